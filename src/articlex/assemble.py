@@ -1,0 +1,60 @@
+"""Stage 5, assemble: fields and decisions → the public, frozen `Article` (with provenance)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from articlex.blocks import SplitPage
+from articlex.candidate import Candidate
+from articlex.classify import Decision
+from articlex.fields import Fields
+from articlex.fields.body import final_decisions, paragraphs
+from articlex.model import Article, BlockDecision, Diagnostics, FieldName, Provenance
+from articlex.options import Options
+from articlex.reading import Page
+
+PREVIEW_CHARS = 80
+
+
+def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields: Fields, options: Options) -> Article:
+    """Build the `Article`: values, provenance of each value, and one decision per block."""
+    final = final_decisions(decisions, fields)
+    body, paragraph_of = paragraphs(final, split.containers)
+    provenance: dict[FieldName, Provenance] = {}
+    values: dict[str, object] = {}
+    for name in ("headline", "byline", "authors", "agency", "dateline", "published", "updated",
+                 "site_name", "language", "image", "url"):
+        candidate: Candidate[object] | None = getattr(fields, name)
+        if candidate is not None and candidate.value not in (None, "", ()):
+            values[name] = candidate.value
+            provenance[name] = candidate.provenance()  # type: ignore[index]
+    return Article(
+        **values,  # type: ignore[arg-type]
+        paragraphs=tuple(body),
+        provenance=provenance,
+        decisions=tuple(_public(d, paragraph_of) for d in final) if options.include_decisions else (),
+        diagnostics=Diagnostics(
+            input_kind=page.kind,
+            encoding=page.encoding,
+            encoding_source=page.encoding_source,
+            replacement_characters=page.replacements,
+            removed_characters=page.removed,
+            blocks=len(split.blocks),
+            timed_out=split.timed_out,
+            truncated=split.truncated,
+        ),
+    )
+
+
+def _public(decision: Decision, paragraph_of: dict[int, int]) -> BlockDecision:
+    block = decision.block
+    return BlockDecision(
+        index=block.index,
+        path=block.path,
+        kind=block.kind,
+        label=decision.label,
+        reason=decision.reason,
+        detail=decision.detail,
+        preview=block.text[:PREVIEW_CHARS],
+        paragraph=paragraph_of.get(block.index),
+    )

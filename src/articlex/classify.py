@@ -1,0 +1,174 @@
+"""Stage 3, classify: blocks → one `Decision` per block (content or boilerplate, with a reason).
+
+Two passes, as jusText does it. First every block is measured on its own (`features`). Then
+the main content is located — for HTML the element whose prose outweighs its clutter, for
+plain text the run of lines with the most prose — and each block is judged by where it sits
+and what it is (`rules`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from articlex.blocks import Block, Container, SplitPage
+from articlex.features import Features, measure
+from articlex.hints import ARTICLE_BODY
+from articlex.model import Label, Reason
+from articlex.rules import judge_inside, judge_line_inside
+
+CLUTTER_WEIGHT = 0.7
+"""How much a character of non-prose text counts against a container, per character of prose."""
+ARTICLE_HINT_BONUS = 1.25
+"""Prose under an element named like an article body ('entry-content', itemprop=articleBody) counts more."""
+WRAPPER_SHARE = 0.8
+"""A negative hint on an element holding this share of the page's text names a page wrapper, not a widget."""
+LINE_PENALTY_CAP = 60
+"""In plain text, a non-prose line costs its length up to this many characters."""
+LINE_BOILERPLATE_COST = 40
+"""…and a line that looks like boilerplate (bullet, label phrase) costs this much more."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The classifier's verdict on one block."""
+
+    block: Block
+    label: Label
+    reason: Reason
+    detail: str = ""
+
+
+def classify(page: SplitPage) -> tuple[Decision, ...]:
+    """Judge every block of the page; exactly one decision per block, in block order."""
+    features = [measure(block) for block in page.blocks]
+    if page.kind == "html" and page.containers:
+        return _classify_html(page.blocks, page.containers, features)
+    return _classify_lines(page.blocks, features)
+
+
+# ---- HTML ---------------------------------------------------------------------------------
+
+
+def _classify_html(
+    blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]
+) -> tuple[Decision, ...]:
+    credible = credible_hints(blocks, containers)
+    main = main_container(blocks, containers, features, credible)
+    if main is None:
+        return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, "no prose on the page") for block in blocks)
+    where = container_path(containers, main)
+    decisions = []
+    for block, feature in zip(blocks, features, strict=True):
+        if main in block.ancestors:
+            below = block.ancestors[block.ancestors.index(main) + 1 :]
+            family = next((credible[c] for c in reversed(below) if c in credible), None)
+            label, reason, detail = judge_inside(block, feature, family)
+        else:
+            label, reason, detail = Label.BOILERPLATE, Reason.OUTSIDE_MAIN, f"main content is {where}"
+        decisions.append(Decision(block, label, reason, detail))
+    return tuple(decisions)
+
+
+def container_path(containers: Sequence[Container], container: int) -> str:
+    """The element path of a container, e.g. 'body>div#main>article'."""
+    steps = []
+    while container >= 0:
+        steps.append(containers[container].label)
+        container = containers[container].parent
+    return ">".join(reversed(steps))
+
+
+def credible_hints(blocks: Sequence[Block], containers: Sequence[Container]) -> dict[int, str]:
+    """Containers whose negative hint family is believable, mapped to that family.
+
+    A hint is not believed on an element that wraps most of the page's text or that encloses
+    an element named like the article body: such names describe a layout ('page-with-sidebar',
+    a form around a whole ASP.NET page), not a widget.
+    """
+    text_under = [0] * len(containers)
+    total = 0
+    for block in blocks:
+        total += len(block.text)
+        for container in block.ancestors:
+            text_under[container] += len(block.text)
+    encloses_article = [False] * len(containers)
+    for container in containers:
+        if ARTICLE_BODY in container.families:
+            parent = container.parent
+            while parent >= 0 and not encloses_article[parent]:
+                encloses_article[parent] = True
+                parent = containers[parent].parent
+    credible = {}
+    for container in containers:
+        negative = sorted(container.families - {ARTICLE_BODY})
+        if not negative or encloses_article[container.id] or ARTICLE_BODY in container.families:
+            continue
+        if total and text_under[container.id] > WRAPPER_SHARE * total:
+            continue
+        credible[container.id] = negative[0]
+    return credible
+
+
+def main_container(
+    blocks: Sequence[Block],
+    containers: Sequence[Container],
+    features: Sequence[Features],
+    credible: dict[int, str],
+) -> int | None:
+    """The container whose prose most outweighs its clutter, or None when the page has no prose."""
+    prose = [0.0] * len(containers)
+    clutter = [0.0] * len(containers)
+    for block, feature in zip(blocks, features, strict=True):
+        size = float(len(block.text))
+        is_prose = feature.is_prose and not any(c in credible for c in block.ancestors)
+        totals = prose if is_prose else clutter
+        for container in block.ancestors:
+            totals[container] += size
+    best, best_score = None, 0.0
+    for container in containers:
+        gain = prose[container.id] * (ARTICLE_HINT_BONUS if ARTICLE_BODY in container.families else 1.0)
+        score = gain - CLUTTER_WEIGHT * clutter[container.id]
+        if prose[container.id] > 0 and (best is None or score > best_score):
+            best, best_score = container.id, score
+    return best
+
+
+# ---- plain text ---------------------------------------------------------------------------
+
+
+def _classify_lines(blocks: Sequence[Block], features: Sequence[Features]) -> tuple[Decision, ...]:
+    weights = [_line_weight(block, feature) for block, feature in zip(blocks, features, strict=True)]
+    start, end = best_run(weights)
+    decisions = []
+    for block, feature in zip(blocks, features, strict=True):
+        if start <= block.index < end:
+            label, reason, detail = judge_line_inside(block, feature)
+        elif block.index < start:
+            label, reason, detail = Label.BOILERPLATE, Reason.OUTSIDE_MAIN, "before the main run of prose"
+        else:
+            label, reason, detail = Label.BOILERPLATE, Reason.AFTER_BODY_END, "after the main run of prose"
+        decisions.append(Decision(block, label, reason, detail))
+    return tuple(decisions)
+
+
+def _line_weight(block: Block, feature: Features) -> float:
+    if feature.is_prose and not feature.bullet:
+        return float(len(block.text))
+    cost = float(min(len(block.text), LINE_PENALTY_CAP))
+    if feature.bullet or feature.phrase_family is not None:
+        cost += LINE_BOILERPLATE_COST
+    return -cost
+
+
+def best_run(weights: Sequence[float]) -> tuple[int, int]:
+    """The half-open range [start, end) with the largest sum of weights (Kadane); (0, 0) if none is positive."""
+    best_sum, best = 0.0, (0, 0)
+    run_sum, run_start = 0.0, 0
+    for index, weight in enumerate(weights):
+        if run_sum <= 0:
+            run_sum, run_start = 0.0, index
+        run_sum += weight
+        if run_sum > best_sum:
+            best_sum, best = run_sum, (run_start, index + 1)
+    return best

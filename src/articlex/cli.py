@@ -1,0 +1,140 @@
+"""The `articlex` command: extract articles from files or standard input and print them.
+
+    articlex page.html                    # the Article as indented JSON
+    articlex a.html b.txt                 # one JSON object per line: {"source": ..., "article": ...}
+    articlex --format text page.html      # headline, credits and body as plain text
+    curl -s URL | articlex --url URL -    # read standard input
+
+No extraction logic lives here: the command reads inputs, calls `extract`, and prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from articlex import __version__
+from articlex.api import extract
+from articlex.errors import ArticlexError
+from articlex.model import Article
+from articlex.options import InputKind, Options
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = argparse.ArgumentParser(
+        prog="articlex",
+        description="Extract the article (headline, credits, dates, body) from news pages given as HTML or text.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="page files (.html, .html.gz, .txt); '-' for stdin")
+    parser.add_argument("--format", choices=("json", "text", "markdown"), default="json", help="output format")
+    parser.add_argument("--url", help="the page's address (with one input)")
+    parser.add_argument("--encoding", help="charset or Content-Type of the input bytes, when the page lies about it")
+    parser.add_argument("--kind", choices=[kind.value for kind in InputKind], default="auto", help="input kind")
+    parser.add_argument("--reference-date", type=dt.date.fromisoformat, help="the day the page was fetched")
+    parser.add_argument("--no-decisions", action="store_true", help="leave the per-block decisions out of JSON")
+    parser.add_argument("--version", action="version", version=f"articlex {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit status (0 all good, 1 some inputs failed, 2 usage)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.url and len(args.paths) > 1:
+        parser.error("--url applies to one input; give one PATH with it")
+    options = Options(
+        input_kind=InputKind(args.kind),
+        reference_date=args.reference_date,
+        include_decisions=not args.no_decisions,
+    )
+    several = len(args.paths) > 1
+    failures = 0
+    for path in args.paths:
+        try:
+            article = extract(_read(path), url=args.url, encoding=args.encoding, options=options)
+        except (OSError, ArticlexError) as error:
+            failures += 1
+            print(f"articlex: {path}: {_describe(error)}", file=sys.stderr)
+            if several and args.format == "json":
+                _print_json({"source": path, "error": _describe(error)}, sys.stdout)
+            continue
+        _print_article(article, path, args.format, several=several)
+    return EXIT_SOME_FAILED if failures else EXIT_OK
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    file = Path(path)
+    if file.is_dir():
+        msg = "is a directory; give page files (use 'articlex batch' for folders)"
+        raise IsADirectoryError(msg)
+    return file.read_bytes()
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, IsADirectoryError):
+        return str(error.args[0]) if error.args else "is a directory"
+    return str(error)
+
+
+def _print_article(article: Article, path: str, output: str, *, several: bool) -> None:
+    if output == "json":
+        data = article.model_dump(mode="json")
+        if several:
+            _print_json({"source": path, "article": data}, sys.stdout)
+        else:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if several:
+        print(f"==> {path} <==")
+    print(render_markdown(article) if output == "markdown" else render_text(article))
+
+
+def _print_json(record: dict[str, object], stream: TextIO) -> None:
+    print(json.dumps(record, ensure_ascii=False), file=stream)
+
+
+def _credit_line(article: Article) -> str:
+    parts = [article.byline or ", ".join(article.authors)]
+    if article.agency and article.agency not in parts[0]:
+        parts.append(article.agency)
+    if article.published:
+        parts.append(article.published.isoformat())
+    return " | ".join(part for part in parts if part)
+
+
+def render_text(article: Article) -> str:
+    """The article as plain text: headline, credit line, blank line, paragraphs."""
+    head = [line for line in (article.headline, _credit_line(article)) if line]
+    return "\n".join([*head, "", article.text]) if head else article.text
+
+
+def render_markdown(article: Article) -> str:
+    """The article as Markdown: '# headline', the credit line in italics, paragraphs."""
+    lines = []
+    if article.headline:
+        lines += [f"# {article.headline}", ""]
+    credit = _credit_line(article)
+    if credit:
+        lines += [f"*{credit}*", ""]
+    lines.append(article.text)
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

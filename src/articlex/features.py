@@ -1,0 +1,86 @@
+"""Per-block measurements the classifier's rules read: length, prose shape, links, phrases.
+
+Every feature is language-neutral except the boilerplate-phrase match, whose vocabulary
+(many languages) lives in `data/phrases.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from articlex.blocks import Block
+from articlex.textnorm import WORD
+from articlex.vocabulary import phrase_families
+
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+_CLAUSE_MARK = re.compile(r"[,;:.!?،、，。；！？]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_BULLET = re.compile(r"^[»•·▪►▸‣◦●■□▶>*+\-–—]\s")
+_PHRASE_SEPARATOR = re.compile(r"[\s:|»›>•·,.!?()\[\]-]+")
+
+PROSE_MIN_WORDS = 12
+"""A block of at least this many words, with low link density, reads as a paragraph of prose."""
+PROSE_MIN_CJK_CHARS = 40
+"""The same for Chinese, Japanese and Korean text, counted in characters."""
+PROSE_MAX_LINK_DENSITY = 0.33
+"""Paragraphs of prose carry a few links; more than a third of link text is a list of links."""
+PHRASE_MAX_WORDS = 8
+"""Boilerplate labels ('Read more', 'Share this on') are short; longer blocks are never matched."""
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the rules know about one block."""
+
+    words: int
+    cjk_chars: int
+    link_density: float
+    sentence_end: bool
+    clause_marks: int
+    bullet: bool
+    phrase_family: str | None
+
+    @property
+    def is_prose(self) -> bool:
+        """Long enough, punctuated and not mostly links: a paragraph a person wrote."""
+        long_enough = self.words >= PROSE_MIN_WORDS or self.cjk_chars >= PROSE_MIN_CJK_CHARS
+        return long_enough and self.clause_marks > 0 and self.link_density <= PROSE_MAX_LINK_DENSITY
+
+
+def measure(block: Block) -> Features:
+    """Measure one block."""
+    text = block.text
+    words = len(WORD.findall(text))
+    return Features(
+        words=words,
+        cjk_chars=len(_CJK.findall(text)) if not text.isascii() else 0,
+        link_density=block.link_density,
+        sentence_end=_SENTENCE_END.search(text) is not None,
+        clause_marks=len(_CLAUSE_MARK.findall(text)),
+        bullet=_BULLET.match(text) is not None,
+        phrase_family=phrase_family(text) if words <= PHRASE_MAX_WORDS else None,
+    )
+
+
+def phrase_family(text: str) -> str | None:
+    """The boilerplate family of a short label ('Share this', 'Read more: …'), or None.
+
+    A label matches whole, or as the start of a block that is not a sentence: 'Read more: X'
+    is a label, 'Share prices fell.' is not.
+    """
+    normal = _PHRASE_SEPARATOR.sub(" ", text.casefold()).strip()
+    if not normal:
+        return None
+    families = phrase_families()
+    if normal in families:
+        return families[normal]
+    if _SENTENCE_END.search(text):
+        return None
+    words = normal.split(" ")
+    for size in range(min(len(words) - 1, 4), 0, -1):
+        family = families.get(" ".join(words[:size]))
+        if family is not None:
+            return family
+    return None
+

@@ -1,0 +1,169 @@
+"""Dates: read machine dates (JSON-LD, meta, `<time>`) and human dates (credit lines) without inventing parts.
+
+This is the one module that calls python-dateutil. A date string is parsed twice with two
+different defaults: any component that comes back different was not in the string, so a
+day stays a `date` and a time without a zone stays naive. Visible dates are matched with
+month names of many languages from `data/dates.toml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import warnings
+
+from dateutil import parser as dateutil_parser
+
+from articlex.vocabulary import month_numbers, relative_words, time_units
+
+DayOrTime = dt.date | dt.datetime
+
+EARLIEST_YEAR = 1990
+"""No web article is older than the web (with a margin for digitised archives)."""
+LATEST_YEAR = 2100
+"""Without a reference date, years past this are typos or placeholders."""
+_MAX_DATE_TEXT = 120
+"""Machine date strings are short; longer values are not dates and are not parsed."""
+_TIME_AFTER_DATE_CHARS = 30
+"""A clock time belongs to a date when it follows within this many characters."""
+
+_DEFAULT_A = dt.datetime(2001, 1, 1, 1, 1, 1, 1)
+_DEFAULT_B = dt.datetime(2002, 2, 2, 2, 2, 2, 2)
+_COMPACT = re.compile(r"^\d{8}$")
+_CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?::([0-5]\d))?\s*([ap]\.?\s?m\.?)?(?![\d])", re.IGNORECASE)
+
+
+def parse_machine_date(text: str, reference: dt.date | None = None) -> DayOrTime | None:
+    """A date from a machine-readable string ('2024-06-18T10:30:00+05:30'), or None.
+
+    Only the parts the string holds are kept: a day alone gives a `date`, a time without a
+    zone a naive `datetime`.
+    """
+    text = text.strip()
+    if not text or len(text) > _MAX_DATE_TEXT or not any(char.isdigit() for char in text):
+        return None
+    if _COMPACT.match(text):
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    try:
+        with warnings.catch_warnings():
+            # An unknown zone name ('EST') is left out rather than guessed: the time stays naive.
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            first = dateutil_parser.parse(text, default=_DEFAULT_A)
+            second = dateutil_parser.parse(text, default=_DEFAULT_B)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if first.year != second.year or first.month != second.month or first.day != second.day:
+        return None
+    if first.hour != second.hour or first.minute != second.minute:
+        return plausible(first.date(), reference)
+    value = first if first.tzinfo is not None or first.second == second.second else first.replace(second=0)
+    value = value.replace(microsecond=0) if first.microsecond != second.microsecond else value
+    return plausible(value, reference)
+
+
+def plausible(value: DayOrTime, reference: dt.date | None) -> DayOrTime | None:
+    """`value` if its year is believable and it is not after the reference day, else None."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    latest = reference if reference is not None else dt.date(LATEST_YEAR, 12, 31)
+    if day.year < EARLIEST_YEAR or day > latest + dt.timedelta(days=1):
+        return None
+    return value
+
+
+@functools.cache
+def _visible_patterns() -> tuple[re.Pattern[str], ...]:
+    months = "|".join(re.escape(form) for form in sorted(month_numbers(), key=len, reverse=True))
+    ordinal = r"(?:st|nd|rd|th|er|º|°)?"
+    return (
+        re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+        re.compile(rf"\b(?P<d>\d{{1,2}}){ordinal}\.?\s*(?:of\s+|de\s+)?(?P<mon>{months})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}})\b", re.I),
+        re.compile(rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>\d{{4}})\b", re.I),
+        re.compile(r"\b(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?"),
+        re.compile(r"\b(?P<y>\d{4})[./]\s?(?P<m>\d{1,2})[./]\s?(?P<d>\d{1,2})\b"),
+        re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"),
+    )
+
+
+def find_visible_date(text: str, *, month_first: bool, reference: dt.date | None) -> DayOrTime | None:
+    """The first date written in a visible text ('18 Jun, 2024', 'June 18, 2024 10:30 am', '18.06.2024').
+
+    `month_first` settles numeric dates like 06/07/2024 that could be read either way.
+    A clock time right after the date makes it a naive `datetime`.
+    """
+    best: tuple[int, DayOrTime, int] | None = None
+    for pattern in _visible_patterns():
+        for match in pattern.finditer(text):
+            day = _day_of(match, month_first=month_first)
+            if day is None or plausible(day, reference) is None:
+                continue
+            if best is None or match.start() < best[0]:
+                best = (match.start(), day, match.end())
+            break
+    if best is None:
+        return _relative(text, reference)
+    start, day, end = best
+    return _with_clock(day, text[end : end + _TIME_AFTER_DATE_CHARS]) if isinstance(day, dt.date) else day
+
+
+def _day_of(match: re.Match[str], *, month_first: bool) -> dt.date | None:
+    groups = match.groupdict()
+    year = int(groups["y"])
+    if groups.get("mon"):
+        month = month_numbers().get(groups["mon"].casefold().rstrip("."))
+        if month is None:
+            return None
+        day = int(groups["d"])
+    elif groups.get("a"):
+        first, second = int(groups["a"]), int(groups["b"])
+        month, day = (first, second) if month_first and first <= 12 else (second, first)
+        if month > 12:
+            month, day = day, month
+    else:
+        month, day = int(groups["m"]), int(groups["d"])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _with_clock(day: dt.date, after: str) -> DayOrTime:
+    match = _CLOCK.search(after)
+    if match is None or match.start() > _TIME_AFTER_DATE_CHARS // 2:
+        return day
+    hour, minute = int(match.group(1)), int(match.group(2))
+    meridiem = (match.group(4) or "").lower()
+    if meridiem.startswith("p") and hour < 12:
+        hour += 12
+    elif meridiem.startswith("a") and hour == 12:
+        hour = 0
+    return dt.datetime(day.year, day.month, day.day, hour, minute)
+
+
+_RELATIVE_AMOUNT = re.compile(r"\b(\d{1,3})\s+(\w+)")
+
+
+@functools.cache
+def _relative_pattern() -> re.Pattern[str]:
+    phrases = sorted(relative_words(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")(?!\w)")
+
+
+def _relative(text: str, reference: dt.date | None) -> dt.date | None:
+    """'3 days ago', 'yesterday': only meaningful against the reference day, else None."""
+    if reference is None:
+        return None
+    lowered = text.casefold()
+    words = relative_words()
+    kinds = {words[found] for found in _relative_pattern().findall(lowered)}
+    if "yesterday" in kinds:
+        return reference - dt.timedelta(days=1)
+    if "today" in kinds:
+        return reference
+    if "ago" in kinds:
+        units = time_units()
+        for amount, unit in _RELATIVE_AMOUNT.findall(lowered):
+            seconds = units.get(unit)
+            if seconds is not None:
+                return reference - dt.timedelta(seconds=int(amount) * seconds)
+    return None

@@ -1,0 +1,69 @@
+"""The page's language: declared tags normalised, else a cheap guess from script and stop words."""
+
+from __future__ import annotations
+
+import re
+
+from articlex.textnorm import words
+from articlex.vocabulary import stopword_languages, stopwords
+
+_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_].*)?$")
+_SCRIPTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"[\u3040-\u30ff]"), "ja"),
+    (re.compile(r"[\uac00-\ud7af]"), "ko"),
+    (re.compile(r"[\u4e00-\u9fff]"), "zh"),
+    (re.compile(r"[\u0600-\u06ff]"), "ar"),
+    (re.compile(r"[\u0590-\u05ff]"), "he"),
+    (re.compile(r"[\u0900-\u097f]"), "hi"),
+    (re.compile(r"[\u0e00-\u0e7f]"), "th"),
+)
+"""Scripts used by one main language, checked in this order (Japanese mixes in Chinese characters)."""
+SCRIPT_SHARE = 0.3
+"""A script names the language when this share of the sampled characters is in it."""
+SAMPLE_CHARS = 3000
+SAMPLE_WORDS = 400
+MIN_STOPWORD_HITS = 5
+MIN_STOPWORD_SHARE = 0.15
+"""Running text in a language has at least this share of that language's function words."""
+MONTH_FIRST_LANGUAGES = frozenset({"en", "en-us", "en-ph", "en-ca"})
+"""Where 06/07/2024 means June 7; elsewhere numeric dates are read day first."""
+
+
+def normalise_language(value: str) -> str | None:
+    """A BCP 47-style tag ('en-US', 'de', 'zh-Hant-TW') from a declared value, or None when it is not one."""
+    match = _TAG.match(value.strip())
+    if match is None:
+        return None
+    primary, script, region = match.groups()
+    tag = primary.lower()
+    if script:
+        tag += "-" + script.title()
+    if region:
+        tag += "-" + region.upper()
+    return tag
+
+
+def detect_language(text: str) -> str | None:
+    """Guess the language of running text from its script, then from its share of stop words."""
+    sample = text[:SAMPLE_CHARS]
+    letters = sum(1 for char in sample if char.isalpha())
+    if letters == 0:
+        return None
+    for pattern, language in _SCRIPTS:
+        if len(pattern.findall(sample)) > SCRIPT_SHARE * letters:
+            return language
+    tokens = [token.casefold() for token in words(sample)][:SAMPLE_WORDS]
+    if not tokens:
+        return None
+    scores = {code: sum(1 for token in tokens if token in stopwords(code)) for code in stopword_languages()}
+    best = max(scores, key=lambda code: scores[code])
+    if scores[best] >= MIN_STOPWORD_HITS and scores[best] >= MIN_STOPWORD_SHARE * len(tokens):
+        return best
+    return None
+
+
+def month_first_for(language: str | None) -> bool:
+    """Whether numeric dates in this language put the month first (US English) or the day."""
+    if language is None:
+        return False
+    return language.casefold() in MONTH_FIRST_LANGUAGES

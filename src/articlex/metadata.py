@@ -1,0 +1,337 @@
+"""Interpret an HTML page's machine-readable metadata: JSON-LD, microdata, OpenGraph, `<meta>`.
+
+Each finder returns candidates in order of trust (JSON-LD first, then microdata, OpenGraph and
+article meta, then generic `<meta>` names), each labelled with where it was read. Nothing here
+decides a field: `fields` weighs these against the visible blocks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from articlex.blocks import PageData
+from articlex.candidate import Candidate
+from articlex.model import Source
+from articlex.textnorm import collapse
+
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "askpublicnewsarticle",
+        "livebloggosting",
+        "liveblogposting",
+        "techarticle",
+        "scholarlyarticle",
+        "report",
+        "socialmediaposting",
+        "discussionforumposting",
+        "posting",
+        "medicalscholarlyarticle",
+        "satiricalarticle",
+        "advertisercontentarticle",
+        "review",
+        "recipe",
+        "howto",
+    }
+)
+"""schema.org types whose `headline`, `author` and dates describe the article itself."""
+PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "aboutpage", "faqpage", "qapage", "profilepage"})
+PERSON_TYPES = frozenset({"person"})
+
+HEADLINE_META = ("og:title", "twitter:title", "title", "dc.title", "dcterms.title", "sailthru.title", "parsely-title")
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+    "citation_author",
+    "twitter:creator",
+)
+PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "citation_date",
+    "article.published",
+    "published_time",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+)
+UPDATED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "article:modified",
+    "last-modified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "article.updated",
+    "modified_time",
+)
+SITE_META = ("og:site_name", "application-name", "al:android:app_name", "al:ios:app_name")
+LANGUAGE_META = ("content-language", "og:locale", "language", "dc.language", "inlanguage")
+IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image")
+URL_META = ("og:url", "twitter:url")
+
+_JSON_COMMENT_WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
+_MAX_JSON_LD_OBJECTS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Candidate field values from an HTML page's metadata, most trusted first in each list."""
+
+    headlines: tuple[Candidate[str], ...] = ()
+    title: Candidate[str] | None = None
+    authors: tuple[Candidate[tuple[str, ...]], ...] = ()
+    organisations: tuple[Candidate[str], ...] = ()
+    """Organisations named as author or publisher (a wire service among them is the agency)."""
+    published: tuple[Candidate[str], ...] = ()
+    updated: tuple[Candidate[str], ...] = ()
+    site_names: tuple[Candidate[str], ...] = ()
+    languages: tuple[Candidate[str], ...] = ()
+    images: tuple[Candidate[str], ...] = ()
+    urls: tuple[Candidate[str], ...] = ()
+    is_article: bool = False
+    """True when structured data declares the page an article."""
+
+
+@dataclass(slots=True)
+class _Collector:
+    headlines: list[Candidate[str]] = field(default_factory=list)
+    authors: list[Candidate[tuple[str, ...]]] = field(default_factory=list)
+    organisations: list[Candidate[str]] = field(default_factory=list)
+    published: list[Candidate[str]] = field(default_factory=list)
+    updated: list[Candidate[str]] = field(default_factory=list)
+    site_names: list[Candidate[str]] = field(default_factory=list)
+    languages: list[Candidate[str]] = field(default_factory=list)
+    images: list[Candidate[str]] = field(default_factory=list)
+    urls: list[Candidate[str]] = field(default_factory=list)
+    is_article: bool = False
+
+
+def read_metadata(data: PageData) -> Metadata:
+    """Gather candidates from JSON-LD, microdata, OpenGraph and `<meta>`, in that order of trust."""
+    found = _Collector()
+    _from_json_ld(data.json_ld, found)
+    _from_microdata(data, found)
+    _from_meta(data, found)
+    if data.language:
+        found.languages.insert(0, Candidate(data.language, Source.HTML_ATTRIBUTE, "html[lang]"))
+    if data.canonical:
+        found.urls.insert(0, Candidate(data.canonical, Source.META, "link[rel=canonical]"))
+    title = Candidate(data.title, Source.TITLE, "title") if data.title else None
+    return Metadata(
+        headlines=tuple(found.headlines),
+        title=title,
+        authors=tuple(found.authors),
+        organisations=tuple(found.organisations),
+        published=tuple(found.published),
+        updated=tuple(found.updated),
+        site_names=tuple(found.site_names),
+        languages=tuple(found.languages),
+        images=tuple(found.images),
+        urls=tuple(found.urls),
+        is_article=found.is_article,
+    )
+
+
+# ---- JSON-LD ------------------------------------------------------------------------------
+
+
+def _from_json_ld(scripts: tuple[str, ...], found: _Collector) -> None:
+    objects = [obj for script in scripts for obj in _json_objects(script)]
+    articles = [obj for obj in objects if _types(obj) & ARTICLE_TYPES]
+    pages = [obj for obj in objects if _types(obj) & PAGE_TYPES]
+    found.is_article = bool(articles)
+    for obj in articles[:1] or pages[:1]:
+        kind = "article" if articles else "page"
+        _json_ld_fields(obj, f"json-ld {kind}", found)
+    for obj in objects:
+        if _types(obj) & {"organization", "newsmediaorganization", "corporation"} and obj.get("name"):
+            found.site_names.append(Candidate(collapse(str(obj["name"])), Source.JSON_LD, "json-ld organization"))
+        if _types(obj) & {"website"} and isinstance(obj.get("name"), str):
+            found.site_names.append(Candidate(collapse(obj["name"]), Source.JSON_LD, "json-ld website"))
+
+
+def _json_ld_fields(obj: dict[str, Any], where: str, found: _Collector) -> None:
+    for key in ("headline", "name", "alternativeHeadline"):
+        text = _text(obj.get(key))
+        if text:
+            found.headlines.append(Candidate(text, Source.JSON_LD, f"{where} {key}"))
+            break
+    people, organisations = _agents(obj.get("author")) if "author" in obj else ((), ())
+    if not people and "creator" in obj:
+        people, organisations = _agents(obj.get("creator"))
+    if people:
+        found.authors.append(Candidate(people, Source.JSON_LD, f"{where} author"))
+    for name in organisations:
+        found.organisations.append(Candidate(name, Source.JSON_LD, f"{where} author"))
+    publisher = obj.get("publisher")
+    for name in _agents(publisher)[1] + _agents(publisher)[0]:
+        found.organisations.append(Candidate(name, Source.JSON_LD, f"{where} publisher"))
+        found.site_names.append(Candidate(name, Source.JSON_LD, f"{where} publisher"))
+    for key, target in (("datePublished", found.published), ("dateCreated", found.published)):
+        text = _text(obj.get(key))
+        if text:
+            target.append(Candidate(text, Source.JSON_LD, f"{where} {key}"))
+    text = _text(obj.get("dateModified"))
+    if text:
+        found.updated.append(Candidate(text, Source.JSON_LD, f"{where} dateModified"))
+    language = _text(obj.get("inLanguage"))
+    if language:
+        found.languages.append(Candidate(language, Source.JSON_LD, f"{where} inLanguage"))
+    image = _url_of(obj.get("image")) or _url_of(obj.get("thumbnailUrl"))
+    if image:
+        found.images.append(Candidate(image, Source.JSON_LD, f"{where} image"))
+    address = _url_of(obj.get("mainEntityOfPage")) or _text(obj.get("url"))
+    if address:
+        found.urls.append(Candidate(address, Source.JSON_LD, f"{where} url"))
+
+
+def _json_objects(script: str) -> list[dict[str, Any]]:
+    """Every JSON object in a JSON-LD script: arrays and `@graph`s flattened, bad JSON skipped."""
+    text = _JSON_COMMENT_WRAPPER.sub("", script.strip())
+    try:
+        parsed = json.loads(text, strict=False)
+    except (ValueError, RecursionError):
+        return []
+    found: list[dict[str, Any]] = []
+    pending: list[Any] = [parsed]
+    while pending and len(found) < _MAX_JSON_LD_OBJECTS:
+        item = pending.pop(0)
+        if isinstance(item, list):
+            pending[:0] = item
+        elif isinstance(item, dict):
+            found.append(item)
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                pending[:0] = graph
+    return found
+
+
+def _types(obj: dict[str, Any]) -> frozenset[str]:
+    kind = obj.get("@type")
+    names = kind if isinstance(kind, list) else [kind]
+    return frozenset(str(name).rsplit("/", 1)[-1].casefold() for name in names if isinstance(name, str))
+
+
+def _text(value: object) -> str:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("@value") or value.get("name")
+    return collapse(value) if isinstance(value, str) else ""
+
+
+def _url_of(value: object) -> str:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("@id") or value.get("contentUrl")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _agents(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Split a JSON-LD author/publisher value into (people's names, organisations' names)."""
+    people: list[str] = []
+    organisations: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, str):
+            people.append(collapse(item))
+        elif isinstance(item, dict):
+            name = _text(item.get("name"))
+            if not name:
+                continue
+            if _types(item) & PERSON_TYPES or not _types(item):
+                people.append(name)
+            else:
+                organisations.append(name)
+    return tuple(name for name in people if name), tuple(organisations)
+
+
+def _as_list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+# ---- microdata and meta -------------------------------------------------------------------
+
+
+def _from_microdata(data: PageData, found: _Collector) -> None:
+    authors: list[str] = []
+    for prop in data.microdata:
+        evidence = f"itemprop={prop.name}"
+        if prop.name == "headline" and not prop.parent_property:
+            found.headlines.append(Candidate(prop.value, Source.MICRODATA, evidence))
+        elif prop.name == "name" and prop.parent_property in {"author", "creator"}:
+            authors.append(prop.value)
+        elif prop.name in {"author", "creator"} and not prop.parent_property:
+            authors.append(prop.value)
+        elif prop.name == "datePublished":
+            found.published.append(Candidate(prop.value, Source.MICRODATA, evidence))
+        elif prop.name == "dateModified":
+            found.updated.append(Candidate(prop.value, Source.MICRODATA, evidence))
+    names = tuple(dict.fromkeys(name for name in authors if name))
+    if names:
+        found.authors.append(Candidate(names, Source.MICRODATA, "itemprop=author"))
+
+
+def _from_meta(data: PageData, found: _Collector) -> None:
+    values: dict[str, list[str]] = {}
+    for tag in data.meta:
+        values.setdefault(tag.key, []).append(tag.content)
+
+    def add(keys: tuple[str, ...], target: list[Candidate[str]]) -> None:
+        for key in keys:
+            for value in values.get(key, ()):
+                source = Source.OPEN_GRAPH if key.startswith(("og:", "article:")) else Source.META
+                target.append(Candidate(value, source, f"meta[{key}]"))
+
+    add(HEADLINE_META, found.headlines)
+    add(PUBLISHED_META, found.published)
+    add(UPDATED_META, found.updated)
+    add(SITE_META, found.site_names)
+    add(LANGUAGE_META, found.languages)
+    add(IMAGE_META, found.images)
+    add(URL_META, found.urls)
+    for key in AUTHOR_META:
+        for value in values.get(key, ()):
+            if not value.startswith(("http://", "https://", "@", "/")):
+                source = Source.OPEN_GRAPH if key.startswith("article:") else Source.META
+                found.authors.append(Candidate((value,), source, f"meta[{key}]"))
+
+
+def iter_candidates(*groups: tuple[Candidate[str], ...]) -> Iterator[Candidate[str]]:
+    """Chain candidate tuples in order."""
+    for group in groups:
+        yield from group

@@ -1,0 +1,201 @@
+"""The public output types: an `Article` with its values and the reasons behind them.
+
+Everything here is a frozen pydantic model or a string enum, so an `Article` can be
+validated, compared, hashed by value where its parts allow, dumped to JSON, and described
+by `Article.model_json_schema()`. Internal stages use plain frozen dataclasses; pydantic
+is kept to this boundary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, Field, model_validator
+
+PARAGRAPH_SEPARATOR = "\n\n"
+"""How `Article.text` joins the body paragraphs."""
+
+def _day_stays_a_day(value: object) -> object:
+    """Read 'YYYY-MM-DD' as a `date`, so a day never turns into midnight on a round trip."""
+    if isinstance(value, str) and len(value) == len("2024-06-18"):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+DayOrTime = Annotated[dt.datetime | dt.date, BeforeValidator(_day_stays_a_day)]
+"""A `date` when only the day is known, a `datetime` when the time is given too."""
+
+
+class Label(StrEnum):
+    """What a block of the page was judged to be."""
+
+    CONTENT = "content"
+    """Part of the article body: its text is in `Article.paragraphs`."""
+    HEADLINE = "headline"
+    """The visible headline of the article."""
+    CREDIT = "credit"
+    """A credit or date line of the article (byline, agency, dateline, publication date)."""
+    BOILERPLATE = "boilerplate"
+    """Anything else on the page: navigation, widgets, lists of other stories, footers."""
+
+class Reason(StrEnum):
+    """Why a block got its label. `docs/decisions.md` describes each code."""
+
+    # content
+    MAIN_TEXT = "main_text"
+    SHORT_IN_MAIN_TEXT = "short_in_main_text"
+    BODY_HEADING = "body_heading"
+    BODY_LIST = "body_list"
+    BODY_TABLE = "body_table"
+    BODY_QUOTE = "body_quote"
+    # fields
+    HEADLINE_MATCH = "headline_match"
+    CREDIT_LINE = "credit_line"
+    DATE_LINE = "date_line"
+    # boilerplate: where the block sits
+    OUTSIDE_MAIN = "outside_main"
+    BEFORE_HEADLINE = "before_headline"
+    AFTER_BODY_END = "after_body_end"
+    # boilerplate: what the block or its container is
+    NAVIGATION = "navigation"
+    FOOTER = "footer"
+    SIDEBAR = "sidebar"
+    COMMENTS = "comments"
+    SHARE = "share"
+    RELATED = "related"
+    NEWSLETTER = "newsletter"
+    ADVERTISEMENT = "advertisement"
+    CAPTION = "caption"
+    AUTHOR_BIO = "author_bio"
+    META_INFO = "meta_info"
+    TICKER = "ticker"
+    WIDGET = "widget"
+    FORM = "form"
+    HIDDEN = "hidden"
+    # boilerplate: what the block's text looks like
+    LINK_DENSE = "link_dense"
+    LIST_OF_LINKS = "list_of_links"
+    BOILERPLATE_PHRASE = "boilerplate_phrase"
+    REPEATED = "repeated"
+    SHORT_NOT_SENTENCE = "short_not_sentence"
+    NO_TEXT = "no_text"
+    DATE_ONLY = "date_only"
+    DUPLICATE_OF_HEADLINE = "duplicate_of_headline"
+    TIME_BUDGET = "time_budget"
+
+class BlockKind(StrEnum):
+    """The structural kind of a block, from its HTML element or its text shape."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    QUOTE = "quote"
+    PREFORMATTED = "preformatted"
+    CAPTION = "caption"
+    LINE = "line"
+    """A line of a plain-text page (no markup tells what it is)."""
+
+class Source(StrEnum):
+    """Where a field value was found."""
+
+    CALLER = "caller"
+    JSON_LD = "json_ld"
+    MICRODATA = "microdata"
+    OPEN_GRAPH = "open_graph"
+    META = "meta"
+    TITLE = "title"
+    TIME_ELEMENT = "time_element"
+    HTML_ATTRIBUTE = "html_attribute"
+    BLOCK = "block"
+    URL = "url"
+    DETECTED = "detected"
+
+FieldName = Literal[
+    "headline",
+    "byline",
+    "authors",
+    "agency",
+    "dateline",
+    "published",
+    "updated",
+    "site_name",
+    "language",
+    "image",
+    "url",
+]
+
+class Provenance(BaseModel, frozen=True, extra="forbid"):
+    """Where one field's value came from."""
+
+    source: Source
+    evidence: str = Field(description="What was read, e.g. 'meta[property=og:title]' or 'block 12'.")
+    block: int | None = Field(default=None, description="Index of the visible block, when the source is a block.")
+
+class BlockDecision(BaseModel, frozen=True, extra="forbid"):
+    """The verdict on one block of the page."""
+
+    index: int = Field(description="Position of the block in the page, from 0.")
+    path: str = Field(description="Where the block is: a CSS-like element path for HTML, 'line N' for text.")
+    kind: BlockKind
+    label: Label
+    reason: Reason
+    detail: str = Field(default="", description="A short human-readable explanation, e.g. 'link density 0.82'.")
+    preview: str = Field(description="The start of the block's text.")
+    paragraph: int | None = Field(
+        default=None, description="Index into `Article.paragraphs` when the block is body content."
+    )
+
+class Diagnostics(BaseModel, frozen=True, extra="forbid"):
+    """How the input was read and whether anything went wrong along the way."""
+
+    input_kind: Literal["html", "text"]
+    encoding: str = Field(description="The character encoding used to decode bytes ('str' for text input).")
+    encoding_source: str = Field(description="Why that encoding: 'bom', 'caller', 'meta', 'utf-8', 'detected', ….")
+    replacement_characters: int = Field(
+        default=0, description="U+FFFD characters produced by decoding: bytes that could not be read."
+    )
+    removed_characters: int = Field(default=0, description="NULs and lone surrogates removed from the input.")
+    blocks: int = Field(default=0, description="Number of blocks the page was split into.")
+    timed_out: bool = Field(default=False, description="True when the time budget ran out and extraction stopped early.")
+    truncated: bool = Field(default=False, description="True when a node or depth limit cut the page short.")
+    warnings: tuple[str, ...] = ()
+
+class Article(BaseModel, frozen=True, extra="forbid"):
+    """An article extracted from a web page: its fields, its body, and why."""
+
+
+    headline: str | None = None
+    byline: str | None = Field(default=None, description="The credit line as printed, e.g. 'By Asha Rao | IANS'.")
+    authors: tuple[str, ...] = Field(default=(), description="Names of the people credited, in order.")
+    agency: str | None = Field(default=None, description="Canonical name of the credited news agency, e.g. 'IANS'.")
+    dateline: str | None = Field(default=None, description="The place named in a dateline, e.g. 'New Delhi'.")
+    published: DayOrTime | None = Field(
+        default=None, description="Publication time; a date when the page gives only the day. Never invented."
+    )
+    updated: DayOrTime | None = Field(default=None, description="Last modification, when given apart.")
+    paragraphs: tuple[str, ...] = Field(default=(), description="The body, one element per paragraph, in order.")
+    text: str = Field(default="", description="The paragraphs joined by a blank line.")
+    site_name: str | None = None
+    language: str | None = Field(default=None, description="BCP 47 language tag, e.g. 'en' or 'de-CH'.")
+    image: str | None = Field(default=None, description="Address of the lead image.")
+    url: str | None = None
+    provenance: dict[FieldName, Provenance] = Field(
+        default_factory=dict, description="For each field that has a value: where it came from."
+    )
+    decisions: tuple[BlockDecision, ...] = Field(default=(), description="One verdict per block of the page.")
+    diagnostics: Diagnostics | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_text(cls, data: object) -> object:
+        """Derive `text` from `paragraphs` so the two can never disagree."""
+        if isinstance(data, dict) and "paragraphs" in data:
+            joined = PARAGRAPH_SEPARATOR.join(data["paragraphs"])
+            if data.get("text", joined) != joined:
+                msg = "text must be the paragraphs joined by a blank line"
+                raise ValueError(msg)
+            data = {**data, "text": joined}
+        return data

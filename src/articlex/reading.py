@@ -1,0 +1,92 @@
+"""Stage 1, read: `str | bytes` → `Page` (decoded text, and whether it is HTML or plain text)."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from typing import Literal
+
+from articlex.encoding import decode
+from articlex.errors import DecodeError, EmptyInputError, InputTooLargeError, InputTypeError
+from articlex.options import InputKind, Options
+from articlex.textnorm import remove_unsafe
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_SNIFF_CHARS = 4096
+_HTML_START = re.compile(
+    r"\A(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|p|table|!--)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|table|td|li|ul|h[1-6]|article|section|img|b|i|em|strong)\b[^<>]{0,300}>", re.I)
+_MIN_TAGS_FOR_HTML = 3
+"""A text that does not start like HTML still is HTML when its start holds a few common tags."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The input, decoded and sniffed."""
+
+    kind: Literal["html", "text"]
+    text: str
+    url: str | None
+    encoding: str
+    encoding_source: str
+    replacements: int
+    removed: int
+
+
+def read(source: str | bytes, *, url: str | None, encoding: str | None, options: Options) -> Page:
+    """Decode `source` if needed, clean it, and tell HTML from plain text."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        _check_size(len(data), options, "bytes")
+        if data.startswith(_GZIP_MAGIC):
+            data = _gunzip(data, options.max_input_bytes)
+        decoded = decode(data, encoding)
+        text, name, why, replacements = decoded.text, decoded.encoding, decoded.source, decoded.replacements
+    elif isinstance(source, str):
+        _check_size(len(source), options, "characters")
+        text, name, why, replacements = source, "str", "caller", 0
+    else:
+        msg = f"extract() takes the page as str or bytes, not {type(source).__name__}; read the file first"
+        raise InputTypeError(msg)
+    text, removed = remove_unsafe(text)
+    if not text.strip():
+        msg = "the input is empty (or only whitespace); there is no page to read"
+        raise EmptyInputError(msg)
+    return Page(_kind(text, options), text, url, name, why, replacements, removed)
+
+
+def _check_size(size: int, options: Options, unit: str) -> None:
+    if size > options.max_input_bytes:
+        msg = (
+            f"the input has {size:,} {unit}, more than max_input_bytes={options.max_input_bytes:,}; "
+            "raise Options.max_input_bytes to read it anyway"
+        )
+        raise InputTooLargeError(msg)
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    """Decompress a gzipped page (a saved `.html.gz`), refusing to inflate past `limit` bytes."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        page = inflater.decompress(data, limit + 1)
+    except zlib.error as error:
+        msg = f"the input starts like gzip data but does not decompress ({error}); pass the page itself"
+        raise DecodeError(msg) from error
+    if len(page) > limit:
+        msg = f"the gzipped input inflates past max_input_bytes={limit:,}; raise the limit to read it"
+        raise InputTooLargeError(msg)
+    return page
+
+
+def _kind(text: str, options: Options) -> Literal["html", "text"]:
+    if options.input_kind is InputKind.HTML:
+        return "html"
+    if options.input_kind is InputKind.TEXT:
+        return "text"
+    start = text[:_SNIFF_CHARS]
+    if _HTML_START.match(start):
+        return "html"
+    return "html" if len(_HTML_TAG.findall(start)) >= _MIN_TAGS_FOR_HTML else "text"

@@ -1,0 +1,60 @@
+"""The rules that judge a block inside the main content. One small function per decision.
+
+Each rule reads a block and its `Features` and returns a verdict `(label, reason, detail)`.
+Outside the main content everything is boilerplate; inside it, a block is content unless
+one of these rules says what else it is.
+"""
+
+from __future__ import annotations
+
+from articlex.blocks import Block
+from articlex.features import Features
+from articlex.model import BlockKind, Label, Reason
+
+Verdict = tuple[Label, Reason, str]
+
+LINK_DENSE = 0.5
+"""A block inside the article whose text is more than half links is a link list or a 'related' box."""
+LINK_DENSE_MAX_WORDS = 40
+"""…unless it is long: a long paragraph with many links is still a paragraph."""
+
+_FAMILY_REASONS = {**{reason.value: reason for reason in Reason}, "print": Reason.SHARE}
+_CONTENT_REASONS = {
+    BlockKind.HEADING: Reason.BODY_HEADING,
+    BlockKind.LIST_ITEM: Reason.BODY_LIST,
+    BlockKind.TABLE_CELL: Reason.BODY_TABLE,
+    BlockKind.QUOTE: Reason.BODY_QUOTE,
+}
+
+
+def family_reason(family: str) -> Reason:
+    """The reason code for a hint or phrase family ('share' → SHARE); unknown families are widgets."""
+    return _FAMILY_REASONS.get(family, Reason.WIDGET)
+
+
+def judge_inside(block: Block, features: Features, family: str | None) -> Verdict:
+    """Judge an HTML block inside the main container; `family` is a believable hint below that container."""
+    if family is not None:
+        return Label.BOILERPLATE, family_reason(family), f"inside an element marked '{family}'"
+    return _judge_text(block, features)
+
+
+def judge_line_inside(block: Block, features: Features) -> Verdict:
+    """Judge a plain-text line inside the main run of prose."""
+    if features.bullet and not features.is_prose:
+        return Label.BOILERPLATE, Reason.LIST_OF_LINKS, "a bulleted short line"
+    return _judge_text(block, features)
+
+
+def _judge_text(block: Block, features: Features) -> Verdict:
+    if features.phrase_family is not None:
+        reason = family_reason(features.phrase_family)
+        return Label.BOILERPLATE, reason, f"reads like a '{features.phrase_family}' label"
+    if features.link_density > LINK_DENSE and features.words < LINK_DENSE_MAX_WORDS:
+        return Label.BOILERPLATE, Reason.LINK_DENSE, f"link density {features.link_density:.2f}"
+    if block.kind is BlockKind.CAPTION:
+        return Label.BOILERPLATE, Reason.CAPTION, "an image or table caption"
+    if features.is_prose:
+        return Label.CONTENT, Reason.MAIN_TEXT, f"{features.words} words of prose"
+    reason = _CONTENT_REASONS.get(block.kind, Reason.SHORT_IN_MAIN_TEXT)
+    return Label.CONTENT, reason, f"{features.words} words within the main text"

@@ -1,0 +1,46 @@
+"""Whitespace and Unicode clean-up shared by every stage (tiny, pure functions)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[^\S\n]+")
+"""Runs of whitespace other than newlines (includes NBSP and the other Unicode spaces)."""
+_SPACES_AROUND_NEWLINES = re.compile(r" ?\n[\s]*")
+_ALL_WHITESPACE = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+"""Zero-width spaces and joiners, word joiner, BOM and soft hyphen: invisible in a browser."""
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
+"""NUL and lone surrogates: not valid in text that is meant to be encoded again."""
+WORD = re.compile(r"\w+")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_DASHES = re.compile("[\u2010-\u2015\u2212]")
+
+
+def collapse(text: str) -> str:
+    """Collapse every whitespace run, newlines included, to one space; strip the ends."""
+    return _ALL_WHITESPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def tidy_lines(text: str) -> str:
+    """Collapse spaces within lines, keep single line breaks, drop blank lines and the ends."""
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    return _SPACES_AROUND_NEWLINES.sub("\n", text).strip()
+
+
+def remove_unsafe(text: str) -> tuple[str, int]:
+    """Remove NULs and lone surrogates; return the clean text and how many were removed."""
+    cleaned, count = _UNSAFE.subn("", text)
+    return cleaned, count
+
+
+def comparable(text: str) -> str:
+    """Fold a short text for comparisons: NFKC, case-folded, quotes and dashes unified, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    return collapse(_DASHES.sub("-", text))
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of a text (Unicode `\\w+` runs)."""
+    return WORD.findall(text)
