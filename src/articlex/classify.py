@@ -17,12 +17,16 @@ from articlex.hints import ARTICLE_BODY
 from articlex.model import Label, Reason
 from articlex.rules import judge_inside, judge_line_inside
 
-CLUTTER_WEIGHT = 0.7
+CLUTTER_WEIGHT = 0.5
 """How much a character of non-prose text counts against a container, per character of prose."""
 ARTICLE_HINT_BONUS = 1.25
 """Prose under an element named like an article body ('entry-content', itemprop=articleBody) counts more."""
+ISOLATED_PROSE_WEIGHT = 0.5
+"""Weight of a prose block whose neighbours are not prose, relative to prose among prose."""
+NEIGHBOUR_MIN_WORDS = 4
+"""Blocks shorter than this (a dateline, an 'Advertisement' label) do not break a run of prose."""
 WRAPPER_SHARE = 0.8
-"""A negative hint on an element holding this share of the page's text names a page wrapper, not a widget."""
+"""A negative hint on an element holding this share of the page's prose names a layout, not a widget."""
 LINE_PENALTY_CAP = 60
 """In plain text, a non-prose line costs its length up to this many characters."""
 LINE_BOILERPLATE_COST = 40
@@ -53,7 +57,7 @@ def classify(page: SplitPage) -> tuple[Decision, ...]:
 def _classify_html(
     blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]
 ) -> tuple[Decision, ...]:
-    credible = credible_hints(blocks, containers)
+    credible = credible_hints(blocks, containers, features)
     main = main_container(blocks, containers, features, credible)
     if main is None:
         return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, "no prose on the page") for block in blocks)
@@ -79,19 +83,22 @@ def container_path(containers: Sequence[Container], container: int) -> str:
     return ">".join(reversed(steps))
 
 
-def credible_hints(blocks: Sequence[Block], containers: Sequence[Container]) -> dict[int, str]:
+def credible_hints(
+    blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]
+) -> dict[int, str]:
     """Containers whose negative hint family is believable, mapped to that family.
 
-    A hint is not believed on an element that wraps most of the page's text or that encloses
-    an element named like the article body: such names describe a layout ('page-with-sidebar',
+    A hint is not believed on an element that holds most of the page's prose or that encloses
+    an element named like the article body: such names describe a layout ('content-with-sidebar',
     a form around a whole ASP.NET page), not a widget.
     """
-    text_under = [0] * len(containers)
+    prose_under = [0] * len(containers)
     total = 0
-    for block in blocks:
-        total += len(block.text)
-        for container in block.ancestors:
-            text_under[container] += len(block.text)
+    for block, feature in zip(blocks, features, strict=True):
+        if feature.is_prose:
+            total += len(block.text)
+            for container in block.ancestors:
+                prose_under[container] += len(block.text)
     encloses_article = [False] * len(containers)
     for container in containers:
         if ARTICLE_BODY in container.families:
@@ -104,7 +111,7 @@ def credible_hints(blocks: Sequence[Block], containers: Sequence[Container]) -> 
         negative = sorted(container.families - {ARTICLE_BODY})
         if not negative or encloses_article[container.id] or ARTICLE_BODY in container.families:
             continue
-        if total and text_under[container.id] > WRAPPER_SHARE * total:
+        if total and prose_under[container.id] > WRAPPER_SHARE * total:
             continue
         credible[container.id] = negative[0]
     return credible
@@ -116,13 +123,22 @@ def main_container(
     features: Sequence[Features],
     credible: dict[int, str],
 ) -> int | None:
-    """The container whose prose most outweighs its clutter, or None when the page has no prose."""
+    """The container whose prose most outweighs its clutter, or None when the page has no prose.
+
+    Prose that stands alone between clutter (a teaser's summary, a comment) counts for less
+    than prose among prose (the paragraphs of an article).
+    """
     prose = [0.0] * len(containers)
     clutter = [0.0] * len(containers)
-    for block, feature in zip(blocks, features, strict=True):
+    is_prose = [f.is_prose and not any(c in credible for c in b.ancestors) for b, f in zip(blocks, features, strict=True)]
+    for index, block in enumerate(blocks):
         size = float(len(block.text))
-        is_prose = feature.is_prose and not any(c in credible for c in block.ancestors)
-        totals = prose if is_prose else clutter
+        if is_prose[index]:
+            totals = prose
+            if not _has_prose_neighbour(is_prose, features, index):
+                size *= ISOLATED_PROSE_WEIGHT
+        else:
+            totals = clutter
         for container in block.ancestors:
             totals[container] += size
     best, best_score = None, 0.0
@@ -132,6 +148,17 @@ def main_container(
         if prose[container.id] > 0 and (best is None or score > best_score):
             best, best_score = container.id, score
     return best
+
+
+def _has_prose_neighbour(is_prose: Sequence[bool], features: Sequence[Features], index: int) -> bool:
+    """True when the nearest substantial block before or after this one is prose too."""
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(is_prose) and features[other].words < NEIGHBOUR_MIN_WORDS:
+            other += step
+        if 0 <= other < len(is_prose) and is_prose[other]:
+            return True
+    return False
 
 
 # ---- plain text ---------------------------------------------------------------------------

@@ -42,19 +42,20 @@ ROLE_FAMILIES: dict[str, str] = {
 _TOKEN_SPLIT = re.compile(r"[^0-9a-zA-Z]+|(?<=[a-z])(?=[A-Z])")
 
 
+LAYOUT_MODIFIERS = frozenset({"with", "has", "no", "without", "hide", "show", "is", "sticky", "layout", "fixed"})
+"""A class name holding one of these words describes a layout ('content-with-sidebar'), not what the element is."""
+
+
 @functools.cache
 def families_of(attribute_text: str) -> frozenset[str]:
     """Hint families named by a class/id/itemprop string (tokens and distinctive substrings)."""
-    if not attribute_text:
-        return frozenset()
     vocabulary = hint_vocabulary()
-    lowered = attribute_text.lower()
-    found = {vocabulary.tokens[token] for token in _tokens(attribute_text) if token in vocabulary.tokens}
-    found.update(family for needle, family in vocabulary.contains if needle in lowered)
+    found: set[str] = set()
+    for name in attribute_text.split():
+        pieces = [piece.lower() for piece in _TOKEN_SPLIT.split(name) if piece]
+        if LAYOUT_MODIFIERS.intersection(pieces):
+            continue
+        lowered = name.lower()
+        found.update(vocabulary.tokens[token] for token in (*pieces, lowered) if token in vocabulary.tokens)
+        found.update(family for needle, family in vocabulary.contains if needle in lowered)
     return frozenset(found)
-
-
-def _tokens(attribute_text: str) -> set[str]:
-    pieces = [piece.lower() for piece in _TOKEN_SPLIT.split(attribute_text) if piece]
-    joined = {piece.lower() for piece in attribute_text.split() if piece}
-    return {*pieces, *joined}

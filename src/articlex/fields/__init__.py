@@ -73,11 +73,12 @@ def find_fields(
 ) -> Fields:
     """Find every field of the article."""
     blocks = page.blocks
-    content = [d.block.index for d in decisions if d.label is Label.CONTENT]
-    body_start = content[0] if content else None
+    content = [d.block for d in decisions if d.label is Label.CONTENT]
+    body_start = content[0].index if content else None
     site_name = _first(meta.site_names)
     if page.kind == "html":
-        headline = find_headline(blocks, meta, body_start, site_name.value if site_name else None)
+        anchor = max(content, key=lambda block: len(block.text)).index if content else None
+        headline = find_headline(blocks, meta, anchor, site_name.value if site_name else None)
     else:
         headline = find_line_headline(blocks, body_start)
     claims: dict[int, Claim] = {}
@@ -85,7 +86,8 @@ def find_fields(
         claims[headline.block] = Claim(Label.HEADLINE, Reason.HEADLINE_MATCH, headline.evidence)
     language = _language(meta, decisions)
     month_first = month_first_for(language.value if language else None)
-    credits = _credit_lines(page, headline, body_start, month_first, options.reference_date)
+    content_indexes = frozenset(block.index for block in content)
+    credits = _credit_lines(page, headline, body_start, content_indexes, month_first, options.reference_date)
     for index, credit in credits:
         claims[index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, _credit_detail(credit))
     first_paragraph = _first_unclaimed(decisions, claims)
@@ -122,6 +124,7 @@ def _credit_lines(
     page: SplitPage,
     headline: Candidate[str] | None,
     body_start: int | None,
+    content: frozenset[int],
     month_first: bool,
     reference: dt.date | None,
 ) -> list[tuple[int, Credit]]:
@@ -129,6 +132,7 @@ def _credit_lines(
     anchor = headline.block if headline is not None and headline.block is not None else body_start
     if anchor is None:
         return []
+    body_start = next((i for i in range(anchor + 1, len(page.blocks)) if i in content), body_start)
     start = max(0, anchor - CREDIT_ZONE_BEFORE)
     end = (body_start if body_start is not None and body_start > anchor else anchor) + CREDIT_ZONE_AFTER_BODY_START
     end = min(end + 1, start + CREDIT_ZONE_MAX_BLOCKS, len(page.blocks))

@@ -20,6 +20,7 @@ from articlex.model import BlockKind, Source
 from articlex.textnorm import collapse, comparable, words
 
 HEADLINE_MAX_WORDS = 40
+HEADLINE_MAX_CHARS = 400
 HEADLINE_MIN_WORDS = 2
 LINE_HEADLINE_MAX_WORDS = 30
 LINE_SEARCH_WINDOW = 15
@@ -37,15 +38,17 @@ def clean_line(text: str) -> str:
 
 
 def find_headline(
-    blocks: Sequence[Block], meta: Metadata, body_start: int | None, site_name: str | None
+    blocks: Sequence[Block], meta: Metadata, body_anchor: int | None, site_name: str | None
 ) -> Candidate[str] | None:
-    """The article's headline, from the visible blocks or the page's metadata."""
+    """The article's headline, from the visible blocks or the page's metadata.
+
+    `body_anchor` is the index of the body's largest block: the headline is looked for above it.
+    """
     titles = _structured_titles(meta, site_name)
-    before_body = [b for b in blocks if body_start is None or b.index <= body_start]
-    matched = _visible_match(before_body or list(blocks), titles)
+    matched = _visible_match(blocks, titles, body_anchor)
     if matched is not None:
         return matched
-    heading = _nearest_heading(before_body, body_start)
+    heading = _nearest_heading(blocks, body_anchor)
     if heading is not None and (not titles or _overlaps_any(heading.text, titles)):
         return Candidate(clean_line(heading.text), Source.BLOCK, f"block {heading.index} (h1)", heading.index)
     if titles:
@@ -53,6 +56,14 @@ def find_headline(
     if heading is not None:
         return Candidate(clean_line(heading.text), Source.BLOCK, f"block {heading.index} (h1)", heading.index)
     return None
+
+
+def _rank(block: Block, body_anchor: int | None) -> tuple[bool, bool, bool, int]:
+    """Sort key for headline blocks: an h1, a heading, above the body, and nearest to it."""
+    above = body_anchor is None or block.index <= body_anchor
+    distance = abs(body_anchor - block.index) if body_anchor is not None else block.index
+    is_heading = block.kind is BlockKind.HEADING
+    return (is_heading and block.level == 1, is_heading, above, -distance)
 
 
 def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candidate[str] | None:
@@ -103,36 +114,32 @@ def strip_site_name(title: str, site_name: str | None) -> str:
     return collapse(max(parts, key=len))
 
 
-def _visible_match(blocks: Sequence[Block], titles: Sequence[Candidate[str]]) -> Candidate[str] | None:
-    """A heading-like block whose text equals a structured title: the visible headline, confirmed."""
+def _visible_match(
+    blocks: Sequence[Block], titles: Sequence[Candidate[str]], body_anchor: int | None
+) -> Candidate[str] | None:
+    """A block whose text equals a structured title: the visible headline, confirmed."""
     wanted = {comparable(title.value): title for title in titles}
     if not wanted:
         return None
-    found = None
-    for block in blocks:
-        if len(words(block.text)) > HEADLINE_MAX_WORDS:
-            continue
-        title = wanted.get(comparable(clean_line(block.text)))
-        if title is not None and (found is None or block.kind is BlockKind.HEADING or found[0].kind is not BlockKind.HEADING):
-            found = (block, title)
-    if found is None:
+    matches = [
+        (block, wanted[key])
+        for block in blocks
+        if len(block.text) < HEADLINE_MAX_CHARS and (key := comparable(clean_line(block.text))) in wanted
+    ]
+    if not matches:
         return None
-    block, title = found
+    block, title = max(matches, key=lambda match: _rank(match[0], body_anchor))
     evidence = f"block {block.index} (matches {title.evidence})"
     return Candidate(clean_line(block.text), Source.BLOCK, evidence, block.index)
 
 
-def _nearest_heading(blocks: Sequence[Block], body_start: int | None) -> Block | None:
-    """The `<h1>` nearest above the body (the last one before it), else the first `<h1>`."""
+def _nearest_heading(blocks: Sequence[Block], body_anchor: int | None) -> Block | None:
+    """The `<h1>` nearest above the body, else the first `<h1>`."""
     headings = [b for b in blocks if b.kind is BlockKind.HEADING and b.level == 1]
     headings = [b for b in headings if HEADLINE_MIN_WORDS <= len(words(b.text)) <= HEADLINE_MAX_WORDS] or headings
     if not headings:
         return None
-    if body_start is not None:
-        above = [b for b in headings if b.index < body_start]
-        if above:
-            return above[-1]
-    return headings[0]
+    return max(headings, key=lambda block: _rank(block, body_anchor))
 
 
 def _overlaps_any(text: str, titles: Sequence[Candidate[str]]) -> bool:

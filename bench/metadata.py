@@ -1,0 +1,476 @@
+# ruff: noqa: CPY001
+"""Metadata benchmark: articlex's headline, authors, publication day and agency against truth.json.
+
+Usage::
+
+    python bench/metadata.py --data DIR [--worst 10] [--field headline|authors|date|agency]
+        [--json OUT] [--compare trafilatura] [--quiet]
+
+``DIR`` holds ``truth.json`` ({id: {"file", "url", "headline", "headline_alt", "byline",
+"date", "agency", ...}}) and the gzipped pages it names (``file``, relative to ``DIR``).
+A null truth value means "not asserted": that field is not scored on that page. The scoring
+rules are in ``metadata_scoring.py``; see ``bench/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+try:  # run as `python -m bench.metadata` from the repository root
+    from bench import metadata_scoring as scoring
+    from bench.accuracy import decode_page
+    from bench.common import articlex_version, distribution_version, import_articlex, machine_info
+except ModuleNotFoundError:  # run as `python bench/metadata.py`: bench/ is on sys.path
+    import metadata_scoring as scoring
+    from accuracy import decode_page
+    from common import articlex_version, distribution_version, import_articlex, machine_info
+
+FIELDS = ("headline", "authors", "date", "agency")
+ARTICLEX = "articlex"
+PROVENANCE_FIELD = {
+    "headline": ("headline",),
+    "authors": ("authors", "byline"),
+    "date": ("published",),
+    "agency": ("agency",),
+}
+"""The `Article.provenance` keys behind each scored field, first found wins."""
+ANCHORS = (
+    "Published anchors: headline exact 62-72% (newspaper4k best), author F1 50-65% (trafilatura best),",
+    "date 90% (trafilatura / htmldate), agency: no other library extracts it.",
+)
+SHOWN_CHARS = 100
+Day = Any  # a date, a datetime, or an ISO string (from another library)
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One page of the corpus: where it is and what is true of it (None: not asserted)."""
+
+    id: str
+    file: str
+    url: str | None
+    headline: str | None
+    headline_alt: tuple[str, ...]
+    byline: tuple[str, ...] | None
+    date: str | None
+    agency: tuple[str, ...] | None
+
+
+def load_truth(data_dir: Path) -> list[Record]:
+    """Read ``truth.json`` of the data folder, sorted by id."""
+    with (data_dir / "truth.json").open(encoding="utf-8") as handle:
+        raw: dict[str, dict[str, Any]] = json.load(handle)
+    return [
+        Record(
+            id=key,
+            file=item["file"],
+            url=item.get("url"),
+            headline=item.get("headline"),
+            headline_alt=tuple(item.get("headline_alt") or ()),
+            byline=None if item.get("byline") is None else tuple(item["byline"]),
+            date=item.get("date"),
+            agency=None if item.get("agency") is None else tuple(item["agency"]),
+        )
+        for key, item in sorted(raw.items())
+    ]
+
+
+def read_page(data_dir: Path, record: Record) -> bytes:
+    """The saved bytes of one page (gunzipped)."""
+    with gzip.open(data_dir / record.file, "rb") as handle:
+        return handle.read()
+
+
+# --------------------------------------------------------------------------- systems
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """What one system found on one page, and (articlex only) where each value came from."""
+
+    headline: str | None = None
+    authors: tuple[str, ...] = ()
+    byline: str | None = None
+    published: Day = None
+    agency: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict)
+
+
+NOTHING = Prediction()
+Predictor = Callable[[bytes, str | None], Prediction]
+"""Takes the page's bytes and its URL; returns the metadata found."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """One field of one page: its score and what to show about it."""
+
+    score: scoring.PageScore
+    expected: str
+    got: str
+    provenance: str
+
+
+@dataclass(slots=True)
+class SystemRun:
+    """One system over the corpus: per field, the page results; the pages where it raised."""
+
+    name: str
+    version: str
+    fields: tuple[str, ...]
+    predictor: Predictor | None
+    unavailable: str | None = None
+    results: dict[str, dict[str, PageResult]] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    ms: list[float] = field(default_factory=list)
+
+
+def load_articlex() -> SystemRun:
+    """articlex's run: ``articlex.extract(page_bytes, url=url)``; unavailable when it cannot import."""
+    try:
+        articlex = import_articlex()
+        extract = articlex.extract
+    except (ImportError, AttributeError) as error:
+        return SystemRun(ARTICLEX, articlex_version(None), FIELDS, None, f"{type(error).__name__}: {error}")
+
+    def run(page: bytes, url: str | None) -> Prediction:
+        article = extract(page, url=url)
+        provenance = {}
+        for name, keys in PROVENANCE_FIELD.items():
+            key = next((key for key in keys if key in article.provenance), None)
+            if key is not None:
+                provenance[name] = f"[{key}] {_provenance_text(article.provenance[key])}"
+        return Prediction(
+            headline=article.headline,
+            authors=tuple(article.authors),
+            byline=article.byline,
+            published=article.published,
+            agency=article.agency,
+            provenance=provenance,
+        )
+
+    return SystemRun(ARTICLEX, articlex_version(articlex), FIELDS, run)
+
+
+def _provenance_text(origin: object) -> str:
+    """'source: evidence (block N)' of an `articlex.Provenance`."""
+    source = getattr(origin, "source", "?")
+    evidence = str(getattr(origin, "evidence", ""))
+    block = getattr(origin, "block", None)
+    where = f" (block {block})" if block is not None and str(block) not in evidence else ""
+    return f"{getattr(source, 'value', source)}: {evidence}{where}"
+
+
+_AUTHOR_SEPARATORS = re.compile(r"[;,]")
+
+
+def load_trafilatura() -> SystemRun:
+    """trafilatura's run: ``bare_extraction(html, url=url, with_metadata=True)`` on the decoded page.
+
+    ``title`` is the headline, ``author`` split on ';' and ',' the authors, ``date`` the day;
+    trafilatura has no agency field. The page is decoded as in ``accuracy.py`` (`decode_page`).
+    """
+    version = distribution_version("trafilatura") or "not installed"
+    try:
+        import trafilatura  # noqa: PLC0415 - optional
+    except ImportError as error:
+        return SystemRun("trafilatura", version, (), None, f"{error}; pip install trafilatura")
+
+    def run(page: bytes, url: str | None) -> Prediction:
+        document = trafilatura.bare_extraction(decode_page(page), url=url, with_metadata=True)
+        if document is None:
+            return NOTHING
+
+        def get(name: str) -> str | None:
+            value = document.get(name) if isinstance(document, dict) else getattr(document, name, None)
+            return None if value is None else str(value)
+
+        author = get("author") or ""
+        return Prediction(
+            headline=get("title"),
+            authors=tuple(name.strip() for name in _AUTHOR_SEPARATORS.split(author) if name.strip()),
+            byline=author or None,
+            published=get("date"),
+        )
+
+    return SystemRun("trafilatura", version, ("headline", "authors", "date"), run)
+
+
+COMPARE: dict[str, Callable[[], SystemRun]] = {"trafilatura": load_trafilatura}
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def score_page(
+    record: Record, prediction: Prediction, fields: Sequence[str], agencies: frozenset[str]
+) -> dict[str, PageResult]:
+    """Score every field the truth asserts (and the system extracts) on one page."""
+    results: dict[str, PageResult] = {}
+    origin = prediction.provenance
+    if "headline" in fields and record.headline is not None:
+        expected = record.headline + "".join(f"  | alt: {alt}" for alt in record.headline_alt)
+        results["headline"] = PageResult(
+            scoring.score_headline(prediction.headline, record.headline, record.headline_alt),
+            expected,
+            _shown(prediction.headline),
+            origin.get("headline", ""),
+        )
+    if "authors" in fields and record.byline is not None:
+        authors = scoring.score_authors(prediction.authors, record.byline, agencies)
+        if authors is not None:
+            got = "; ".join(prediction.authors) or None
+            if prediction.byline and prediction.byline != got:
+                got = f"{got or '(no names)'}  [byline: {prediction.byline}]"
+            results["authors"] = PageResult(authors, "; ".join(record.byline), _shown(got), origin.get("authors", ""))
+    if "date" in fields and record.date is not None:
+        day = prediction.published
+        results["date"] = PageResult(
+            scoring.score_date(day, record.date),
+            record.date,
+            _shown(None if day is None else _iso(day)),
+            origin.get("date", ""),
+        )
+    if "agency" in fields and record.agency is not None:
+        results["agency"] = PageResult(
+            scoring.score_agency(prediction.agency, record.agency),
+            " / ".join(record.agency),
+            _shown(prediction.agency),
+            origin.get("agency", ""),
+        )
+    return results
+
+
+def _iso(value: Day) -> str:
+    """A date or datetime in ISO form; anything else as its text."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _shown(value: str | None) -> str:
+    """A value as listed: '(none)' when missing."""
+    return "(none)" if value is None or not value.strip() else value
+
+
+# --------------------------------------------------------------------------- running
+
+
+def run_benchmark(
+    runs: Sequence[SystemRun], records: Sequence[Record], data_dir: Path, agencies: frozenset[str], progress: bool
+) -> None:
+    """Run every available system on every page; an exception counts as nothing found."""
+    for index, record in enumerate(records):
+        page = read_page(data_dir, record)
+        for run in runs:
+            if run.predictor is None:
+                continue
+            start = time.perf_counter()
+            try:
+                prediction = run.predictor(page, record.url)
+            except Exception as exc:  # every failure is reported, none stops the run
+                prediction = NOTHING
+                run.errors[record.id] = f"{type(exc).__name__}: {exc}"
+            run.ms.append((time.perf_counter() - start) * 1000)
+            for name, result in score_page(record, prediction, run.fields, agencies).items():
+                run.results.setdefault(name, {})[record.id] = result
+        if progress:
+            print(f"\r{index + 1}/{len(records)} pages", end="", file=sys.stderr, flush=True)
+    if progress:
+        print(file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def summaries(run: SystemRun) -> dict[str, scoring.FieldSummary]:
+    """The corpus figures of each field the system extracts."""
+    return {name: scoring.summarize(r.score for r in run.results.get(name, {}).values()) for name in run.fields}
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}%"
+
+
+def format_table(runs: Sequence[SystemRun]) -> str:
+    """One row per system and field: pages asserted, score, coverage, wrong when given, extra figure."""
+    header = f"{'system':<12} {'field':<9} {'pages':>5} {'score':>7} {'coverage':>8} {'wrong|given':>11}  extra"
+    lines = [header, "-" * (len(header) + 20)]
+    for run in runs:
+        if run.predictor is None:
+            continue
+        figures = summaries(run)
+        for name in FIELDS:
+            if name not in run.fields:
+                lines.append(f"{run.name:<12} {name:<9} {'':>5} {'n/a':>7}  (not extracted)")
+                continue
+            summary = figures[name]
+            extra = ""
+            if name == "headline":
+                extra = f"token F1 {_pct(summary.token_f1)}"
+            elif name == "authors":
+                extra = f"byline exact {_pct(summary.exact)}"
+            lines.append(
+                f"{run.name:<12} {name:<9} {summary.pages:>5} {_pct(summary.score):>7} {_pct(summary.coverage):>8} "
+                f"{_pct(summary.wrong_when_given):>11}  {extra}".rstrip()
+            )
+    lines += [
+        "score: headline = exact match (normalised, any accepted spelling); authors = mean name-set F1;",
+        "date = same calendar day; agency = one of the listed agencies. coverage = share of pages with a",
+        "value; wrong|given = share of the returned values that are not exactly right.",
+        *ANCHORS,
+    ]
+    return "\n".join(lines)
+
+
+def _clip(text: str, limit: int = SHOWN_CHARS) -> str:
+    """One line of at most ``limit`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+
+
+def worst_misses(run: SystemRun, name: str, count: int) -> list[tuple[str, PageResult]]:
+    """The ``count`` worst pages of one field that are not exactly right.
+
+    Lowest score first, then lowest token F1 (headline); at equal scores a wrong value comes
+    before a missing one (it has a provenance to look at); then by id.
+    """
+    misses = [(key, result) for key, result in run.results.get(name, {}).items() if not result.score.exact]
+    misses.sort(key=lambda item: (item[1].score.score, item[1].score.token_f1 or 0.0, not item[1].score.given, item[0]))
+    return misses[:count]
+
+
+def format_worst(run: SystemRun, name: str, count: int, urls: dict[str, str | None]) -> str:
+    """The worst misses of one field: id, expected, got, and where articlex took the value from."""
+    results = run.results.get(name, {})
+    misses = worst_misses(run, name, count)
+    total = sum(1 for r in results.values() if not r.score.exact)
+    if not total:
+        return f"Worst {name} misses of {run.name}: none ({len(results)} pages scored)"
+    lines = [f"Worst {name} misses of {run.name} ({len(misses)} of {total} misses on {len(results)} pages):"]
+    for key, result in misses:
+        score = result.score
+        figures = f"score {score.score:.2f}"
+        if score.token_f1 is not None:
+            figures += f", token F1 {score.token_f1:.2f}"
+        flag = "  [raised]" if key in run.errors else ""
+        lines.append(f"  {key}  ({figures}){flag}  {_clip(urls.get(key) or '', 80)}")
+        lines.append(f"      expected: {_clip(result.expected)}")
+        lines.append(f"      got:      {_clip(result.got)}")
+        if result.provenance:
+            lines.append(f"      from:     {_clip(result.provenance)}")
+    return "\n".join(lines)
+
+
+def format_errors(runs: Sequence[SystemRun]) -> str:
+    """Every page on which a system raised, grouped by system and message."""
+    lines = []
+    for run in runs:
+        groups: dict[str, list[str]] = {}
+        for key, message in run.errors.items():
+            groups.setdefault(message, []).append(key)
+        for message, keys in sorted(groups.items(), key=lambda item: -len(item[1])):
+            lines.append(f"{run.name}: {len(keys)} page(s): {message[:300]}")
+            lines.append("    " + " ".join(keys))
+    return "\n".join(["Errors (scored as nothing found):", *lines]) if lines else "Errors: none"
+
+
+def write_json(path: Path, runs: Sequence[SystemRun], info: dict[str, str]) -> None:
+    """Write each system's summary and per-page results, for diffing two runs."""
+    payload = {
+        "environment": info,
+        "systems": {
+            run.name: {
+                "version": run.version,
+                "unavailable": run.unavailable,
+                "summary": {name: asdict(summary) for name, summary in summaries(run).items()},
+                "pages": {
+                    name: {
+                        key: {**asdict(r.score), "expected": r.expected, "got": r.got, "provenance": r.provenance}
+                        for key, r in sorted(results.items())
+                    }
+                    for name, results in run.results.items()
+                },
+                "errors": dict(sorted(run.errors.items())),
+            }
+            for run in runs
+        },
+    }
+    path.write_text(json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Read the command line; usage errors exit with status 2."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0], prog="bench/metadata.py")
+    parser.add_argument("--data", type=Path, required=True, metavar="DIR", help="folder with truth.json and the pages")
+    parser.add_argument("--worst", type=int, default=10, metavar="N", help="list articlex's N worst misses per field")
+    parser.add_argument("--field", choices=FIELDS, help="list the worst misses of this field only")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="write summaries and per-page results to OUT")
+    parser.add_argument("--compare", default="", metavar="A,B", help=f"also run: {', '.join(COMPARE)}")
+    parser.add_argument("--quiet", action="store_true", help="no progress counter on stderr")
+    args = parser.parse_args(argv)
+    if not (args.data / "truth.json").is_file():
+        parser.error(f"{args.data} has no truth.json")
+    args.compare = [name.strip() for name in args.compare.split(",") if name.strip()]
+    unknown = [name for name in args.compare if name not in COMPARE]
+    if unknown:
+        parser.error(f"unknown system(s) {', '.join(unknown)}; choose among: {', '.join(COMPARE)}")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; return the process exit code."""
+    args = parse_args(argv)
+    records = load_truth(args.data)
+    articlex = load_articlex()
+    if articlex.unavailable:
+        print(f"warning: articlex is not available ({articlex.unavailable}); it is not scored")
+    runs = [articlex]
+    for name in args.compare:
+        run = COMPARE[name]()
+        if run.unavailable:
+            print(f"skipping {name}: {run.unavailable}")
+        runs.append(run)
+    agencies, agencies_from = scoring.agency_names()
+    run_benchmark(runs, records, args.data, agencies, progress=not args.quiet)
+
+    info = machine_info()
+    print(f"\nMetadata on {len(records)} pages of {args.data.name}, {info['date']}")
+    print(f"python {info['python']}, {info['machine']}, {info['cpus']} CPUs")
+    print(f"agency names removed from author names: {agencies_from} ({len(agencies)} names)")
+    for run in runs:
+        if run.predictor is None:
+            continue
+        median = f"{statistics.median(run.ms):.1f}" if run.ms else "n/a"
+        print(f"{run.name} {run.version}: {len(run.errors)} page(s) raised, median {median} ms/page")
+    print()
+    print(format_table(runs))
+    if args.worst > 0 and articlex.predictor is not None:
+        urls = {record.id: record.url for record in records}
+        for name in [args.field] if args.field else FIELDS:
+            print()
+            print(format_worst(articlex, name, args.worst, urls))
+    print()
+    print(format_errors(runs))
+    if args.json:
+        write_json(args.json, runs, {**info, "agency_names": agencies_from, **{r.name: r.version for r in runs}})
+        print(f"\nper-page results written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+"""Typed, cached views of the vocabulary files in `articlex/data/`.
+
+Each accessor reads its file once per process through the loaders of `articlex.data`,
+checks the shape of every entry and returns plain Python values. A malformed entry raises
+`DataFileError` naming the file. docs/data-files.md describes the files.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from articlex.data import available, load_table, load_words, string_list
+from articlex.errors import DataFileError
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+_AGENCIES = "agencies.toml"
+_DATES = "dates.toml"
+_BYLINES = "bylines.toml"
+_HINTS = "hints.toml"
+_PHRASES = "phrases.toml"
+_STOPWORDS = "stopwords"
+
+_COUNTRY = re.compile(r"(?:[A-Z]{2})?")
+_UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3_600, "day": 86_400, "week": 604_800}
+_HINT_FAMILIES = frozenset({
+    "navigation", "footer", "sidebar", "comments", "share", "related", "newsletter", "advertisement",
+    "caption", "author_bio", "meta_info", "ticker", "widget", "form", "hidden", "article_body",
+})  # fmt: skip
+_PHRASE_FAMILIES = _HINT_FAMILIES | {"print"}
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """A news agency: its canonical name and the forms a credit line prints it in."""
+
+    name: str
+    acronyms: tuple[str, ...]
+    names: tuple[str, ...]
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class BylineVocabulary:
+    """The words of bylines: what introduces, joins and accompanies author names."""
+
+    prefixes: frozenset[str]
+    joiners: frozenset[str]
+    roles: frozenset[str]
+    non_names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class HintVocabulary:
+    """Class/id hints: whole tokens and substrings, each mapped to its family."""
+
+    tokens: dict[str, str]
+    contains: tuple[tuple[str, str], ...]
+
+
+def _fail(file: str, problem: str) -> DataFileError:
+    return DataFileError(f"data file {file!r}: {problem}; reinstall articlex")
+
+
+def _words(table: dict[str, Any], key: str, file: str) -> tuple[str, ...]:
+    """`table[key]` as a non-empty tuple of non-empty strings."""
+    words = string_list(table, key, file)
+    if not words or not all(words):
+        raise _fail(file, f"{key!r} must be a non-empty list of non-empty strings")
+    return words
+
+
+def _section(table: dict[str, Any], key: str, file: str, names: Collection[str] = ()) -> dict[str, Any]:
+    """`table[key]` as a non-empty table whose keys are among `names` (when given)."""
+    section = table.get(key)
+    if not isinstance(section, dict) or not section:
+        raise _fail(file, f"[{key}] must be a non-empty table")
+    unknown = set(section) - set(names) if names else set()
+    if unknown:
+        raise _fail(file, f"[{key}] has unknown entries {sorted(unknown)}")
+    return section
+
+
+def _inverse(groups: dict[str, Any], file: str, key: str = "") -> dict[str, str]:
+    """Map each word of each group (or of its `key` list) to the group's name, once."""
+    result: dict[str, str] = {}
+    for name in groups:
+        words = _words(_section(groups, name, file), key, file) if key else _words(groups, name, file)
+        for word in words:
+            if result.setdefault(word, name) != name:
+                raise _fail(file, f"{word!r} is under both {result[word]!r} and {name!r}")
+    return result
+
+
+@functools.cache
+def agencies() -> tuple[Agency, ...]:
+    """Every agency of agencies.toml, in file order."""
+    entries = load_table(_AGENCIES).get("agency")
+    if not isinstance(entries, list) or not entries or not all(isinstance(entry, dict) for entry in entries):
+        raise _fail(_AGENCIES, "it must hold [[agency]] tables")
+    result: list[Agency] = []
+    for entry in entries:
+        name, country = entry.get("name"), entry.get("country")
+        if not isinstance(name, str) or not name or any(agency.name == name for agency in result):
+            raise _fail(_AGENCIES, f"agency name {name!r} is missing or not unique")
+        if not isinstance(country, str) or not _COUNTRY.fullmatch(country):
+            raise _fail(_AGENCIES, f'agency {name!r} needs a two-letter country code or ""')
+        acronyms, names = _words(entry, "acronyms", _AGENCIES), _words(entry, "names", _AGENCIES)
+        result.append(Agency(name, acronyms, names, country))
+    return tuple(result)
+
+
+@functools.cache
+def agency_by_alias() -> dict[str, Agency]:
+    """Every acronym as printed and every full name casefolded, mapped to its agency."""
+    aliases: dict[str, Agency] = {}
+    for agency in agencies():
+        for alias in (*agency.acronyms, *(name.casefold() for name in agency.names)):
+            if aliases.setdefault(alias, agency) is not agency:
+                raise _fail(_AGENCIES, f"{alias!r} names both {aliases[alias].name!r} and {agency.name!r}")
+    return aliases
+
+
+@functools.cache
+def stopword_languages() -> tuple[str, ...]:
+    """Language codes that have a stop-word list, sorted."""
+    return tuple(name.removesuffix(".txt") for name in available(_STOPWORDS) if name.endswith(".txt"))
+
+
+@functools.cache
+def stopwords(language: str) -> frozenset[str]:
+    """Stop words of `language` ("en", "de-CH", "pt_BR"); empty when there is no list."""
+    base = re.split(r"[-_]", language, maxsplit=1)[0].casefold()
+    if base not in stopword_languages():
+        return frozenset()
+    return load_words(f"{_STOPWORDS}/{base}.txt")
+
+
+@functools.cache
+def month_numbers() -> dict[str, int]:
+    """Every month form of every language mapped to its month number, 1 to 12."""
+    numbers: dict[str, int] = {}
+    for language, months in _section(load_table(_DATES), "months", _DATES).items():
+        if not isinstance(months, list) or len(months) != 12:
+            raise _fail(_DATES, f"months.{language} must hold 12 lists of forms")
+        groups = {f"months.{language}.{number}": forms for number, forms in enumerate(months, start=1)}
+        for form, group in _inverse(groups, _DATES).items():
+            number = int(group.rsplit(".", 1)[1])
+            if numbers.setdefault(form, number) != number:
+                raise _fail(_DATES, f"{form!r} is month {numbers[form]} in one language and {number} in {language}")
+    return numbers
+
+
+@functools.cache
+def date_labels() -> dict[str, str]:
+    """Phrases that label a date, mapped to "published" or "updated"."""
+    return _inverse(_section(load_table(_DATES), "labels", _DATES, ("published", "updated")), _DATES)
+
+
+@functools.cache
+def relative_words() -> dict[str, str]:
+    """Words of relative dates, mapped to "ago", "today" or "yesterday"."""
+    return _inverse(_section(load_table(_DATES), "relative", _DATES, ("ago", "today", "yesterday")), _DATES)
+
+
+@functools.cache
+def time_units() -> dict[str, int]:
+    """Forms of time units ("minutes", "std", "часов"), mapped to seconds."""
+    units = _inverse(_section(load_table(_DATES), "units", _DATES, _UNIT_SECONDS), _DATES)
+    return {form: _UNIT_SECONDS[unit] for form, unit in units.items()}
+
+
+@functools.cache
+def byline_vocabulary() -> BylineVocabulary:
+    """The prefixes, joiners, roles and non-names of bylines.toml."""
+    table = load_table(_BYLINES)
+    return BylineVocabulary(
+        prefixes=frozenset(_words(table, "prefixes", _BYLINES)),
+        joiners=frozenset(_words(table, "joiners", _BYLINES)),
+        roles=frozenset(_words(table, "roles", _BYLINES)),
+        non_names=frozenset(_words(table, "non_names", _BYLINES)),
+    )
+
+
+@functools.cache
+def hint_vocabulary() -> HintVocabulary:
+    """Class/id tokens and substrings of hints.toml, each mapped to its family."""
+    families = _section(load_table(_HINTS), "families", _HINTS, _HINT_FAMILIES)
+    if missing := _HINT_FAMILIES - set(families):
+        raise _fail(_HINTS, f"families {sorted(missing)} are missing")
+    contains = _inverse(families, _HINTS, "contains")
+    return HintVocabulary(
+        tokens=_inverse(families, _HINTS, "tokens"),
+        contains=tuple(sorted(contains.items(), key=lambda item: (-len(item[0]), item[0]))),
+    )
+
+
+@functools.cache
+def phrase_families() -> dict[str, str]:
+    """Boilerplate phrases of phrases.toml, mapped to their family."""
+    return _inverse(_section(load_table(_PHRASES), "families", _PHRASES, _PHRASE_FAMILIES), _PHRASES, "phrases")

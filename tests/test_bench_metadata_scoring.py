@@ -1,0 +1,321 @@
+# ruff: noqa: CPY001
+"""Pin the scoring rules of the metadata benchmark (`bench/metadata_scoring.py`)."""
+
+import datetime as dt
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import metadata_scoring as ms
+from bench.metadata_scoring import PageScore
+
+# --------------------------------------------------------------------------- normalise
+
+
+def test_normalise_applies_nfkc() -> None:
+    """Compatibility forms fold: the 'fi' ligature and full-width letters become plain letters."""
+    assert ms.normalise("\ufb01le \uff21") == "file a"
+
+
+def test_normalise_case_folds() -> None:
+    """Case folding is full: 'Straße' and 'STRASSE' are the same."""
+    assert ms.normalise("Straße") == ms.normalise("STRASSE") == "strasse"
+
+
+def test_normalise_unifies_single_quotes() -> None:
+    """The single quotes U+2018, U+2019, U+201A and U+201B all become an ASCII apostrophe."""
+    assert ms.normalise("\u2018a\u2019 \u201ab\u201b") == "'a' 'b'"
+
+
+def test_normalise_unifies_double_quotes_and_guillemets() -> None:
+    """The double quotes U+201C, U+201D, U+201E and the guillemets all become an ASCII double quote."""
+    assert ms.normalise("\u201ca\u201d \u201eb\u201c \u00abc\u00bb") == '"a" "b" "c"'
+
+
+def test_normalise_unifies_dashes_and_minus() -> None:
+    """U+2010 to U+2015 and the minus sign U+2212 all become a hyphen-minus."""
+    dashes = "".join(chr(code) for code in range(0x2010, 0x2016)) + "\u2212"
+    assert ms.normalise(dashes) == "-" * 7
+
+
+def test_normalise_collapses_and_strips_whitespace() -> None:
+    """NBSP, tabs and line breaks collapse to one space; the ends are stripped."""
+    assert ms.normalise("  a\u00a0\u00a0b\n\tc  ") == "a b c"
+
+
+# --------------------------------------------------------------------------- headline
+
+
+def test_headline_exact_after_normalising() -> None:
+    """Case, quote style and spacing differences still count as an exact headline."""
+    score = ms.score_headline("  \u201cOnly One\u201d  LYRICS", '"Only One" Lyrics')
+    assert score == PageScore(1.0, given=True, exact=True, token_f1=1.0)
+
+
+def test_headline_alternative_counts_as_exact() -> None:
+    """A headline equal to one of the accepted alternatives is exact."""
+    score = ms.score_headline(
+        "Democrats to use Social Security",
+        "Democrats to use Social Security - CNN.com",
+        ["Democrats to use Social Security"],
+    )
+    assert score.exact
+    assert score.score == 1.0
+
+
+def test_headline_with_site_name_is_not_exact_but_has_token_f1() -> None:
+    """'Budget approved - City News' against 'Budget approved': not exact, token F1 2*2/(4+2)."""
+    score = ms.score_headline("Budget approved - City News", "Budget approved")
+    assert (score.score, score.given, score.exact) == (0.0, True, False)
+    assert score.token_f1 == pytest.approx(2 / 3)
+
+
+def test_headline_token_f1_counts_repeated_tokens_as_a_multiset() -> None:
+    """'news news' against 'news' shares one token: F1 = 2*1/(2+1)."""
+    assert ms.token_f1("news news", "news") == pytest.approx(2 / 3)
+
+
+def test_headline_token_f1_is_the_best_over_truth_and_alternatives() -> None:
+    """The token F1 is taken against whichever accepted spelling matches best."""
+    score = ms.score_headline("Flood in Dresden today", "Hochwasser in Dresden", ["Flood in Dresden"])
+    assert score.token_f1 == pytest.approx(2 * 3 / (4 + 3))
+
+
+def test_missing_headline_is_not_given_and_scores_zero() -> None:
+    """No headline: not given, score 0, token F1 0."""
+    assert ms.score_headline(None, "Budget approved") == PageScore(0.0, given=False, exact=False, token_f1=0.0)
+
+
+def test_blank_headline_counts_as_missing() -> None:
+    """A headline of only whitespace is not a given value."""
+    assert not ms.score_headline(" \n ", "Budget approved").given
+
+
+# --------------------------------------------------------------------------- authors
+
+
+@pytest.mark.parametrize("prefix", ["By", "von", "Par", "Por", "BY:"])
+def test_leading_credit_word_is_removed(prefix: str) -> None:
+    """A leading 'by' / 'von' / 'par' / 'por' is not part of the name."""
+    assert ms.clean_name(f"{prefix} Jane Doe") == "jane doe"
+
+
+def test_role_words_are_removed() -> None:
+    """Role words ('Senior Staff Writer') go, the person stays."""
+    assert ms.clean_name("Jane Doe, Senior Staff Writer") == "jane doe"
+
+
+def test_agency_names_are_removed_from_a_name() -> None:
+    """An agency credited with the person ('Jane Doe/dpa') leaves only the person."""
+    assert ms.clean_name("Jane Doe/dpa") == "jane doe"
+
+
+def test_a_name_that_is_only_an_agency_drops_out() -> None:
+    """'Reuters' as an author is no person: the sets {Reuters, Jane Doe} and {Jane Doe} are equal."""
+    score = ms.score_authors(["Reuters", "Jane Doe"], ["Jane Doe"])
+    assert score == PageScore(1.0, given=True, exact=True)
+
+
+def test_agency_list_given_by_the_caller_is_used() -> None:
+    """The agency names passed in replace the fallback list."""
+    assert ms.clean_name("Jane Doe (XYZ News)", agencies={"XYZ News"}) == "jane doe"
+    assert ms.clean_name("Jane Doe dpa", agencies={"XYZ News"}) == "jane doe dpa"
+
+
+def test_agency_after_a_spaced_dash_is_removed() -> None:
+    """'Jane Doe \u2013 AP' credits the agency after a spaced dash: only the person is left."""
+    assert ms.clean_name("Jane Doe \u2013 AP") == "jane doe"
+
+
+def test_agency_and_role_together_drop_out() -> None:
+    """'Reuters Staff' names no person: nothing is left."""
+    assert ms.clean_name("Reuters Staff") == ""
+
+
+def test_agency_alias_that_is_a_given_name_is_kept_inside_a_name() -> None:
+    """Agencies are dropped as whole parts only: 'Petra' stays in 'Petra M\u00fcller' though it is an agency."""
+    assert ms.clean_name("Petra M\u00fcller", agencies={"Petra"}) == "petra m\u00fcller"
+
+
+def test_hyphenated_name_is_not_cut() -> None:
+    """A hyphen without spaces is part of the name: 'Chien-Ming Wang' stays whole."""
+    assert ms.clean_name("Chien-Ming Wang") == "chien-ming wang"
+
+
+def test_agency_inside_a_word_is_kept() -> None:
+    """Agency names are removed as whole words only: 'Apatow' keeps its 'ap'."""
+    assert ms.clean_name("Judd Apatow") == "judd apatow"
+
+
+def test_decomposed_accents_match_composed_ones() -> None:
+    """'José' written with a combining accent equals 'JOSÉ' with a precomposed one."""
+    assert ms.score_authors(["Jose\u0301 Pe\u0301rez"], ["JOS\u00c9 P\u00c9REZ"]) == PageScore(
+        1.0, given=True, exact=True
+    )
+
+
+def test_author_score_is_set_f1() -> None:
+    """Predicted {A, B} against true {A}: F1 = 2*1/(2+1), not exact."""
+    score = ms.score_authors(["Ann Lee", "Bob Ray"], ["Ann Lee"])
+    assert score is not None
+    assert score.score == pytest.approx(2 / 3)
+    assert (score.given, score.exact) == (True, False)
+
+
+def test_author_order_and_repeats_do_not_matter() -> None:
+    """Names are compared as sets: order and duplicates are ignored."""
+    score = ms.score_authors(["Bob Ray", "Ann Lee", "Ann Lee"], ["Ann Lee", "Bob Ray"])
+    assert score == PageScore(1.0, given=True, exact=True)
+
+
+def test_both_empty_after_cleaning_skips_the_page() -> None:
+    """Truth 'Staff Writer' and nothing found: nothing to compare, the page is skipped."""
+    assert ms.score_authors([], ["Staff Writer"]) is None
+
+
+def test_no_names_found_scores_zero_and_is_not_given() -> None:
+    """Nothing found against a true name: F1 0, not given."""
+    assert ms.score_authors([], ["Ann Lee"]) == PageScore(0.0, given=False, exact=False)
+
+
+def test_only_role_words_found_is_given_and_wrong() -> None:
+    """A returned 'Staff Reporter' is a value (given) that names nobody: F1 0, wrong."""
+    assert ms.score_authors(["Staff Reporter"], ["Ann Lee"]) == PageScore(0.0, given=True, exact=False)
+
+
+# --------------------------------------------------------------------------- date
+
+
+def test_date_same_day_is_right() -> None:
+    """A `date` equal to the true day is right."""
+    assert ms.score_date(dt.date(2024, 6, 18), "2024-06-18") == PageScore(1.0, given=True, exact=True)
+
+
+def test_datetime_counts_by_its_calendar_day() -> None:
+    """A `datetime` is right when its day matches; the time is ignored."""
+    assert ms.score_date(dt.datetime(2024, 6, 18, 9, 30, tzinfo=dt.UTC), "2024-06-18").exact
+
+
+def test_datetime_day_is_taken_in_its_own_time_zone() -> None:
+    """23:30 at UTC-5 on June 18 is June 18 (no conversion to UTC)."""
+    late = dt.datetime(2024, 6, 18, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    assert ms.score_date(late, "2024-06-18").exact
+
+
+def test_iso_string_with_time_is_read() -> None:
+    """An ISO timestamp string (as read from JSON) is scored by its day."""
+    assert ms.score_date("2024-06-18T09:30:00+02:00", "2024-06-18").exact
+
+
+def test_wrong_day_is_given_and_wrong() -> None:
+    """A different day is a given, wrong value."""
+    assert ms.score_date(dt.date(2024, 6, 17), "2024-06-18") == PageScore(0.0, given=True, exact=False)
+
+
+def test_missing_date_is_not_given() -> None:
+    """No date: not given, score 0."""
+    assert ms.score_date(None, "2024-06-18") == PageScore(0.0, given=False, exact=False)
+
+
+def test_unreadable_date_string_is_given_and_wrong() -> None:
+    """A string that is no ISO date counts as a wrong value, not a missing one."""
+    assert ms.score_date("yesterday", "2024-06-18") == PageScore(0.0, given=True, exact=False)
+
+
+# --------------------------------------------------------------------------- agency
+
+
+def test_agency_matches_after_normalising() -> None:
+    """'DPA' equals the listed 'dpa'."""
+    assert ms.score_agency("DPA", ["dpa"]) == PageScore(1.0, given=True, exact=True)
+
+
+def test_agency_matches_any_listed_agency() -> None:
+    """Any one of several credited agencies is right."""
+    assert ms.score_agency("AFP", ["dpa", "AFP"]).exact
+
+
+def test_agency_not_listed_is_wrong() -> None:
+    """An agency not in the list is a given, wrong value."""
+    assert ms.score_agency("Reuters", ["dpa"]) == PageScore(0.0, given=True, exact=False)
+
+
+def test_missing_agency_is_not_given() -> None:
+    """No agency: not given, score 0."""
+    assert ms.score_agency(None, ["dpa"]) == PageScore(0.0, given=False, exact=False)
+
+
+# --------------------------------------------------------------------------- agency names
+
+
+def test_agency_names_fall_back_when_the_vocabulary_cannot_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without `articlex.vocabulary` the fallback list is used, and said so."""
+    monkeypatch.setitem(sys.modules, "articlex.vocabulary", None)
+    assert ms.agency_names() == (ms.FALLBACK_AGENCIES, "fallback")
+
+
+def test_agency_names_come_from_the_vocabulary_when_it_imports(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each agency's name, names and acronyms are taken, normalised."""
+    vocabulary = types.ModuleType("articlex.vocabulary")
+    entry = types.SimpleNamespace(name="IANS", names=("Indo-Asian News Service",), acronyms=("IANS",))
+    vocabulary.agencies = lambda: (entry,)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "articlex", types.ModuleType("articlex"))
+    monkeypatch.setitem(sys.modules, "articlex.vocabulary", vocabulary)
+    assert ms.agency_names() == (frozenset({"ians", "indo-asian news service"}), "articlex.vocabulary")
+
+
+def test_agency_names_fall_back_when_the_vocabulary_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A vocabulary whose `agencies()` fails does not stop the benchmark: the fallback is used."""
+    vocabulary = types.ModuleType("articlex.vocabulary")
+
+    def broken() -> tuple[str, ...]:
+        raise ValueError("data file not written yet")
+
+    vocabulary.agencies = broken  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "articlex", types.ModuleType("articlex"))
+    monkeypatch.setitem(sys.modules, "articlex.vocabulary", vocabulary)
+    assert ms.agency_names() == (ms.FALLBACK_AGENCIES, "fallback")
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def test_summary_score_is_the_mean_over_asserted_pages() -> None:
+    """Score = mean page score over every page scored, given or not."""
+    summary = ms.summarize([PageScore(1.0, True, True), PageScore(0.5, True, False), PageScore(0.0, False, False)])
+    assert summary.pages == 3
+    assert summary.score == pytest.approx(0.5)
+
+
+def test_summary_coverage_is_the_share_of_pages_with_a_value() -> None:
+    """Coverage = pages with a value / pages scored."""
+    summary = ms.summarize([PageScore(1.0, True, True), PageScore(0.0, False, False)])
+    assert summary.coverage == pytest.approx(0.5)
+
+
+def test_summary_wrong_when_given_counts_only_returned_values() -> None:
+    """Wrong when given = returned values not exact / returned values; missing ones do not count."""
+    scores = [PageScore(1.0, True, True), PageScore(0.5, True, False), PageScore(0.0, False, False)]
+    assert ms.summarize(scores).wrong_when_given == pytest.approx(0.5)
+
+
+def test_summary_wrong_when_given_is_none_without_values() -> None:
+    """With no returned value at all, wrong-when-given is undefined (None)."""
+    assert ms.summarize([PageScore(0.0, False, False)]).wrong_when_given is None
+
+
+def test_summary_exact_share_and_token_f1_mean() -> None:
+    """Exact = share of exact pages; token F1 = mean over the pages that carry one."""
+    summary = ms.summarize([PageScore(1.0, True, True, 1.0), PageScore(0.0, True, False, 0.5)])
+    assert summary.exact == pytest.approx(0.5)
+    assert summary.token_f1 == pytest.approx(0.75)
+
+
+def test_summary_of_no_pages_is_empty() -> None:
+    """No pages: zero pages, zero figures, nothing undefined raises."""
+    summary = ms.summarize([])
+    assert (summary.pages, summary.score, summary.coverage, summary.wrong_when_given) == (0, 0.0, 0.0, None)
