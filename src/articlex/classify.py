@@ -21,12 +21,14 @@ CLUTTER_WEIGHT = 0.5
 """How much a character of non-prose text counts against a container, per character of prose."""
 ARTICLE_HINT_BONUS = 1.25
 """Prose under an element named like an article body ('entry-content', itemprop=articleBody) counts more."""
+OUTWEIGHING_FAMILIES = frozenset({"comments"})
+"""Families whose elements may hold more prose than the article and still not be it: a long discussion."""
 ISOLATED_PROSE_WEIGHT = 0.5
 """Weight of a prose block whose neighbours are not prose, relative to prose among prose."""
 NEIGHBOUR_MIN_WORDS = 4
 """Blocks shorter than this (a dateline, an 'Advertisement' label) do not break a run of prose."""
-WRAPPER_SHARE = 0.8
-"""A negative hint on an element holding this share of the page's prose names a layout, not a widget."""
+WRAPPER_SHARE = 0.65
+"""A negative hint that would hide more than this share of the page's prose names a layout, not a widget."""
 LINE_PENALTY_CAP = 60
 """In plain text, a non-prose line costs its length up to this many characters."""
 LINE_BOILERPLATE_COST = 40
@@ -88,9 +90,11 @@ def credible_hints(
 ) -> dict[int, str]:
     """Containers whose negative hint family is believable, mapped to that family.
 
-    A hint is not believed on an element that holds most of the page's prose or that encloses
-    an element named like the article body: such names describe a layout ('content-with-sidebar',
-    a form around a whole ASP.NET page), not a widget.
+    A hint is not believed where it would hide most of the page's prose: on an element that
+    holds most of it, on an element that encloses one named like the article body, or when one
+    family's elements together hold most of it. Such names describe a layout or a site-wide
+    convention ('content-with-sidebar', 'category-news' on every post, 'elementor-widget' on
+    every box), not a widget.
     """
     prose_under = [0] * len(containers)
     total = 0
@@ -99,22 +103,42 @@ def credible_hints(
             total += len(block.text)
             for container in block.ancestors:
                 prose_under[container] += len(block.text)
-    encloses_article = [False] * len(containers)
-    for container in containers:
-        if ARTICLE_BODY in container.families:
-            parent = container.parent
-            while parent >= 0 and not encloses_article[parent]:
-                encloses_article[parent] = True
-                parent = containers[parent].parent
-    credible = {}
+    encloses_article = _encloses_article(containers)
+    candidates: dict[int, str] = {}
     for container in containers:
         negative = sorted(container.families - {ARTICLE_BODY})
         if not negative or encloses_article[container.id] or ARTICLE_BODY in container.families:
             continue
-        if total and prose_under[container.id] > WRAPPER_SHARE * total:
+        family = negative[0]
+        if total and prose_under[container.id] > WRAPPER_SHARE * total and family not in OUTWEIGHING_FAMILIES:
             continue
-        credible[container.id] = negative[0]
-    return credible
+        candidates[container.id] = family
+    family_prose: dict[str, int] = {}
+    for container, family in candidates.items():
+        if not _inside_same_family(containers, container, family, candidates):
+            family_prose[family] = family_prose.get(family, 0) + prose_under[container]
+    limit = WRAPPER_SHARE * total
+    return {c: f for c, f in candidates.items() if f in OUTWEIGHING_FAMILIES or family_prose.get(f, 0) <= limit}
+
+
+def _encloses_article(containers: Sequence[Container]) -> list[bool]:
+    encloses = [False] * len(containers)
+    for container in containers:
+        if ARTICLE_BODY in container.families:
+            parent = container.parent
+            while parent >= 0 and not encloses[parent]:
+                encloses[parent] = True
+                parent = containers[parent].parent
+    return encloses
+
+
+def _inside_same_family(containers: Sequence[Container], container: int, family: str, marked: dict[int, str]) -> bool:
+    parent = containers[container].parent
+    while parent >= 0:
+        if marked.get(parent) == family:
+            return True
+        parent = containers[parent].parent
+    return False
 
 
 def main_container(

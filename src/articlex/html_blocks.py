@@ -34,6 +34,7 @@ _BLOCK_TAGS = frozenset(
 )
 """Elements that start a new block: text never flows across their edges."""
 
+_PAGE_TAGS = frozenset({"html", "body"})
 _KINDS = {
     **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), BlockKind.HEADING),
     **dict.fromkeys(("li", "dt", "dd"), BlockKind.LIST_ITEM),
@@ -241,7 +242,8 @@ class _Walker:
         ident = (attributes.get("id") or "").strip()
         classes = (attributes.get("class") or "").strip()
         hint_text = " ".join(filter(None, (ident, classes, attributes.get("itemprop"))))
-        families = set(families_of(hint_text))
+        # <html> and <body> classes describe the whole site ('has-sidebar', 'comments-open'), never a part.
+        families = set(families_of(hint_text)) if tag not in _PAGE_TAGS else set()
         if tag in TAG_FAMILIES:
             families.add(TAG_FAMILIES[tag])
         role = (attributes.get("role") or "").strip().lower()
