@@ -1,8 +1,8 @@
 """articlex: turn a news or article page (HTML or plain text) into a typed, explained `Article`.
 
-    >>> import articlex
-    >>> article = articlex.extract(html, url="https://example.com/news/1")
-    >>> article.headline, article.agency, article.published, article.paragraphs[0]
+>>> import articlex
+>>> article = articlex.extract(html, url="https://example.com/news/1")
+>>> article.headline, article.agency, article.published, article.paragraphs[0]
 """
 
 from __future__ import annotations

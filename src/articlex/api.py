@@ -7,12 +7,12 @@ import time
 from articlex import html_blocks, text_blocks
 from articlex.assemble import assemble
 from articlex.classify import classify
+from articlex.errors import TimeBudgetExceededError
 from articlex.fields import find_fields
 from articlex.metadata import read_metadata
 from articlex.model import Article
 from articlex.options import DEFAULT_OPTIONS, OnTimeout, Options
 from articlex.reading import read
-from articlex.errors import TimeBudgetExceededError
 
 
 def extract(
@@ -34,7 +34,10 @@ def extract(
     splitter = html_blocks if page.kind == "html" else text_blocks
     split = splitter.split(page, options, deadline)
     if split.timed_out and options.on_timeout is OnTimeout.RAISE:
-        msg = f"extraction took longer than time_budget={options.time_budget}s; raise the budget or use on_timeout='partial'"
+        msg = (
+            f"extraction took longer than time_budget={options.time_budget}s; "
+            "raise the budget or use on_timeout='partial'"
+        )
         raise TimeBudgetExceededError(msg)
     meta = read_metadata(split.data)
     decisions = classify(split)

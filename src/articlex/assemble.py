@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import get_args
 
 from articlex.blocks import SplitPage
 from articlex.candidate import Candidate
@@ -22,27 +23,28 @@ def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields
     body, paragraph_of = paragraphs(final, split.containers)
     provenance: dict[FieldName, Provenance] = {}
     values: dict[str, object] = {}
-    for name in ("headline", "byline", "authors", "agency", "dateline", "published", "updated",
-                 "site_name", "language", "image", "url"):
+    for name in get_args(FieldName):
         candidate: Candidate[object] | None = getattr(fields, name)
         if candidate is not None and candidate.value not in (None, "", ()):
             values[name] = candidate.value
-            provenance[name] = candidate.provenance()  # type: ignore[index]
-    return Article(
-        **values,  # type: ignore[arg-type]
-        paragraphs=tuple(body),
-        provenance=provenance,
-        decisions=tuple(_public(d, paragraph_of) for d in final) if options.include_decisions else (),
-        diagnostics=Diagnostics(
-            input_kind=page.kind,
-            encoding=page.encoding,
-            encoding_source=page.encoding_source,
-            replacement_characters=page.replacements,
-            removed_characters=page.removed,
-            blocks=len(split.blocks),
-            timed_out=split.timed_out,
-            truncated=split.truncated,
-        ),
+            provenance[name] = candidate.provenance()
+    return Article.model_validate(
+        {
+            **values,
+            "paragraphs": tuple(body),
+            "provenance": provenance,
+            "decisions": tuple(_public(d, paragraph_of) for d in final) if options.include_decisions else (),
+            "diagnostics": Diagnostics(
+                input_kind=page.kind,
+                encoding=page.encoding,
+                encoding_source=page.encoding_source,
+                replacement_characters=page.replacements,
+                removed_characters=page.removed,
+                blocks=len(split.blocks),
+                timed_out=split.timed_out,
+                truncated=split.truncated,
+            ),
+        }
     )
 
 

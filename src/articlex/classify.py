@@ -105,14 +105,14 @@ def credible_hints(
                 prose_under[container] += len(block.text)
     encloses_article = _encloses_article(containers)
     candidates: dict[int, str] = {}
-    for container in containers:
-        negative = sorted(container.families - {ARTICLE_BODY})
-        if not negative or encloses_article[container.id] or ARTICLE_BODY in container.families:
+    for element in containers:
+        negative = sorted(element.families - {ARTICLE_BODY})
+        if not negative or encloses_article[element.id] or ARTICLE_BODY in element.families:
             continue
         family = negative[0]
-        if total and prose_under[container.id] > WRAPPER_SHARE * total and family not in OUTWEIGHING_FAMILIES:
+        if total and prose_under[element.id] > WRAPPER_SHARE * total and family not in OUTWEIGHING_FAMILIES:
             continue
-        candidates[container.id] = family
+        candidates[element.id] = family
     family_prose: dict[str, int] = {}
     for container, family in candidates.items():
         if not _inside_same_family(containers, container, family, candidates):
@@ -154,7 +154,10 @@ def main_container(
     """
     prose = [0.0] * len(containers)
     clutter = [0.0] * len(containers)
-    is_prose = [f.is_prose and not any(c in credible for c in b.ancestors) for b, f in zip(blocks, features, strict=True)]
+    is_prose = [
+        feature.is_prose and not any(c in credible for c in block.ancestors)
+        for block, feature in zip(blocks, features, strict=True)
+    ]
     for index, block in enumerate(blocks):
         size = float(len(block.text))
         if is_prose[index]:
@@ -166,11 +169,11 @@ def main_container(
         for container in block.ancestors:
             totals[container] += size
     best, best_score = None, 0.0
-    for container in containers:
-        gain = prose[container.id] * (ARTICLE_HINT_BONUS if ARTICLE_BODY in container.families else 1.0)
-        score = gain - CLUTTER_WEIGHT * clutter[container.id]
-        if prose[container.id] > 0 and (best is None or score > best_score):
-            best, best_score = container.id, score
+    for element in containers:
+        gain = prose[element.id] * (ARTICLE_HINT_BONUS if ARTICLE_BODY in element.families else 1.0)
+        score = gain - CLUTTER_WEIGHT * clutter[element.id]
+        if prose[element.id] > 0 and (best is None or score > best_score):
+            best, best_score = element.id, score
     return best
 
 

@@ -147,9 +147,9 @@ def _utf16_by_pattern(data: bytes) -> str | None:
 def _trust_but_verify(data: bytes, codec: str, source: str) -> Decoded:
     """Use a declared charset unless the bytes prove it wrong."""
     if codec != "utf-8" and (codec in _SINGLE_BYTE_LATIN or codec.startswith("iso8859")):
-        as_utf8 = _strict(data, "utf-8")
-        if as_utf8 is not None and not as_utf8.isascii():
-            return Decoded(as_utf8, "utf-8", f"utf-8 (declared {codec} in {source}, bytes are UTF-8)", 0)
+        strict_utf8 = _strict(data, "utf-8")
+        if strict_utf8 is not None and not strict_utf8.isascii():
+            return Decoded(strict_utf8, "utf-8", f"utf-8 (declared {codec} in {source}, bytes are UTF-8)", 0)
     text = _strict(data, codec)
     if text is not None:
         return Decoded(text, codec, source, 0)

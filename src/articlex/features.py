@@ -18,6 +18,7 @@ _CLAUSE_MARK = re.compile(r"[,;:.!?،、，。；！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _BULLET = re.compile(r"^[»•·▪►▸‣◦●■□▶>*+\-–—]\s")
 _PHRASE_SEPARATOR = re.compile(r"[\s:|»›>•·,.!?()\[\]-]+")
+_LABEL_THEN_SEPARATOR = re.compile(r"^\W*(\w[\w\s'’]{0,40}?)\s*[:|»›>•·(\[—–]")
 
 PROSE_MIN_WORDS = 12
 """A block of at least this many words, with low link density, reads as a paragraph of prose."""
@@ -66,21 +67,18 @@ def measure(block: Block) -> Features:
 def phrase_family(text: str) -> str | None:
     """The boilerplate family of a short label ('Share this', 'Read more: …'), or None.
 
-    A label matches whole, or as the start of a block that is not a sentence: 'Read more: X'
-    is a label, 'Share prices fell.' is not.
+    A label matches the whole block, or its start when a separator follows the label:
+    'Read more: X' and 'Share | Tweet' are labels, 'Share prices fell' is not.
     """
-    normal = _PHRASE_SEPARATOR.sub(" ", text.casefold()).strip()
+    lowered = text.casefold()
+    normal = _PHRASE_SEPARATOR.sub(" ", lowered).strip()
     if not normal:
         return None
     families = phrase_families()
     if normal in families:
         return families[normal]
-    if _SENTENCE_END.search(text):
+    match = _LABEL_THEN_SEPARATOR.match(lowered)
+    if match is None:
         return None
-    words = normal.split(" ")
-    for size in range(min(len(words) - 1, 4), 0, -1):
-        family = families.get(" ".join(words[:size]))
-        if family is not None:
-            return family
-    return None
+    return families.get(_PHRASE_SEPARATOR.sub(" ", match.group(1)).strip())
 

@@ -28,9 +28,12 @@ _INVISIBLE = (
 """Subtrees a reader never sees as text; removed before the walk."""
 
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure "
-    "footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section "
-    "summary table tbody td tfoot th thead tr ul caption marquee".split()
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "marquee", "menu", "nav", "ol", "p",
+        "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
 )
 """Elements that start a new block: text never flows across their edges."""
 
@@ -102,7 +105,7 @@ def _meta_tags(tree: LexborHTMLParser) -> list[MetaTag]:
 
 
 def _microdata(tree: LexborHTMLParser) -> list[MicrodataProperty]:
-    found = []
+    found: list[MicrodataProperty] = []
     for node in tree.css("[itemprop]"):
         attributes = node.attributes
         if "itemscope" in attributes:
@@ -115,8 +118,11 @@ def _microdata(tree: LexborHTMLParser) -> list[MicrodataProperty]:
             or node.text(separator=" ")
         )
         item_type, parent_property = _enclosing_item(node)
-        for name in (attributes.get("itemprop") or "").split():
-            found.append(MicrodataProperty(name, collapse(value)[:_TEXT_FIELD_CHARS], item_type, parent_property))
+        text = collapse(value)[:_TEXT_FIELD_CHARS]
+        found.extend(
+            MicrodataProperty(name, text, item_type, parent_property)
+            for name in (attributes.get("itemprop") or "").split()
+        )
     return found
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from articlex.blocks import PageData
+from articlex.blocks import MicrodataProperty, PageData
 from articlex.candidate import Candidate
 from articlex.model import Source
 from articlex.textnorm import collapse
@@ -185,38 +185,36 @@ def _from_json_ld(scripts: tuple[str, ...], found: _Collector) -> None:
 
 
 def _json_ld_fields(obj: dict[str, Any], where: str, found: _Collector) -> None:
-    for key in ("headline", "name", "alternativeHeadline"):
-        text = _text(obj.get(key))
-        if text:
-            found.headlines.append(Candidate(text, Source.JSON_LD, f"{where} {key}"))
-            break
-    people, organisations = _agents(obj.get("author")) if "author" in obj else ((), ())
+    headline = next((key for key in ("headline", "name", "alternativeHeadline") if _text(obj.get(key))), None)
+    if headline is not None:
+        _add(found.headlines, _text(obj.get(headline)), f"{where} {headline}")
+    _json_ld_agents(obj, where, found)
+    _add(found.published, _text(obj.get("datePublished")) or _text(obj.get("dateCreated")), f"{where} datePublished")
+    _add(found.updated, _text(obj.get("dateModified")), f"{where} dateModified")
+    _add(found.languages, _text(obj.get("inLanguage")), f"{where} inLanguage")
+    _add(found.images, _url_of(obj.get("image")) or _url_of(obj.get("thumbnailUrl")), f"{where} image")
+    _add(found.urls, _url_of(obj.get("mainEntityOfPage")) or _text(obj.get("url")), f"{where} url")
+
+
+def _json_ld_agents(obj: dict[str, Any], where: str, found: _Collector) -> None:
+    """Authors (people, or organisations such as a wire service) and the publisher."""
+    people, organisations = _agents(obj.get("author"))
     if not people and "creator" in obj:
         people, organisations = _agents(obj.get("creator"))
     if people:
         found.authors.append(Candidate(people, Source.JSON_LD, f"{where} author"))
     for name in organisations:
-        found.organisations.append(Candidate(name, Source.JSON_LD, f"{where} author"))
-    publisher = obj.get("publisher")
-    for name in _agents(publisher)[1] + _agents(publisher)[0]:
-        found.organisations.append(Candidate(name, Source.JSON_LD, f"{where} publisher"))
-        found.site_names.append(Candidate(name, Source.JSON_LD, f"{where} publisher"))
-    for key, target in (("datePublished", found.published), ("dateCreated", found.published)):
-        text = _text(obj.get(key))
-        if text:
-            target.append(Candidate(text, Source.JSON_LD, f"{where} {key}"))
-    text = _text(obj.get("dateModified"))
-    if text:
-        found.updated.append(Candidate(text, Source.JSON_LD, f"{where} dateModified"))
-    language = _text(obj.get("inLanguage"))
-    if language:
-        found.languages.append(Candidate(language, Source.JSON_LD, f"{where} inLanguage"))
-    image = _url_of(obj.get("image")) or _url_of(obj.get("thumbnailUrl"))
-    if image:
-        found.images.append(Candidate(image, Source.JSON_LD, f"{where} image"))
-    address = _url_of(obj.get("mainEntityOfPage")) or _text(obj.get("url"))
-    if address:
-        found.urls.append(Candidate(address, Source.JSON_LD, f"{where} url"))
+        _add(found.organisations, name, f"{where} author")
+    publisher_people, publisher_organisations = _agents(obj.get("publisher"))
+    for name in publisher_organisations + publisher_people:
+        _add(found.organisations, name, f"{where} publisher")
+        _add(found.site_names, name, f"{where} publisher")
+
+
+def _add(target: list[Candidate[str]], value: str, evidence: str) -> None:
+    """Append a JSON-LD candidate when there is a value."""
+    if value:
+        target.append(Candidate(value, Source.JSON_LD, evidence))
 
 
 def _json_objects(script: str) -> list[dict[str, Any]]:
@@ -293,9 +291,7 @@ def _from_microdata(data: PageData, found: _Collector) -> None:
         evidence = f"itemprop={prop.name}"
         if prop.name == "headline" and not prop.parent_property:
             found.headlines.append(Candidate(prop.value, Source.MICRODATA, evidence))
-        elif prop.name == "name" and prop.parent_property in {"author", "creator"}:
-            authors.append(prop.value)
-        elif prop.name in {"author", "creator"} and not prop.parent_property:
+        elif _names_an_author(prop):
             authors.append(prop.value)
         elif prop.name == "datePublished":
             found.published.append(Candidate(prop.value, Source.MICRODATA, evidence))
@@ -304,6 +300,13 @@ def _from_microdata(data: PageData, found: _Collector) -> None:
     names = tuple(dict.fromkeys(name for name in authors if name))
     if names:
         found.authors.append(Candidate(names, Source.MICRODATA, "itemprop=author"))
+
+
+def _names_an_author(prop: MicrodataProperty) -> bool:
+    """`itemprop=author` holding a name, or the `name` inside an `itemprop=author` item."""
+    if prop.name == "name":
+        return prop.parent_property in {"author", "creator"}
+    return prop.name in {"author", "creator"} and not prop.parent_property
 
 
 def _from_meta(data: PageData, found: _Collector) -> None:

@@ -159,7 +159,9 @@ class Diagnostics(BaseModel, frozen=True, extra="forbid"):
     )
     removed_characters: int = Field(default=0, description="NULs and lone surrogates removed from the input.")
     blocks: int = Field(default=0, description="Number of blocks the page was split into.")
-    timed_out: bool = Field(default=False, description="True when the time budget ran out and extraction stopped early.")
+    timed_out: bool = Field(
+        default=False, description="True when the time budget ran out and extraction stopped early."
+    )
     truncated: bool = Field(default=False, description="True when a node or depth limit cut the page short.")
     warnings: tuple[str, ...] = ()
 

@@ -18,7 +18,9 @@ _HTML_START = re.compile(
     r"\A(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|p|table|!--)\b",
     re.IGNORECASE | re.DOTALL,
 )
-_HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|table|td|li|ul|h[1-6]|article|section|img|b|i|em|strong)\b[^<>]{0,300}>", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|br|span|a|table|td|li|ul|h[1-6]|article|section|img|b|i|em|strong)\b[^<>]{0,300}>", re.IGNORECASE
+)
 _MIN_TAGS_FOR_HTML = 3
 """A text that does not start like HTML still is HTML when its start holds a few common tags."""
 

@@ -42,5 +42,5 @@ def comparable(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The word tokens of a text (Unicode `\\w+` runs)."""
+    """The word tokens of a text (runs of Unicode letters, digits and underscores)."""
     return WORD.findall(text)

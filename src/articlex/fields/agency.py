@@ -46,7 +46,10 @@ def agencies_in(text: str) -> list[Agency]:
     by_acronym, by_name = _alias_patterns()
     table = agency_by_alias()
     hits = [(m.start(), table[m.group(1)]) for m in by_acronym.finditer(text) if m.group(1) in table]
-    hits += [(m.start(), table[m.group(1).casefold()]) for m in by_name.finditer(text)]
+    for match in by_name.finditer(text):
+        agency = table.get(match.group(1).casefold())
+        if agency is not None:
+            hits.append((match.start(), agency))
     hits.sort(key=lambda hit: hit[0])
     first_seen: dict[str, Agency] = {}
     for _, agency in hits:
@@ -93,6 +96,6 @@ def closing_credit(paragraph: str) -> Agency | None:
     found = agencies_in(paragraph)
     if not found:
         return None
-    if _CLOSING_CREDIT.match(paragraph) or agency_named(paragraph.split("/")[0]) is not None:
+    if _CLOSING_CREDIT.match(paragraph) or agency_named(paragraph.split("/", maxsplit=1)[0]) is not None:
         return found[0]
     return None

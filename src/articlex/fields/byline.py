@@ -23,20 +23,31 @@ CREDIT_MAX_WORDS = 30
 NAME_MAX_WORDS = 5
 """Person names have at most this many words ('Maria de la Luz Ramírez' has five)."""
 NAME_MAX_CHARS = 60
+DATE_LINE_MAX_WORDS = 8
+"""'Published: Tuesday, June 18, 2024 10:30 am IST' is a date line; longer lines are sentences."""
+_ENDS_SENTENCE = re.compile(r"\w[.!?]$")
+NAME_PARTICLES = frozenset({"di", "da", "de", "van", "von"})
+"""Byline words in some languages ('di' = 'by') that also start surnames ('Di Stefano')."""
 
 _SEGMENT_SPLIT = re.compile(r"\s*(?:\||•|·|\s[-–—/]\s|\n)\s*")
 _OUTLET = re.compile(r"\s+(?:for|für|pour|para|per|voor)\s+.*$", re.IGNORECASE)
 _CONTACT = re.compile(r"\S+@\S+|https?://\S+|(?<!\w)@\w+")
 _NOT_NAME_CHARS = re.compile(r"[\d:!?=<>{}\[\]#%*+\"“”]")
-_PERSON_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’.-]*|(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das|y)|[^\W\d_a-zA-Z]+)$")
+_PERSON_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’.-]*"  # a capitalised word: Asha, O'Brien, Jean-Luc, Иван
+    r"|(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das|y)"  # lower-case particles
+    r"|[^\W\d_a-zA-Z]+)$"  # a word of a script without case: 王小明
+)
 
 
 @functools.cache
 def _name_split() -> re.Pattern[str]:
     """Commas, semicolons and the joiners of many languages ('and', 'und', '&') between names."""
     joiners = sorted(byline_vocabulary().joiners, key=len, reverse=True)
-    words = "|".join(re.escape(joiner) for joiner in joiners if joiner.isalpha())
-    return re.compile(rf"\s*(?:[,;&]|(?<!\w)(?:{words})(?!\w))\s*", re.IGNORECASE)
+    # One-letter joiners ('e', 'y', 'и') only in lower case: 'E. Jean Carroll' keeps its initial.
+    long_words = "|".join(re.escape(j) for j in joiners if j.isalpha() and len(j) > 1)
+    letters = "".join(re.escape(j) for j in joiners if j.isalpha() and len(j) == 1)
+    return re.compile(rf"\s*(?:[,;&]|(?<!\w)(?i:{long_words})(?!\w)|(?<!\w)[{letters}](?![\w.]))\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +68,7 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None) -> C
         return None
     vocabulary = byline_vocabulary()
     lowered = text.casefold()
-    has_prefix = any(lowered.startswith(prefix + " ") or lowered.startswith(prefix + ":") for prefix in vocabulary.prefixes)
+    has_prefix = any(lowered.startswith((prefix + " ", prefix + ":")) for prefix in vocabulary.prefixes)
     authors: list[str] = []
     agency: Agency | None = None
     date: DayOrTime | None = None
@@ -82,7 +93,9 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None) -> C
     if not segments or understood < len(segments) / 2:
         return None
     structured = len(segments) > 1 and (agency is not None or date is not None)
-    if not (has_prefix or structured or (agency is not None and len(segments) == 1)):
+    short = len(text.split()) <= DATE_LINE_MAX_WORDS
+    date_line = date is not None and short and (role is not None or not _ENDS_SENTENCE.search(text))
+    if not (has_prefix or structured or date_line or (agency is not None and len(segments) == 1)):
         return None
     return Credit(collapse(text), tuple(dict.fromkeys(authors)), agency, date, role)
 
@@ -120,8 +133,13 @@ def split_names(text: str) -> list[str]:
 def _strip_prefix(text: str, prefixes: frozenset[str]) -> str:
     lowered = text.casefold()
     for prefix in sorted(prefixes, key=len, reverse=True):
-        if lowered.startswith(prefix) and (len(text) == len(prefix) or not text[len(prefix)].isalnum()):
-            return text[len(prefix) :].lstrip(" :")
+        if not lowered.startswith(prefix) or (len(text) > len(prefix) and text[len(prefix)].isalnum()):
+            continue
+        rest = text[len(prefix) :].lstrip(" :")
+        # 'Di Stefano', 'Von Trier': a capitalised particle before one word is a surname, not 'by'.
+        if prefix in NAME_PARTICLES and text[:1].isupper() and len(rest.split()) == 1:
+            continue
+        return rest
     return text
 
 
@@ -150,7 +168,7 @@ def looks_like_name(name: str) -> bool:
         return False
     if len(words) == 1 and name.isascii():
         return False
-    return all(_PERSON_WORD.match(word) for word in words) and not name.isupper() or _is_caps_name(words)
+    return (all(_PERSON_WORD.match(word) for word in words) and not name.isupper()) or _is_caps_name(words)
 
 
 def _is_caps_name(words: list[str]) -> bool:

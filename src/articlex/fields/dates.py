@@ -77,8 +77,11 @@ def _visible_patterns() -> tuple[re.Pattern[str], ...]:
     ordinal = r"(?:st|nd|rd|th|er|º|°)?"
     return (
         re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
-        re.compile(rf"\b(?P<d>\d{{1,2}}){ordinal}\.?\s*(?:of\s+|de\s+)?(?P<mon>{months})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}})\b", re.I),
-        re.compile(rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>\d{{4}})\b", re.I),
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}}){ordinal}\.?\s*(?:of\s+|de\s+)?(?P<mon>{months})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}})\b",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
         re.compile(r"\b(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?"),
         re.compile(r"\b(?P<y>\d{4})[./]\s?(?P<m>\d{1,2})[./]\s?(?P<d>\d{1,2})\b"),
         re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"),
@@ -91,7 +94,7 @@ def find_visible_date(text: str, *, month_first: bool, reference: dt.date | None
     `month_first` settles numeric dates like 06/07/2024 that could be read either way.
     A clock time right after the date makes it a naive `datetime`.
     """
-    best: tuple[int, DayOrTime, int] | None = None
+    best: tuple[int, dt.date, int] | None = None
     for pattern in _visible_patterns():
         for match in pattern.finditer(text):
             day = _day_of(match, month_first=month_first)
@@ -102,15 +105,16 @@ def find_visible_date(text: str, *, month_first: bool, reference: dt.date | None
             break
     if best is None:
         return _relative(text, reference)
-    start, day, end = best
-    return _with_clock(day, text[end : end + _TIME_AFTER_DATE_CHARS]) if isinstance(day, dt.date) else day
+    _, day, end = best
+    return _with_clock(day, text[end : end + _TIME_AFTER_DATE_CHARS])
 
 
 def _day_of(match: re.Match[str], *, month_first: bool) -> dt.date | None:
     groups = match.groupdict()
     year = int(groups["y"])
     if groups.get("mon"):
-        month = month_numbers().get(groups["mon"].casefold().rstrip("."))
+        form = groups["mon"].casefold()
+        month = month_numbers().get(form) or month_numbers().get(form.rstrip("."))
         if month is None:
             return None
         day = int(groups["d"])
