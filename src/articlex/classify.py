@@ -32,7 +32,11 @@ WRAPPER_SHARE = 0.65
 LINE_PENALTY_CAP = 60
 """In plain text, a non-prose line costs its length up to this many characters."""
 LINE_BOILERPLATE_COST = 40
-"""…and a line that looks like boilerplate (bullet, label phrase) costs this much more."""
+"""…and a line that looks like boilerplate (bullet, label phrase, bare date) costs this much more…"""
+LINE_SECTION_END_COST = 150
+"""…and a label that opens what follows an article (comments, related stories, newsletter, share bar) more still."""
+POSITION_DECAY = 0.85
+SECTION_END_FAMILIES = frozenset({"comments", "related", "newsletter", "share"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +196,12 @@ def _has_prose_neighbour(is_prose: Sequence[bool], features: Sequence[Features],
 
 
 def _classify_lines(blocks: Sequence[Block], features: Sequence[Features]) -> tuple[Decision, ...]:
+    is_prose = [feature.is_prose and not feature.bullet for feature in features]
     weights = [_line_weight(block, feature) for block, feature in zip(blocks, features, strict=True)]
-    start, end = best_run(weights)
+    for index, prose in enumerate(is_prose):
+        if prose and not _has_prose_neighbour(is_prose, features, index):
+            weights[index] *= ISOLATED_PROSE_WEIGHT
+    start, end = main_run(weights, is_prose)
     decisions = []
     for block, feature in zip(blocks, features, strict=True):
         if start <= block.index < end:
@@ -207,12 +215,42 @@ def _classify_lines(blocks: Sequence[Block], features: Sequence[Features]) -> tu
 
 
 def _line_weight(block: Block, feature: Features) -> float:
+    """Prose counts for its length; other lines against it, labels that end an article most of all."""
     if feature.is_prose and not feature.bullet:
         return float(len(block.text))
     cost = float(min(len(block.text), LINE_PENALTY_CAP))
-    if feature.bullet or feature.phrase_family is not None:
+    if feature.phrase_family in SECTION_END_FAMILIES:
+        cost += LINE_SECTION_END_COST
+    elif feature.bullet or feature.phrase_family is not None or feature.date_only:
         cost += LINE_BOILERPLATE_COST
     return -cost
+
+
+def main_run(weights: Sequence[float], is_prose: Sequence[bool]) -> tuple[int, int]:
+    """The main run of lines: found with a bias towards the top of the page, then grown on both sides.
+
+    Footers and comment threads hold prose too, and they come last; so the run is first sought
+    with prose counting less the further down it is, then its edges move out wherever the
+    plain weights say the neighbouring lines belong to it.
+    """
+    count = len(weights)
+    biased = [w * (1.0 - POSITION_DECAY * i / count) if is_prose[i] else w for i, w in enumerate(weights)]
+    start, end = best_run(biased)
+    if start == end:
+        return start, end
+    return start - _best_prefix(weights[start - 1 :: -1] if start else []), end + _best_prefix(weights[end:])
+
+
+def _best_prefix(weights: Sequence[float]) -> int:
+    """How many leading weights to take for the largest positive sum, stopping at a section end."""
+    best_sum, best_length, running = 0.0, 0, 0.0
+    for length, weight in enumerate(weights, start=1):
+        if weight <= -LINE_SECTION_END_COST:
+            break
+        running += weight
+        if running > best_sum:
+            best_sum, best_length = running, length
+    return best_length
 
 
 def best_run(weights: Sequence[float]) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from articlex.vocabulary import phrase_families
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _CLAUSE_MARK = re.compile(r"[,;:.!?،、，。；！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"^[»•·▪►▸‣◦●■□▶>*+\-–—]\s")
 _PHRASE_SEPARATOR = re.compile(r"[\s:|»›>•·,.!?()\[\]-]+")
 _LABEL_THEN_SEPARATOR = re.compile(r"^\W*(\w[\w\s'’]{0,40}?)\s*[:|»›>•·(\[—–]")
@@ -27,6 +28,8 @@ PROSE_MIN_CJK_CHARS = 40
 PROSE_MAX_LINK_DENSITY = 0.33
 """Paragraphs of prose carry a few links; more than a third of link text is a list of links."""
 PHRASE_MAX_WORDS = 8
+DATE_ONLY_MAX_WORDS = 8
+"""A block this short that holds a date is a date line, not a sentence about a day."""
 """Boilerplate labels ('Read more', 'Share this on') are short; longer blocks are never matched."""
 
 
@@ -41,6 +44,8 @@ class Features:
     clause_marks: int
     bullet: bool
     phrase_family: str | None
+    date_only: bool
+    """A short block that is mostly a date ('November 19, 2019 at 6:34 am')."""
 
     @property
     def is_prose(self) -> bool:
@@ -61,7 +66,15 @@ def measure(block: Block) -> Features:
         clause_marks=len(_CLAUSE_MARK.findall(text)),
         bullet=_BULLET.match(text) is not None,
         phrase_family=phrase_family(text) if words <= PHRASE_MAX_WORDS else None,
+        date_only=words <= DATE_ONLY_MAX_WORDS and _DIGIT.search(text) is not None and _is_date(text),
     )
+
+
+def _is_date(text: str) -> bool:
+    # Imported here: the fields package imports the classifier, which imports this module.
+    from articlex.fields.dates import find_visible_date  # noqa: PLC0415
+
+    return find_visible_date(text, month_first=False, reference=None) is not None
 
 
 def phrase_family(text: str) -> str | None:
