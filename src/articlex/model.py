@@ -53,7 +53,6 @@ class Reason(StrEnum):
     # fields
     HEADLINE_MATCH = "headline_match"
     CREDIT_LINE = "credit_line"
-    DATE_LINE = "date_line"
     # boilerplate: where the block sits
     OUTSIDE_MAIN = "outside_main"
     BEFORE_HEADLINE = "before_headline"
@@ -77,13 +76,9 @@ class Reason(StrEnum):
     # boilerplate: what the block's text looks like
     LINK_DENSE = "link_dense"
     LIST_OF_LINKS = "list_of_links"
-    BOILERPLATE_PHRASE = "boilerplate_phrase"
-    REPEATED = "repeated"
-    SHORT_NOT_SENTENCE = "short_not_sentence"
     NO_TEXT = "no_text"
     DATE_ONLY = "date_only"
     DUPLICATE_OF_HEADLINE = "duplicate_of_headline"
-    TIME_BUDGET = "time_budget"
 
 class BlockKind(StrEnum):
     """The structural kind of a block, from its HTML element or its text shape."""

@@ -68,3 +68,12 @@ def make_options(**settings: object) -> Options:
     except ValidationError as error:
         msg = f"invalid options: {error.errors()[0]['loc']}: {error.errors()[0]['msg']}"
         raise OptionsError(msg) from error
+
+
+def options_table() -> str:
+    """The Markdown table of every option, its default and its description (rendered into docs/options.md)."""
+    rows = ["| option | default | meaning |", "|---|---|---|"]
+    for name, info in Options.model_fields.items():
+        default = info.default.value if isinstance(info.default, StrEnum) else info.default
+        rows.append(f"| `{name}` | `{default!r}` | {info.description} |")
+    return "\n".join(rows)

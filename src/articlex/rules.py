@@ -54,6 +54,8 @@ def _judge_text(block: Block, features: Features) -> Verdict:
         return Label.BOILERPLATE, Reason.LINK_DENSE, f"link density {features.link_density:.2f}"
     if block.kind is BlockKind.CAPTION:
         return Label.BOILERPLATE, Reason.CAPTION, "an image or table caption"
+    if features.date_only:
+        return Label.BOILERPLATE, Reason.DATE_ONLY, "a bare date"
     if features.is_prose:
         return Label.CONTENT, Reason.MAIN_TEXT, f"{features.words} words of prose"
     reason = _CONTENT_REASONS.get(block.kind, Reason.SHORT_IN_MAIN_TEXT)
