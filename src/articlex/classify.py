@@ -159,19 +159,17 @@ def main_container(
     prose = [0.0] * len(containers)
     clutter = [0.0] * len(containers)
     is_prose = [
-        feature.is_prose and not any(c in credible for c in block.ancestors)
+        feature.is_prose_with_links and not any(c in credible for c in block.ancestors)
         for block, feature in zip(blocks, features, strict=True)
     ]
     for index, block in enumerate(blocks):
-        size = float(len(block.text))
-        if is_prose[index]:
-            totals = prose
-            if not _has_prose_neighbour(is_prose, features, index):
-                size *= ISOLATED_PROSE_WEIGHT
-        else:
-            totals = clutter
+        prose_chars = float(len(block.text) - block.link_chars) if is_prose[index] else 0.0
+        clutter_chars = len(block.text) - prose_chars
+        if prose_chars and not _has_prose_neighbour(is_prose, features, index):
+            prose_chars *= ISOLATED_PROSE_WEIGHT
         for container in block.ancestors:
-            totals[container] += size
+            prose[container] += prose_chars
+            clutter[container] += clutter_chars
     best, best_score = None, 0.0
     for element in containers:
         gain = prose[element.id] * (ARTICLE_HINT_BONUS if ARTICLE_BODY in element.families else 1.0)

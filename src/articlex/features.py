@@ -27,6 +27,8 @@ PROSE_MIN_CJK_CHARS = 40
 """The same for Chinese, Japanese and Korean text, counted in characters."""
 PROSE_MAX_LINK_DENSITY = 0.33
 """Paragraphs of prose carry a few links; more than a third of link text is a list of links."""
+LINKED_PROSE_MAX_LINK_DENSITY = 0.5
+"""Sentences with up to this much link text still carry prose, counted without the links."""
 PHRASE_MAX_WORDS = 8
 DATE_ONLY_MAX_WORDS = 8
 """A block this short that holds a date is a date line, not a sentence about a day."""
@@ -50,8 +52,17 @@ class Features:
     @property
     def is_prose(self) -> bool:
         """Long enough, punctuated and not mostly links: a paragraph a person wrote."""
+        return self._sentences and self.link_density <= PROSE_MAX_LINK_DENSITY
+
+    @property
+    def is_prose_with_links(self) -> bool:
+        """Sentences, even with many links in them (a news round-up's items): its unlinked text is prose."""
+        return self._sentences and self.link_density <= LINKED_PROSE_MAX_LINK_DENSITY
+
+    @property
+    def _sentences(self) -> bool:
         long_enough = self.words >= PROSE_MIN_WORDS or self.cjk_chars >= PROSE_MIN_CJK_CHARS
-        return long_enough and self.clause_marks > 0 and self.link_density <= PROSE_MAX_LINK_DENSITY
+        return long_enough and self.clause_marks > 0
 
 
 def measure(block: Block) -> Features:
