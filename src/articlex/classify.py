@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from articlex.blocks import Block, Container, SplitPage
 from articlex.features import Features, measure
 from articlex.hints import ARTICLE_BODY
-from articlex.model import Label, Reason
+from articlex.model import BlockKind, Label, Reason
 from articlex.rules import judge_inside, judge_line_inside
 
 CLUTTER_WEIGHT = 0.5
@@ -35,6 +35,8 @@ LINE_BOILERPLATE_COST = 40
 """…and a line that looks like boilerplate (bullet, label phrase, bare date) costs this much more…"""
 LINE_SECTION_END_COST = 150
 """…and a label that opens what follows an article (comments, related stories, newsletter, share bar) more still."""
+UNSEPARATED_PROSE_WEIGHT = 0.3
+"""Prose on a line with no blank line next to it (not copied from a `<p>`) counts this much."""
 POSITION_DECAY = 0.85
 SECTION_END_FAMILIES = frozenset({"comments", "related", "newsletter", "share"})
 
@@ -199,6 +201,8 @@ def _classify_lines(blocks: Sequence[Block], features: Sequence[Features]) -> tu
     for index, prose in enumerate(is_prose):
         if prose and not _has_prose_neighbour(is_prose, features, index):
             weights[index] *= ISOLATED_PROSE_WEIGHT
+        if prose and blocks[index].kind is not BlockKind.PARAGRAPH:
+            weights[index] *= UNSEPARATED_PROSE_WEIGHT
     start, end = main_run(weights, is_prose)
     decisions = []
     for block, feature in zip(blocks, features, strict=True):

@@ -1,8 +1,9 @@
 """Stage 2b, split plain text: `Page` → `SplitPage`, one block per non-empty line.
 
 A browser copy of a page puts each paragraph, heading, list item and widget line on a line
-of its own, so a line is the natural block. Nothing is known about structure: every block is
-a `LINE`, and the classifier judges lines by their shape and their neighbours.
+of its own, so a line is the natural block. Little is known about structure: a line set off
+by a blank line is a `PARAGRAPH` (browsers copy `<p>` that way), any other a `LINE`, and the
+classifier judges lines by their shape and their neighbours.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ _CLOCK_EVERY_LINES = 4096
 
 
 def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
-    """Cut a plain-text page into line blocks."""
+    """Cut a plain-text page into line blocks; a line set off by a blank line is a paragraph."""
+    lines = [collapse(line) for line in page.text.splitlines()]
     blocks: list[Block] = []
     timed_out = truncated = False
-    for number, line in enumerate(page.text.splitlines(), start=1):
+    for number, text in enumerate(lines, start=1):
         if number % _CLOCK_EVERY_LINES == 0:
             if deadline is not None and time.monotonic() > deadline:
                 timed_out = True
@@ -30,7 +32,16 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
             if number > options.max_nodes:
                 truncated = True
                 break
-        text = collapse(line)
         if text:
-            blocks.append(Block(index=len(blocks), text=text, kind=BlockKind.LINE, path=f"line {number}"))
+            kind = BlockKind.PARAGRAPH if _set_off(lines, number - 1) else BlockKind.LINE
+            blocks.append(Block(index=len(blocks), text=text, kind=kind, path=f"line {number}"))
     return SplitPage("text", tuple(blocks), truncated=truncated, timed_out=timed_out)
+
+
+def _set_off(lines: list[str], index: int) -> bool:
+    """True when a blank line (or the page's edge) is next to this line.
+
+    Browsers copy a `<p>` with a blank line around it and most other elements without one, so
+    a line set off by a blank line was most likely a paragraph.
+    """
+    return index == 0 or index == len(lines) - 1 or not lines[index - 1] or not lines[index + 1]
