@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from articlex.blocks import Block, Container, MetaTag, MicrodataProperty, PageData, SplitPage
+from articlex.blocks import Block, Container, Mark, MetaTag, MicrodataProperty, PageData, SplitPage
 from articlex.hints import ROLE_FAMILIES, TAG_FAMILIES, families_of
+from articlex.marks import MARK_MAX_CHARS, machine_value, mark_kind, mark_selector
 from articlex.model import BlockKind
 from articlex.options import Options
 from articlex.reading import Page
@@ -23,7 +24,8 @@ from articlex.textnorm import collapse, tidy_lines
 _INVISIBLE = (
     "script, style, noscript, template, svg, math, iframe, object, embed, canvas, video, audio, "
     "select, textarea, button, input, head, [hidden], "
-    "[style*='display:none'], [style*='display: none'], [style*='visibility:hidden'], [style*='visibility: hidden']"
+    "[style*='display:none' i], [style*='display: none' i], [style*='visibility:hidden' i], "
+    "[style*='visibility: hidden' i]"
 )
 """Subtrees a reader never sees as text; removed before the walk."""
 
@@ -60,7 +62,7 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
     data = _page_data(tree)
     for node in tree.css(_INVISIBLE):
         node.decompose()
-    walker = _Walker(options, deadline)
+    walker = _Walker(options, deadline, _marks(tree))
     top = tree.body or tree.root
     if top is not None:
         walker.walk(top)
@@ -139,6 +141,20 @@ def _enclosing_item(node: LexborNode) -> tuple[str, str]:
     return "", ""
 
 
+def _marks(tree: LexborHTMLParser) -> dict[int, Mark]:
+    """Elements that name themselves an author or a date (`articlex.marks`), by node address."""
+    found: dict[int, Mark] = {}
+    for node in tree.css(mark_selector()):
+        attributes = node.attributes
+        kind = mark_kind(node.tag or "", attributes)
+        if kind is None:
+            continue
+        text = collapse(node.text(separator=" "))
+        if len(text) <= MARK_MAX_CHARS:
+            found[node.mem_id] = Mark(kind, text, machine_value(attributes))
+    return found
+
+
 @dataclass(slots=True)
 class _Open:
     """An element the walk is inside of."""
@@ -154,6 +170,8 @@ class _Walker:
 
     options: Options
     deadline: float | None
+    marked: dict[int, Mark] = field(default_factory=dict)
+    """Field marks by node address (`_marks`), recorded on the block they open in."""
     blocks: list[Block] = field(default_factory=list)
     containers: list[Container] = field(default_factory=list)
     truncated: bool = False
@@ -163,8 +181,10 @@ class _Walker:
     _block_tags: list[str] = field(default_factory=list)
     _pieces: list[str] = field(default_factory=list)
     _link_chars: int = 0
+    _link_pieces: list[str] = field(default_factory=list)
     _links_open: int = 0
     _datetimes: list[str] = field(default_factory=list)
+    _marks: list[Mark] = field(default_factory=list)
     _after_br: bool = False
 
     def walk(self, top: LexborNode) -> None:
@@ -174,7 +194,10 @@ class _Walker:
         node: LexborNode | None = top
         while node is not None:
             visited += 1
-            if visited % _CLOCK_EVERY_NODES == 0 and self._out_of_time(visited):
+            if visited > self.options.max_nodes:
+                self.truncated = True
+                return
+            if visited % _CLOCK_EVERY_NODES == 0 and self._out_of_time():
                 return
             if self._enter(node):
                 child = node.child
@@ -193,10 +216,7 @@ class _Walker:
                 return
             node = node.next
 
-    def _out_of_time(self, visited: int) -> bool:
-        if visited > self.options.max_nodes:
-            self.truncated = True
-            return True
+    def _out_of_time(self) -> bool:
         if self.deadline is not None and time.monotonic() > self.deadline:
             self.timed_out = True
             return True
@@ -229,6 +249,9 @@ class _Walker:
             stamp = node.attributes.get("datetime")
             if stamp:
                 self._datetimes.append(stamp)
+        mark = self.marked.get(node.mem_id)
+        if mark is not None:
+            self._marks.append(mark)
         self._open.append(_Open(container, is_block, tag == "a"))
         return True
 
@@ -242,6 +265,8 @@ class _Walker:
                 self._container_ids.pop()
         elif closed.is_link:
             self._links_open -= 1
+            if not self._links_open:
+                self._count_link_text()
 
     def _open_container(self, node: LexborNode, tag: str) -> int:
         attributes = node.attributes
@@ -265,11 +290,20 @@ class _Walker:
     def _text(self, text: str) -> None:
         if not text:
             return
+        if "\n" in text and "pre" not in self._block_tags:
+            # A line break in the markup is a space on screen; only <br> and <pre> break lines.
+            text = text.replace("\n", " ")
         self._pieces.append(text)
         if self._links_open:
-            self._link_chars += len(text.strip())
+            self._link_pieces.append(text)
         if not text.isspace():
             self._after_br = False
+
+    def _count_link_text(self) -> None:
+        """Add the link text gathered so far to the block's link characters, as it is displayed."""
+        if self._link_pieces:
+            self._link_chars += len(collapse("".join(self._link_pieces)))
+            self._link_pieces.clear()
 
     def _line_break(self) -> None:
         """A `<br>` ends a line; two in a row (only spaces between) end a paragraph."""
@@ -286,9 +320,12 @@ class _Walker:
             return
         text = tidy_lines("".join(self._pieces))
         self._pieces.clear()
+        self._count_link_text()
         link_chars, self._link_chars = self._link_chars, 0
         datetimes = tuple(self._datetimes)
         self._datetimes.clear()
+        marks = tuple(self._marks)
+        self._marks.clear()
         if not text:
             return
         tag = self._block_tags[-1] if self._block_tags else "body"
@@ -305,5 +342,6 @@ class _Walker:
             link_chars=min(link_chars, len(text)),
             ancestors=ancestors,
             datetimes=datetimes,
+            marks=marks,
         )
         self.blocks.append(block)

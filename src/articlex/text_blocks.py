@@ -21,17 +21,17 @@ _CLOCK_EVERY_LINES = 4096
 
 def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
     """Cut a plain-text page into line blocks; a line set off by a blank line is a paragraph."""
-    lines = [collapse(line) for line in page.text.splitlines()]
+    # Only real line ends split lines: a form feed or a Unicode separator inside a line is a space.
+    lines = [collapse(line) for line in page.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     blocks: list[Block] = []
     timed_out = truncated = False
     for number, text in enumerate(lines, start=1):
-        if number % _CLOCK_EVERY_LINES == 0:
-            if deadline is not None and time.monotonic() > deadline:
-                timed_out = True
-                break
-            if number > options.max_nodes:
-                truncated = True
-                break
+        if len(blocks) >= options.max_nodes:
+            truncated = True
+            break
+        if number % _CLOCK_EVERY_LINES == 0 and deadline is not None and time.monotonic() > deadline:
+            timed_out = True
+            break
         if text:
             kind = BlockKind.PARAGRAPH if _set_off(lines, number - 1) else BlockKind.LINE
             blocks.append(Block(index=len(blocks), text=text, kind=kind, path=f"line {number}"))
