@@ -23,6 +23,8 @@ ARTICLE_HINT_BONUS = 1.25
 """Prose under an element named like an article body ('entry-content', itemprop=articleBody) counts more."""
 OUTWEIGHING_FAMILIES = frozenset({"comments"})
 """Families whose elements may hold more prose than the article and still not be it: a long discussion."""
+LINK_CLUTTER_WEIGHT = 2.0
+"""Link text weighs this much more than other clutter: menus and lists of other stories are links."""
 ISOLATED_PROSE_WEIGHT = 0.5
 """Weight of a prose block whose neighbours are not prose, relative to prose among prose."""
 NEIGHBOUR_MIN_WORDS = 4
@@ -166,7 +168,7 @@ def main_container(
     ]
     for index, block in enumerate(blocks):
         prose_chars = float(len(block.text) - block.link_chars) if is_prose[index] else 0.0
-        clutter_chars = len(block.text) - prose_chars
+        clutter_chars = len(block.text) - prose_chars + (LINK_CLUTTER_WEIGHT - 1) * block.link_chars
         if prose_chars and not _has_prose_neighbour(is_prose, features, index):
             prose_chars *= ISOLATED_PROSE_WEIGHT
         for container in block.ancestors:

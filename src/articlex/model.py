@@ -189,8 +189,8 @@ class Article(BaseModel, frozen=True, extra="forbid"):
     @classmethod
     def _fill_text(cls, data: object) -> object:
         """Derive `text` from `paragraphs` so the two can never disagree."""
-        if isinstance(data, dict) and "paragraphs" in data:
-            joined = PARAGRAPH_SEPARATOR.join(data["paragraphs"])
+        if isinstance(data, dict) and ("paragraphs" in data or "text" in data):
+            joined = PARAGRAPH_SEPARATOR.join(data.get("paragraphs") or ())
             if data.get("text", joined) != joined:
                 msg = "text must be the paragraphs joined by a blank line"
                 raise ValueError(msg)
