@@ -46,16 +46,35 @@ LAYOUT_MODIFIERS = frozenset({"with", "has", "no", "without", "hide", "show", "i
 """A class name holding one of these words describes a layout ('content-with-sidebar'), not what the element is."""
 
 
-@functools.cache
 def families_of(attribute_text: str) -> frozenset[str]:
     """Hint families named by a class/id/itemprop string (tokens and distinctive substrings)."""
+    names = attribute_text.split()
+    if len(names) == 1:
+        return _families_of_name(names[0])
+    return frozenset().union(*map(_families_of_name, names))
+
+
+@functools.lru_cache(maxsize=65536)
+def _families_of_name(name: str) -> frozenset[str]:
+    """The families of one class name or id; cached, since pages repeat their class names a lot."""
+    pieces = [piece.lower() for piece in _TOKEN_SPLIT.split(name) if piece]
+    if LAYOUT_MODIFIERS.intersection(pieces):
+        return frozenset()
     vocabulary = hint_vocabulary()
-    found: set[str] = set()
-    for name in attribute_text.split():
-        pieces = [piece.lower() for piece in _TOKEN_SPLIT.split(name) if piece]
-        if LAYOUT_MODIFIERS.intersection(pieces):
-            continue
-        lowered = name.lower()
-        found.update(vocabulary.tokens[token] for token in (*pieces, lowered) if token in vocabulary.tokens)
-        found.update(family for needle, family in vocabulary.contains if needle in lowered)
+    lowered = name.lower()
+    found = {vocabulary.tokens[token] for token in (*pieces, lowered) if token in vocabulary.tokens}
+    found.update(_substring_families(lowered))
     return frozenset(found)
+
+
+def _substring_families(lowered: str) -> set[str]:
+    """Families of the distinctive substrings in a lower-cased name, found in one regex pass."""
+    pattern, family_of = _substring_pattern()
+    return {family_of[match] for match in pattern.findall(lowered)}
+
+
+@functools.cache
+def _substring_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    family_of = dict(hint_vocabulary().contains)
+    needles = sorted(family_of, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, needles))), family_of

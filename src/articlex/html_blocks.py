@@ -1,13 +1,17 @@
 """Stage 2a, split HTML: `Page` → `SplitPage`. The only module that imports selectolax.
 
 The page is parsed once with Lexbor. Metadata (title, `<meta>`, JSON-LD, microdata) is read
-first; then invisible and non-text subtrees are removed in one query, and one iterative walk
-over the tree cuts the visible text into blocks at block-level elements and at double `<br>`s.
-Nodes never leave this module: blocks carry plain strings and the ids of their containers.
+first; then invisible and non-text subtrees are removed in one query. Then the edges of block
+elements, links, `<br>`s and `<time>`s are marked in the tree with control characters, the
+whole visible text is read in one call, and one pass over that text cuts it into blocks at
+block edges and at double `<br>`s. Python never visits the many text and inline nodes one by
+one, and nothing recurses over the tree. Nodes never leave this module: blocks carry plain
+strings and the ids of their containers.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -52,28 +56,27 @@ _KINDS = {
 _TEXT_FIELD_CHARS = 500
 """Microdata values longer than this are body text, not field values; they are cut."""
 _ITEM_ANCESTOR_STEPS = 40
-_CLOCK_EVERY_NODES = 2048
-"""How often the walk looks at the clock: often enough to stop in time, rarely enough to cost nothing."""
 
 
 def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
     """Cut an HTML page into blocks, after reading its metadata."""
-    tree = LexborHTMLParser(page.text)
+    text = page.text
+    if any(marker in text for marker in _MARKER_CHARS):
+        text = text.translate(_CONTROLS)
+    tree = LexborHTMLParser(text)
     data = _page_data(tree)
     for node in tree.css(_INVISIBLE):
         node.decompose()
-    walker = _Walker(options, deadline, _marks(tree))
+    splitter = _Splitter(options, deadline)
     top = tree.body or tree.root
-    if top is not None:
-        walker.walk(top)
-    walker.flush()
+    blocks = splitter.split(top, _marks(tree)) if top is not None else []
     return SplitPage(
         "html",
-        tuple(walker.blocks),
-        tuple(walker.containers),
+        tuple(blocks),
+        tuple(splitter.containers),
         data,
-        truncated=walker.truncated,
-        timed_out=walker.timed_out,
+        truncated=splitter.truncated,
+        timed_out=splitter.timed_out,
     )
 
 
@@ -141,9 +144,9 @@ def _enclosing_item(node: LexborNode) -> tuple[str, str]:
     return "", ""
 
 
-def _marks(tree: LexborHTMLParser) -> dict[int, Mark]:
-    """Elements that name themselves an author or a date (`articlex.marks`), by node address."""
-    found: dict[int, Mark] = {}
+def _marks(tree: LexborHTMLParser) -> list[tuple[LexborNode, Mark]]:
+    """Elements that name themselves an author or a date (`articlex.marks`), with their mark."""
+    found: list[tuple[LexborNode, Mark]] = []
     for node in tree.css(mark_selector()):
         attributes = node.attributes
         kind = mark_kind(node.tag or "", attributes)
@@ -151,197 +154,224 @@ def _marks(tree: LexborHTMLParser) -> dict[int, Mark]:
             continue
         text = collapse(node.text(separator=" "))
         if len(text) <= MARK_MAX_CHARS:
-            found[node.mem_id] = Mark(kind, text, machine_value(attributes))
+            found.append((node, Mark(kind, text, machine_value(attributes))))
     return found
 
 
+# ---- the split: markers in the tree, one text read, one pass over the text ---------------
+
+
+_START, _END, _LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK, _CLOSE, _STOP = "\x02\x04\x05\x06\x07\x08\x0e\x03\x0f"
+_MARKER_CHARS = frozenset(_START + _END + _LINK_OPEN + _LINK_CLOSE + _BREAK + _TIME + _MARK + _CLOSE + _STOP)
+_CONTROLS = str.maketrans(dict.fromkeys(map(ord, _MARKER_CHARS)))
+"""The control characters used as markers; removed from the page first (a browser shows none of them)."""
+_TOKENS = re.compile(f"([{_START}{_END}{_TIME}{_MARK}][0-9]+{_CLOSE}|[{_LINK_OPEN}{_LINK_CLOSE}{_BREAK}{_STOP}])")
+_BLOCK_SELECTOR = ", ".join(sorted(_BLOCK_TAGS - _PAGE_TAGS))
+_CHECK_CLOCK_EVERY = 512
+"""How often a loop looks at the clock: often enough to stop in time, rarely enough to cost nothing."""
+
+
 @dataclass(slots=True)
-class _Open:
-    """An element the walk is inside of."""
+class _Splitter:
+    """Marks the edges of blocks, links, line breaks, times and field marks, then cuts the text there.
 
-    container: int
-    is_block: bool
-    is_link: bool
-
-
-@dataclass(slots=True)
-class _Walker:
-    """One pass over the tree, in document order, without recursion."""
+    The whole text is read in one call after the markers are in. Lexbor does the walk in C: Python touches only the elements that matter (block elements,
+    links, `<br>`, `<time>`), never the many text and inline nodes between them.
+    """
 
     options: Options
     deadline: float | None
-    marked: dict[int, Mark] = field(default_factory=dict)
-    """Field marks by node address (`_marks`), recorded on the block they open in."""
-    blocks: list[Block] = field(default_factory=list)
     containers: list[Container] = field(default_factory=list)
+    datetimes: list[str] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
     truncated: bool = False
     timed_out: bool = False
-    _open: list[_Open] = field(default_factory=list)
-    _container_ids: list[int] = field(default_factory=list)
-    _block_tags: list[str] = field(default_factory=list)
-    _pieces: list[str] = field(default_factory=list)
-    _link_chars: int = 0
-    _link_pieces: list[str] = field(default_factory=list)
-    _links_open: int = 0
-    _datetimes: list[str] = field(default_factory=list)
-    _marks: list[Mark] = field(default_factory=list)
-    _after_br: bool = False
 
-    def walk(self, top: LexborNode) -> None:
-        """Visit every node under `top` once, entering and leaving elements in order."""
-        visited = 0
-        top_id = top.mem_id
-        node: LexborNode | None = top
-        while node is not None:
-            visited += 1
-            if visited > self.options.max_nodes:
-                self.truncated = True
-                return
-            if visited % _CLOCK_EVERY_NODES == 0 and self._out_of_time():
-                return
-            if self._enter(node):
-                child = node.child
-                if child is not None:
-                    node = child
-                    continue
-                self._leave()
-            # Nodes are fresh wrapper objects on every access, and their == compares markup:
-            # identity is the address of the underlying node.
-            while node.mem_id != top_id and node.next is None:
-                node = node.parent
-                if node is None:
-                    return
-                self._leave()
-            if node.mem_id == top_id:
-                return
-            node = node.next
+    def split(self, top: LexborNode, marked: list[tuple[LexborNode, Mark]]) -> list[Block]:
+        """The blocks under `top`, in document order."""
+        self.containers.append(Container(0, top.tag or "body", -1, frozenset(), top.tag or "body"))
+        if not self._mark_blocks(top):
+            return []
+        self._mark_inline(top, marked)
+        return _TextCutter(self).cut(top.text(separator=""))
 
-    def _out_of_time(self) -> bool:
-        if self.deadline is not None and time.monotonic() > self.deadline:
+    def _late(self, count: int) -> bool:
+        if count % _CHECK_CLOCK_EVERY == 0 and self.deadline is not None and time.monotonic() > self.deadline:
             self.timed_out = True
-            return True
-        return False
+        return self.timed_out
 
-    def _enter(self, node: LexborNode) -> bool:
-        """Take in one node; True when it is an element whose children the walk must visit."""
-        if node.is_text_node:
-            self._text(node.text_content or "")
-            return False
-        if not node.is_element_node:
-            return False
-        tag = node.tag or ""
-        if tag == "br":
-            self._line_break()
-            return False
-        if len(self._open) >= self.options.max_depth:
-            self.truncated = True
-            self._text(" " + node.text(separator=" ") + " ")
-            return False
-        is_block = tag in _BLOCK_TAGS or "-" in tag
-        container = -1
-        if is_block:
-            self.flush()
-            container = self._open_container(node, tag)
-            self._block_tags.append(tag)
-        elif tag == "a":
-            self._links_open += 1
-        elif tag == "time":
-            stamp = node.attributes.get("datetime")
-            if stamp:
-                self._datetimes.append(stamp)
-        mark = self.marked.get(node.mem_id)
-        if mark is not None:
-            self._marks.append(mark)
-        self._open.append(_Open(container, is_block, tag == "a"))
+    def _mark_blocks(self, top: LexborNode) -> bool:
+        """Register every block element as a container and wrap its content in start/end markers."""
+        depth = [0]
+        known = {top.mem_id: 0}
+        for count, node in enumerate(top.css(_BLOCK_SELECTOR), start=1):
+            if self._late(count):
+                return False
+            if count > self.options.max_nodes:
+                # The rest of the page is cut off: the text ends here.
+                self.truncated = True
+                node.insert_before(_STOP)
+                break
+            first = node.child
+            if first is None:
+                continue
+            parent = _registered_ancestor(node, known)
+            if depth[parent] >= self.options.max_depth:
+                # Too deep to be a block of its own: its text joins its ancestor's, words kept apart.
+                self.truncated = True
+                first.insert_before(" ")
+                node.insert_child(" ")
+                continue
+            container = self._container(node, parent)
+            known[node.mem_id] = container
+            depth.append(depth[parent] + 1)
+            first.insert_before(f"{_START}{container}{_CLOSE}")
+            node.insert_child(f"{_END}{container}{_CLOSE}")
         return True
 
-    def _leave(self) -> None:
-        """Close the innermost open element."""
-        closed = self._open.pop()
-        if closed.is_block:
-            self.flush()
-            self._block_tags.pop()
-            if closed.container >= 0:
-                self._container_ids.pop()
-        elif closed.is_link:
-            self._links_open -= 1
-            if not self._links_open:
-                self._count_link_text()
-
-    def _open_container(self, node: LexborNode, tag: str) -> int:
+    def _container(self, node: LexborNode, parent: int) -> int:
+        tag = node.tag or ""
         attributes = node.attributes
         ident = (attributes.get("id") or "").strip()
         classes = (attributes.get("class") or "").strip()
-        hint_text = " ".join(filter(None, (ident, classes, attributes.get("itemprop"))))
-        # <html> and <body> classes describe the whole site ('has-sidebar', 'comments-open'), never a part.
-        families = set(families_of(hint_text)) if tag not in _PAGE_TAGS else set()
+        families = set(families_of(" ".join(filter(None, (ident, classes, attributes.get("itemprop"))))))
         if tag in TAG_FAMILIES:
             families.add(TAG_FAMILIES[tag])
         role = (attributes.get("role") or "").strip().lower()
         if role in ROLE_FAMILIES:
             families.add(ROLE_FAMILIES[role])
         label = tag + (f"#{ident}" if ident else "") + (f".{classes.split()[0]}" if classes else "")
-        container_id = len(self.containers)
-        parent = self._container_ids[-1] if self._container_ids else -1
-        self.containers.append(Container(container_id, tag, parent, frozenset(families), label))
-        self._container_ids.append(container_id)
-        return container_id
+        container = len(self.containers)
+        self.containers.append(Container(container, tag, parent, frozenset(families), label))
+        return container
+
+    def _mark_inline(self, top: LexborNode, marked: list[tuple[LexborNode, Mark]]) -> None:
+        """Markers for link text, line breaks, `<time datetime>` values and field marks."""
+        for link in top.css("a"):
+            first = link.child
+            if first is not None:
+                first.insert_before(_LINK_OPEN)
+                link.insert_child(_LINK_CLOSE)
+        for line_break in top.css("br"):
+            line_break.insert_before(_BREAK)
+        for stamp in top.css("time[datetime]"):
+            self.datetimes.append(stamp.attributes.get("datetime") or "")
+            stamp.insert_before(f"{_TIME}{len(self.datetimes) - 1}{_CLOSE}")
+        for node, mark in marked:
+            self.marks.append(mark)
+            node.insert_before(f"{_MARK}{len(self.marks) - 1}{_CLOSE}")
+
+
+def _registered_ancestor(node: LexborNode, known: dict[int, int]) -> int:
+    """The container id of the nearest registered ancestor (the top is always registered)."""
+    parent = node.parent
+    while parent is not None:
+        found = known.get(parent.mem_id)
+        if found is not None:
+            return found
+        parent = parent.parent
+    return 0
+
+
+@dataclass(slots=True)
+class _TextCutter:
+    """One pass over the marked text: blocks end at block edges and at double line breaks."""
+
+    splitter: _Splitter
+    blocks: list[Block] = field(default_factory=list)
+    _stack: list[int] = field(default_factory=lambda: [0])
+    _pieces: list[str] = field(default_factory=list)
+    _link_pieces: list[str] = field(default_factory=list)
+    _links_open: int = 0
+    _link_chars: int = 0
+    _datetimes: list[str] = field(default_factory=list)
+    _marks: list[Mark] = field(default_factory=list)
+    _after_break: bool = False
+
+    def cut(self, text: str) -> list[Block]:
+        """The blocks of the marked text."""
+        for token in _TOKENS.split(text):
+            if not token:
+                continue
+            kind = token[0]
+            if kind == _STOP:
+                break
+            if kind not in _MARKER_CHARS:
+                self._text(token)
+            elif kind == _START:
+                self._flush()
+                self._stack.append(int(token[1:-1]))
+            elif kind == _END:
+                self._flush()
+                if len(self._stack) > 1:
+                    self._stack.pop()
+            else:
+                self._inline(kind, token)
+        self._flush()
+        return self.blocks
+
+    def _inline(self, kind: str, token: str) -> None:
+        if kind == _LINK_OPEN:
+            self._links_open += 1
+        elif kind == _LINK_CLOSE:
+            self._links_open = max(0, self._links_open - 1)
+            if not self._links_open:
+                self._count_link_text()
+        elif kind == _BREAK:
+            if self._after_break:
+                self._flush()
+            else:
+                self._pieces.append("\n")
+                self._after_break = True
+        elif kind == _TIME:
+            self._datetimes.append(self.splitter.datetimes[int(token[1:-1])])
+        elif kind == _MARK:
+            self._marks.append(self.splitter.marks[int(token[1:-1])])
 
     def _text(self, text: str) -> None:
-        if not text:
-            return
-        if "\n" in text and "pre" not in self._block_tags:
+        if "\n" in text and self.splitter.containers[self._stack[-1]].tag != "pre":
             # A line break in the markup is a space on screen; only <br> and <pre> break lines.
             text = text.replace("\n", " ")
         self._pieces.append(text)
         if self._links_open:
             self._link_pieces.append(text)
         if not text.isspace():
-            self._after_br = False
+            self._after_break = False
 
     def _count_link_text(self) -> None:
-        """Add the link text gathered so far to the block's link characters, as it is displayed."""
         if self._link_pieces:
             self._link_chars += len(collapse("".join(self._link_pieces)))
             self._link_pieces.clear()
 
-    def _line_break(self) -> None:
-        """A `<br>` ends a line; two in a row (only spaces between) end a paragraph."""
-        if self._after_br:
-            self.flush()
-            return
-        self._pieces.append("\n")
-        self._after_br = True
-
-    def flush(self) -> None:
+    def _flush(self) -> None:
         """Turn the text gathered since the last block edge into a block."""
-        self._after_br = False
+        self._after_break = False
         if not self._pieces:
             return
-        text = tidy_lines("".join(self._pieces))
-        self._pieces.clear()
         self._count_link_text()
+        joined = "".join(self._pieces)
+        self._pieces.clear()
+        text = "" if joined.isspace() else tidy_lines(joined)
         link_chars, self._link_chars = self._link_chars, 0
-        datetimes = tuple(self._datetimes)
+        datetimes, marks = tuple(self._datetimes), tuple(self._marks)
         self._datetimes.clear()
-        marks = tuple(self._marks)
         self._marks.clear()
         if not text:
             return
-        tag = self._block_tags[-1] if self._block_tags else "body"
+        containers = self.splitter.containers
+        tag = containers[self._stack[-1]].tag
         kind = _KINDS.get(tag, BlockKind.PARAGRAPH)
-        level = int(tag[1]) if kind is BlockKind.HEADING else 0
-        ancestors = tuple(self._container_ids)
-        path = ">".join(self.containers[i].label for i in ancestors) or "body"
-        block = Block(
-            index=len(self.blocks),
-            text=text,
-            kind=kind,
-            path=path,
-            level=level,
-            link_chars=min(link_chars, len(text)),
-            ancestors=ancestors,
-            datetimes=datetimes,
-            marks=marks,
+        ancestors = tuple(self._stack)
+        self.blocks.append(
+            Block(
+                index=len(self.blocks),
+                text=text,
+                kind=kind,
+                path=">".join(containers[i].label for i in ancestors),
+                level=int(tag[1]) if kind is BlockKind.HEADING else 0,
+                link_chars=min(link_chars, len(text)),
+                ancestors=ancestors,
+                datetimes=datetimes,
+                marks=marks,
+            )
         )
-        self.blocks.append(block)

@@ -8,7 +8,6 @@ import unicodedata
 _SPACES = re.compile(r"[^\S\n]+")
 """Runs of whitespace other than newlines (includes NBSP and the other Unicode spaces)."""
 _SPACES_AROUND_NEWLINES = re.compile(r" ?\n[\s]*")
-_ALL_WHITESPACE = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 """Zero-width spaces and joiners, word joiner, BOM and soft hyphen: invisible in a browser."""
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
@@ -20,11 +19,15 @@ _DASHES = re.compile("[\u2010-\u2015\u2212]")
 
 def collapse(text: str) -> str:
     """Collapse every whitespace run, newlines included, to one space; strip the ends."""
-    return _ALL_WHITESPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    return " ".join(text.split())
 
 
 def tidy_lines(text: str) -> str:
     """Collapse spaces within lines, keep single line breaks, drop blank lines and the ends."""
+    if "\n" not in text:
+        return collapse(text)
     text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     return _SPACES_AROUND_NEWLINES.sub("\n", text).strip()
 
