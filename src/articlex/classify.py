@@ -25,10 +25,14 @@ OUTWEIGHING_FAMILIES = frozenset({"comments"})
 """Families whose elements may hold more prose than the article and still not be it: a long discussion."""
 LINK_CLUTTER_WEIGHT = 2.0
 """Link text weighs this much more than other clutter: menus and lists of other stories are links."""
+SPECIFICITY_MARGIN = 0.25
+"""An element holding all the page's runs of prose may score this share below its wrapper and still win."""
 ISOLATED_PROSE_WEIGHT = 0.5
 """Weight of a prose block whose neighbours are not prose, relative to prose among prose."""
 NEIGHBOUR_MIN_WORDS = 4
-"""Blocks shorter than this (a dateline, an 'Advertisement' label) do not break a run of prose."""
+"""Blocks shorter than this (a dateline, an 'Advertisement' label) do not break a run of prose…"""
+LINK_SEPARATES = 0.5
+"""…unless they are mostly a link: a teaser's short title separates the summaries around it."""
 WRAPPER_SHARE = 0.65
 """A negative hint that would hide more than this share of the page's prose names a layout, not a widget."""
 LINE_PENALTY_CAP = 60
@@ -161,6 +165,7 @@ def main_container(
     than prose among prose (the paragraphs of an article).
     """
     prose = [0.0] * len(containers)
+    clustered = [0.0] * len(containers)
     clutter = [0.0] * len(containers)
     is_prose = [
         feature.is_prose_with_links and not any(c in credible for c in block.ancestors)
@@ -169,29 +174,75 @@ def main_container(
     for index, block in enumerate(blocks):
         prose_chars = float(len(block.text) - block.link_chars) if is_prose[index] else 0.0
         clutter_chars = len(block.text) - prose_chars + (LINK_CLUTTER_WEIGHT - 1) * block.link_chars
-        if prose_chars and not _has_prose_neighbour(is_prose, features, index):
+        in_run = bool(prose_chars) and _has_prose_neighbour(is_prose, features, index)
+        if prose_chars and not in_run:
             prose_chars *= ISOLATED_PROSE_WEIGHT
         for container in block.ancestors:
             prose[container] += prose_chars
             clutter[container] += clutter_chars
-    best, best_score = None, 0.0
-    for element in containers:
-        gain = prose[element.id] * (ARTICLE_HINT_BONUS if ARTICLE_BODY in element.families else 1.0)
-        score = gain - CLUTTER_WEIGHT * clutter[element.id]
-        if prose[element.id] > 0 and (best is None or score > best_score):
-            best, best_score = element.id, score
-    return best
+            if in_run:
+                clustered[container] += prose_chars
+    scores = [
+        prose[e.id] * (ARTICLE_HINT_BONUS if ARTICLE_BODY in e.families else 1.0) - CLUTTER_WEIGHT * clutter[e.id]
+        if prose[e.id] > 0
+        else None
+        for e in containers
+    ]
+    best = max((c for c in range(len(containers)) if scores[c] is not None), key=lambda c: scores[c], default=None)
+    if best is None:
+        return None
+    return _most_specific(containers, scores, clustered, best)
+
+
+def _most_specific(
+    containers: Sequence[Container], scores: Sequence[float | None], clustered: Sequence[float], best: int
+) -> int:
+    """The deepest container inside `best` that holds all its runs of prose and scores nearly as well.
+
+    A page's wrapper can outscore the article by adding the lone summaries of a few teasers;
+    when everything it adds is such stray prose, the article's own element is the main content.
+    """
+    best_score = scores[best]
+    if best_score is None or not clustered[best]:
+        return best
+    threshold = best_score - SPECIFICITY_MARGIN * abs(best_score)
+    chosen, chosen_depth = best, 0
+    for candidate in range(best + 1, len(containers)):
+        score = scores[candidate]
+        if score is None or score < threshold or clustered[candidate] < clustered[best]:
+            continue
+        depth = _depth_below(containers, candidate, best)
+        if depth > chosen_depth:
+            chosen, chosen_depth = candidate, depth
+    return chosen
+
+
+def _depth_below(containers: Sequence[Container], candidate: int, ancestor: int) -> int:
+    """How many levels `candidate` lies below `ancestor`, or 0 when it is not inside it."""
+    depth, parent = 0, candidate
+    while parent > ancestor:
+        parent = containers[parent].parent
+        depth += 1
+    return depth if parent == ancestor else 0
 
 
 def _has_prose_neighbour(is_prose: Sequence[bool], features: Sequence[Features], index: int) -> bool:
-    """True when the nearest substantial block before or after this one is prose too."""
+    """True when the nearest substantial block before or after this one is prose too.
+
+    A short unlinked label ('Advertisement') does not interrupt a run of prose; a short link
+    (a teaser's title) does.
+    """
     for step in (-1, 1):
         other = index + step
-        while 0 <= other < len(is_prose) and features[other].words < NEIGHBOUR_MIN_WORDS:
+        while 0 <= other < len(is_prose) and _slight(features[other]):
             other += step
         if 0 <= other < len(is_prose) and is_prose[other]:
             return True
     return False
+
+
+def _slight(feature: Features) -> bool:
+    return feature.words < NEIGHBOUR_MIN_WORDS and feature.link_density < LINK_SEPARATES
 
 
 # ---- plain text ---------------------------------------------------------------------------

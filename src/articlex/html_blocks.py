@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from articlex.blocks import Block, Container, Mark, MetaTag, MicrodataProperty, PageData, SplitPage
 from articlex.hints import ROLE_FAMILIES, TAG_FAMILIES, families_of
+from articlex.html_guard import guard
 from articlex.marks import MARK_MAX_CHARS, machine_value, mark_kind, mark_selector
 from articlex.model import BlockKind
 from articlex.options import Options
@@ -56,6 +57,8 @@ _KINDS = {
 _TEXT_FIELD_CHARS = 500
 """Microdata values longer than this are body text, not field values; they are cut."""
 _ITEM_ANCESTOR_STEPS = 40
+_TEXT_NODES_READ = 256
+"""A field element's text is read from at most this many nodes: a name or a date needs far fewer."""
 
 
 def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
@@ -63,7 +66,10 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
     text = page.text
     if any(marker in text for marker in _MARKER_CHARS):
         text = text.translate(_CONTROLS)
-    tree = LexborHTMLParser(text)
+    if "&#" in text:
+        text = _CONTROL_REFERENCE.sub("", text)
+    guarded = guard(text, options, deadline)  # bounds what the uninterruptible C parser will build
+    tree = LexborHTMLParser(guarded.text)
     data = _page_data(tree)
     for node in tree.css(_INVISIBLE):
         node.decompose()
@@ -75,8 +81,8 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
         tuple(blocks),
         tuple(splitter.containers),
         data,
-        truncated=splitter.truncated,
-        timed_out=splitter.timed_out,
+        truncated=splitter.truncated or guarded.truncated,
+        timed_out=splitter.timed_out or guarded.timed_out,
     )
 
 
@@ -120,7 +126,7 @@ def _microdata(tree: LexborHTMLParser) -> list[MicrodataProperty]:
             or attributes.get("datetime")
             or (attributes.get("href") if node.tag in {"a", "link"} else None)
             or (attributes.get("src") if node.tag == "img" else None)
-            or node.text(separator=" ")
+            or _text_prefix(node, _TEXT_FIELD_CHARS)[0]
         )
         item_type, parent_property = _enclosing_item(node)
         text = collapse(value)[:_TEXT_FIELD_CHARS]
@@ -129,6 +135,28 @@ def _microdata(tree: LexborHTMLParser) -> list[MicrodataProperty]:
             for name in (attributes.get("itemprop") or "").split()
         )
     return found
+
+
+def _text_prefix(node: LexborNode, limit: int) -> tuple[str, bool]:
+    """The node's text with spaces collapsed, at most about `limit` characters; and whether that is all of it.
+
+    At most `_TEXT_NODES_READ` nodes and `limit` characters of each text node are read: reading
+    every nested field element whole (`node.text()`) would read a deep page once per level.
+    """
+    pieces: list[str] = []
+    size = 0
+    for count, inner in enumerate(node.traverse(include_text=True)):
+        if count > _TEXT_NODES_READ or size > limit:
+            return collapse(" ".join(pieces)), False
+        if inner.is_text_node:
+            raw = inner.text_content or ""
+            piece = collapse(raw[: limit + 1])
+            if len(raw) > limit:
+                return collapse(" ".join([*pieces, piece])), False
+            pieces.append(piece)
+            size += len(piece) + 1
+    text = collapse(" ".join(pieces))
+    return text, len(text) <= limit
 
 
 def _enclosing_item(node: LexborNode) -> tuple[str, str]:
@@ -152,8 +180,8 @@ def _marks(tree: LexborHTMLParser) -> list[tuple[LexborNode, Mark]]:
         kind = mark_kind(node.tag or "", attributes)
         if kind is None:
             continue
-        text = collapse(node.text(separator=" "))
-        if len(text) <= MARK_MAX_CHARS:
+        text, whole = _text_prefix(node, MARK_MAX_CHARS)
+        if whole and len(text) <= MARK_MAX_CHARS:
             found.append((node, Mark(kind, text, machine_value(attributes))))
     return found
 
@@ -165,6 +193,8 @@ _START, _END, _LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK, _CLOSE, _STOP = "\x
 _MARKER_CHARS = frozenset(_START + _END + _LINK_OPEN + _LINK_CLOSE + _BREAK + _TIME + _MARK + _CLOSE + _STOP)
 _CONTROLS = str.maketrans(dict.fromkeys(map(ord, _MARKER_CHARS)))
 """The control characters used as markers; removed from the page first (a browser shows none of them)."""
+_CONTROL_REFERENCE = re.compile(r"&#(?:0*(?:[2-8]|1[45])(?![0-9])|[xX]0*[2-8eEfF](?![0-9a-fA-F]));?")
+"""Character references to those control characters ('&#2;', '&#x0f;'), which would become markers."""
 _TOKENS = re.compile(f"([{_START}{_END}{_TIME}{_MARK}][0-9]+{_CLOSE}|[{_LINK_OPEN}{_LINK_CLOSE}{_BREAK}{_STOP}])")
 _BLOCK_SELECTOR = ", ".join(sorted(_BLOCK_TAGS - _PAGE_TAGS))
 _CHECK_CLOCK_EVERY = 512
