@@ -205,8 +205,9 @@ _CHECK_CLOCK_EVERY = 512
 class _Splitter:
     """Marks the edges of blocks, links, line breaks, times and field marks, then cuts the text there.
 
-    The whole text is read in one call after the markers are in. Lexbor does the walk in C: Python touches only the elements that matter (block elements,
-    links, `<br>`, `<time>`), never the many text and inline nodes between them.
+    The whole text is read in one call after the markers are in. Lexbor does the walk in C:
+    Python touches only the elements that matter (block elements, links, `<br>`, `<time>`),
+    never the many text and inline nodes between them.
     """
 
     options: Options
