@@ -17,7 +17,9 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _CLAUSE_MARK = re.compile(r"[,;:.!?،、，。；！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _DIGIT = re.compile(r"\d")
-_BULLET = re.compile(r"^[»•·▪►▸‣◦●■□▶>*+\-–—]\s")
+_BULLET = re.compile(r"^[»•·▪►▸‣◦●■□▶>*+]\s")
+_DASH_BULLET = re.compile(r"^[\-–—]\s")
+"""A dash opens list items, but also lines of dialogue in many languages ('— Yes, he said.')."""
 _PHRASE_SEPARATOR = re.compile(r"[\s:|»›>•·,.!?()\[\]-]+")
 _LABEL_THEN_SEPARATOR = re.compile(r"^\W*(\w[\w\s'’]{0,40}?)\s*[:|»›>•·(\[—–]")
 
@@ -75,7 +77,7 @@ def measure(block: Block) -> Features:
         link_density=block.link_density,
         sentence_end=_SENTENCE_END.search(text) is not None,
         clause_marks=len(_CLAUSE_MARK.findall(text)),
-        bullet=_BULLET.match(text) is not None,
+        bullet=_BULLET.match(text) is not None or (_DASH_BULLET.match(text) is not None and words < PROSE_MIN_WORDS),
         phrase_family=phrase_family(text) if words <= PHRASE_MAX_WORDS else None,
         date_only=words <= DATE_ONLY_MAX_WORDS and _DIGIT.search(text) is not None and _is_date(text),
     )
