@@ -29,6 +29,7 @@ DOCUMENTED_NAMES = {
     "Article", "ArticlexError", "BlockDecision", "BlockKind", "DataFileError", "DecodeError", "Diagnostics",
     "EmptyInputError", "InputError", "InputKind", "InputTooLargeError", "InputTypeError", "Label", "OnTimeout",
     "Options", "OptionsError", "Provenance", "Reason", "Source", "TimeBudgetExceededError", "__version__", "extract",
+    "extract_many", "ExtractionFailure",
 }  # fmt: skip
 ERROR_NAMES = [
     "DataFileError", "DecodeError", "EmptyInputError", "InputError", "InputTooLargeError", "InputTypeError",

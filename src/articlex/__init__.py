@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from articlex.api import extract
+from articlex.batch import ExtractionFailure, extract_many
 from articlex.errors import (
     ArticlexError,
     DataFileError,
@@ -33,6 +34,7 @@ __all__ = [
     "DecodeError",
     "Diagnostics",
     "EmptyInputError",
+    "ExtractionFailure",
     "InputError",
     "InputKind",
     "InputTooLargeError",
@@ -47,4 +49,5 @@ __all__ = [
     "TimeBudgetExceededError",
     "__version__",
     "extract",
+    "extract_many",
 ]

@@ -4,8 +4,10 @@
     articlex a.html b.txt                 # one JSON object per line: {"source": ..., "article": ...}
     articlex --format text page.html      # headline, credits and body as plain text
     curl -s URL | articlex --url URL -    # read standard input
+    articlex batch DIR x.warc.gz -o out.jsonl   # many pages in worker processes (`batch_command.py`)
 
-No extraction logic lives here: the command reads inputs, calls `extract`, and prints.
+No extraction logic lives here: the command reads inputs, calls `extract`, and prints. The word
+`batch` as the first argument selects the batch command; a page file named `batch` is `./batch`.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="articlex",
         description="Extract the article (headline, credits, dates, body) from news pages given as HTML or text.",
+        epilog="For folders, WARC files and many pages in parallel: articlex batch --help",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="page files (.html, .html.gz, .txt); '-' for stdin")
     parser.add_argument("--format", choices=("json", "text", "markdown"), default="json", help="output format")
@@ -48,8 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status (0 all good, 1 some inputs failed, 2 usage)."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == ["batch"]:
+        from articlex.batch_command import run_batch  # noqa: PLC0415 - loaded only for the batch command
+
+        return run_batch(arguments[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.url and len(args.paths) > 1:
         parser.error("--url applies to one input; give one PATH with it")
     options = Options(
