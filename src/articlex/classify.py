@@ -25,6 +25,8 @@ OUTWEIGHING_FAMILIES = frozenset({"comments"})
 """Families whose elements may hold more prose than the article and still not be it: a long discussion."""
 LINK_CLUTTER_WEIGHT = 2.0
 """Link text weighs this much more than other clutter: menus and lists of other stories are links."""
+NO_PROSE = float("-inf")
+"""The score of a container without prose: it can never be the main content."""
 SPECIFICITY_MARGIN = 0.25
 """An element holding all the page's runs of prose may score this share below its wrapper and still win."""
 ISOLATED_PROSE_WEIGHT = 0.5
@@ -185,17 +187,17 @@ def main_container(
     scores = [
         prose[e.id] * (ARTICLE_HINT_BONUS if ARTICLE_BODY in e.families else 1.0) - CLUTTER_WEIGHT * clutter[e.id]
         if prose[e.id] > 0
-        else None
+        else NO_PROSE
         for e in containers
     ]
-    best = max((c for c in range(len(containers)) if scores[c] is not None), key=lambda c: scores[c], default=None)
-    if best is None:
+    best = max(range(len(containers)), key=scores.__getitem__, default=None)
+    if best is None or scores[best] == NO_PROSE:
         return None
     return _most_specific(containers, scores, clustered, best)
 
 
 def _most_specific(
-    containers: Sequence[Container], scores: Sequence[float | None], clustered: Sequence[float], best: int
+    containers: Sequence[Container], scores: Sequence[float], clustered: Sequence[float], best: int
 ) -> int:
     """The deepest container inside `best` that holds all its runs of prose and scores nearly as well.
 
@@ -203,13 +205,13 @@ def _most_specific(
     when everything it adds is such stray prose, the article's own element is the main content.
     """
     best_score = scores[best]
-    if best_score is None or not clustered[best]:
+    if not clustered[best]:
         return best
     threshold = best_score - SPECIFICITY_MARGIN * abs(best_score)
     chosen, chosen_depth = best, 0
     for candidate in range(best + 1, len(containers)):
         score = scores[candidate]
-        if score is None or score < threshold or clustered[candidate] < clustered[best]:
+        if score < threshold or clustered[candidate] < clustered[best]:
             continue
         depth = _depth_below(containers, candidate, best)
         if depth > chosen_depth:
