@@ -135,7 +135,7 @@ def _declared_charset(data: bytes) -> str | None:
 # --------------------------------------------------------------------------- systems
 
 
-class SystemUnavailable(RuntimeError):
+class SystemUnavailableError(RuntimeError):
     """The system could not be loaded (not installed, or missing its entry point)."""
 
 
@@ -151,10 +151,12 @@ def load_articlex() -> Extractor:
         try:
             import articlex
         except ModuleNotFoundError as error:
-            raise SystemUnavailable(f"cannot import articlex: {error}") from error
+            msg = f"cannot import articlex: {error}"
+            raise SystemUnavailableError(msg) from error
     extract = getattr(articlex, "extract", None)
     if extract is None:
-        raise SystemUnavailable(f"articlex ({_module_location(articlex)}) has no extract() yet")
+        msg = f"articlex ({_module_location(articlex)}) has no extract() yet"
+        raise SystemUnavailableError(msg)
 
     def run(source: Source, url: str | None) -> str:
         return extract(source, url=url).text
@@ -196,7 +198,7 @@ def load_resiliparse() -> Extractor:
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.html import HTMLTree
 
-    def run(source: Source, url: str | None) -> str:
+    def run(source: Source, _url: str | None) -> str:
         return extract_plain_text(HTMLTree.parse(decode_page(source)), main_content=True)
 
     return run
@@ -289,7 +291,7 @@ def load_system(name: str, load: Callable[[], Extractor], distribution: str) -> 
     try:
         extractor: Extractor | None = load()
         unavailable = None
-    except (ImportError, SystemUnavailable) as error:
+    except (ImportError, SystemUnavailableError) as error:
         extractor, unavailable = None, f"{type(error).__name__}: {error}"
     return SystemRun(name, _version(distribution), extractor, unavailable)
 
@@ -301,7 +303,7 @@ def run_page(run: SystemRun, page: Page) -> Outcome:
     start = time.perf_counter()
     try:
         predicted, error = run.extractor(page.source, page.url), None
-    except Exception as exc:  # noqa: BLE001 - every failure is reported, none stops the run
+    except Exception as exc:
         predicted, error = "", f"{type(exc).__name__}: {exc}"
     ms = (time.perf_counter() - start) * 1000
     return Outcome(score_document(page.truth, predicted), ms, error)
@@ -376,7 +378,9 @@ def format_worst(run: SystemRun, pages: Sequence[Page], count: int) -> str:
     for key, outcome in ranked:
         score = outcome.score
         flag = "  [error]" if outcome.error else ""
-        lines.append(f"{key[:12]:<12}  {score.f1:>5.3f} {score.precision:>5.3f} {score.recall:>5.3f}  {urls[key]}{flag}")
+        lines.append(
+            f"{key[:12]:<12}  {score.f1:>5.3f} {score.precision:>5.3f} {score.recall:>5.3f}  {urls[key]}{flag}"
+        )
     return "\n".join(lines)
 
 

@@ -1,4 +1,3 @@
-# ruff: noqa: CPY001
 """Helpers shared by the benchmarks: loading articlex, library versions, the machine.
 
 articlex is imported from the installed package when there is one, else from the

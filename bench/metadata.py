@@ -1,4 +1,3 @@
-# ruff: noqa: CPY001
 """Metadata benchmark: articlex's headline, authors, publication day and agency against truth.json.
 
 Usage::
@@ -185,7 +184,7 @@ def load_trafilatura() -> SystemRun:
     """
     version = distribution_version("trafilatura") or "not installed"
     try:
-        import trafilatura  # noqa: PLC0415 - optional
+        import trafilatura
     except ImportError as error:
         return SystemRun("trafilatura", version, (), None, f"{error}; pip install trafilatura")
 

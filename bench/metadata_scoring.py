@@ -1,4 +1,3 @@
-# ruff: noqa: CPY001
 """Scoring rules of the metadata benchmark (`bench/metadata.py`): headline, authors, date, agency.
 
 Every function here is pure: it takes the predicted value and the true value of one page
@@ -123,7 +122,7 @@ def agency_names() -> tuple[frozenset[str], str]:
     or ``"fallback"``.
     """
     try:
-        from articlex.vocabulary import agencies  # noqa: PLC0415 - optional, and slow to import
+        from articlex.vocabulary import agencies
     except ImportError:
         return FALLBACK_AGENCIES, "fallback"
     try:

@@ -33,6 +33,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import contextlib
+
 from bench.common import distribution_version, import_articlex, machine_info
 
 Extractor = Callable[[str], object]
@@ -89,7 +91,9 @@ def _adapter(name: str) -> Extractor | None:
     return None
 
 
-def time_interleaved(pages: list[tuple[str, str]], extractors: dict[str, Extractor], repeat: int) -> dict[str, list[float]]:
+def time_interleaved(
+    pages: list[tuple[str, str]], extractors: dict[str, Extractor], repeat: int
+) -> dict[str, list[float]]:
     """Milliseconds per page for each contestant (best of `repeat` runs per page), interleaved."""
     names = list(extractors)
     times: dict[str, list[float]] = {name: [] for name in names}
@@ -99,10 +103,8 @@ def time_interleaved(pages: list[tuple[str, str]], extractors: dict[str, Extract
         for _ in range(repeat):
             for name in order:
                 start = time.perf_counter()
-                try:
+                with contextlib.suppress(Exception):
                     extractors[name](html)
-                except Exception:  # noqa: BLE001 - a library failing on a page is timed, not fatal
-                    pass
                 best[name] = min(best[name], (time.perf_counter() - start) * 1000)
         for name in names:
             times[name].append(best[name])
@@ -120,7 +122,8 @@ def print_table(times: dict[str, list[float]]) -> None:
         ratio = statistics.median(v / b for v, b in zip(values, base, strict=True) if b > 0)
         version = distribution_version(name) or ""
         label = f"{name} {version}".strip()
-        print(f"{label:18} {statistics.median(values):10.2f} {p95:8.2f} {1000 / statistics.mean(values):8.0f} {ratio:17.2f}x")
+        median, per_second = statistics.median(values), 1000 / statistics.mean(values)
+        print(f"{label:18} {median:10.2f} {p95:8.2f} {per_second:8.0f} {ratio:17.2f}x")
     print("ratio: median over pages of (system ms / articlex ms); < 1 is faster than articlex.")
 
 
@@ -135,7 +138,9 @@ def print_stages(pages: list[tuple[str, str]]) -> None:
     from articlex.reading import read
 
     options = articlex.Options()
-    stages: dict[str, list[float]] = {name: [] for name in ("read", "split", "metadata", "classify", "fields", "assemble")}
+    stages: dict[str, list[float]] = {
+        name: [] for name in ("read", "split", "metadata", "classify", "fields", "assemble")
+    }
     for _, html in pages:
         marks = [time.perf_counter()]
         page = read(html, url=None, encoding=None, options=options)
@@ -155,7 +160,8 @@ def print_stages(pages: list[tuple[str, str]]) -> None:
     total = sum(statistics.mean(values) for values in stages.values())
     print(f"\n{'stage':10} {'median ms':>10} {'mean ms':>8} {'share':>6}")
     for name, values in stages.items():
-        print(f"{name:10} {statistics.median(values):10.3f} {statistics.mean(values):8.3f} {statistics.mean(values) / total:6.0%}")
+        median, mean = statistics.median(values), statistics.mean(values)
+        print(f"{name:10} {median:10.3f} {mean:8.3f} {mean / total:6.0%}")
 
 
 def _rss_mb() -> float:
@@ -190,16 +196,22 @@ def print_memory(pages: list[tuple[str, str]]) -> None:
 def synthetic_pages() -> dict[str, str]:
     """Large and pathological pages, generated: big articles, deep nesting, many links, one huge text node."""
     paragraph = "<p>" + "The council approved the budget after a long debate about schools and roads. " * 6 + "</p>\n"
+
     def article(megabytes: float) -> str:
         count = int(megabytes * 1e6 / len(paragraph))
-        return f"<html><body><nav><a href='/'>Home</a></nav><article><h1>Budget</h1>{paragraph * count}</article></body></html>"
+        body = f"<nav><a href='/'>Home</a></nav><article><h1>Budget</h1>{paragraph * count}</article>"
+        return f"<html><body>{body}</body></html>"
 
     return {
         "1 MB article": article(1),
         "5 MB article": article(5),
         "20 MB article": article(20),
         "10,000-deep nesting": "<html><body>" + "<div>" * 10_000 + paragraph + "</div>" * 10_000 + "</body></html>",
-        "100,000 links": "<html><body><ul>" + "<li><a href='/x'>link text</a></li>" * 100_000 + "</ul>" + paragraph * 5 + "</body></html>",
+        "100,000 links": "<html><body><ul>"
+        + "<li><a href='/x'>link text</a></li>" * 100_000
+        + "</ul>"
+        + paragraph * 5
+        + "</body></html>",
         "one 5 MB text node": "<html><body><p>" + "word " * 1_000_000 + "</p></body></html>",
     }
 
@@ -240,7 +252,9 @@ def main() -> int:
         print(f"no .html or .html.gz pages under {args.data}", file=sys.stderr)
         return 2
     info = machine_info()
-    print(f"Speed on {len(pages)} pages, {info['date']}; python {info['python']}, {info['machine']}, {info['cpus']} cpus")
+    print(
+        f"Speed on {len(pages)} pages, {info['date']}; python {info['python']}, {info['machine']}, {info['cpus']} cpus"
+    )
     extractors = contestants([name for name in args.compare.split(",") if name])
     for _, html in pages[:3]:  # warm up imports and caches
         for extractor in extractors.values():

@@ -81,9 +81,9 @@ def with_workers(pages: list[tuple[str, bytes]], repeat: int, workers: int) -> i
 def with_spark(pages: list[tuple[str, bytes]], repeat: int) -> Figures:
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # local workers run this very Python
     import_articlex()
-    from pyspark.sql import SparkSession  # noqa: PLC0415 - optional: only this mode needs pyspark
+    from pyspark.sql import SparkSession
 
-    from articlex.spark import extract_pages  # noqa: PLC0415
+    from articlex.spark import extract_pages
 
     spark = (
         SparkSession.builder.master("local[2]")

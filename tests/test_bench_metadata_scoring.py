@@ -1,4 +1,3 @@
-# ruff: noqa: CPY001
 """Pin the scoring rules of the metadata benchmark (`bench/metadata_scoring.py`)."""
 
 import datetime as dt

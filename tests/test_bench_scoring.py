@@ -107,4 +107,5 @@ def test_both_empty_document_is_accurate_but_not_averaged() -> None:
     both_empty = score_document("", "  ...  ")
     assert both_empty.accurate
     assert (both_empty.precision, both_empty.recall) == (1.0, 1.0)
-    assert not both_empty.counts_for_precision and not both_empty.counts_for_recall
+    assert not both_empty.counts_for_precision
+    assert not both_empty.counts_for_recall
