@@ -49,8 +49,10 @@ def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields
 
 
 def _public(decision: Decision, paragraph_of: dict[int, int]) -> BlockDecision:
+    # Every value here is already of its declared type: constructing skips validating each
+    # of a page's hundreds of decisions again.
     block = decision.block
-    return BlockDecision(
+    return BlockDecision.model_construct(
         index=block.index,
         path=block.path,
         kind=block.kind,
