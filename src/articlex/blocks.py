@@ -13,6 +13,17 @@ from articlex.model import BlockKind
 
 
 @dataclass(frozen=True, slots=True)
+class Mark:
+    """An element whose class, id, rel or itemprop says it holds a field ('author', 'published', …)."""
+
+    kind: str
+    """'author', 'published', 'updated', 'date' (a date that does not say which), or 'time' (a bare `<time>`)."""
+    text: str
+    value: str = ""
+    """A machine-readable value of the element (`datetime`, `content`, `title`), or ''."""
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """A run of visible text that a reader sees as one unit: a paragraph, a heading, a line."""
 
@@ -29,6 +40,8 @@ class Block:
     """Ids of the enclosing `Container`s, outermost first (HTML only)."""
     datetimes: tuple[str, ...] = ()
     """`datetime` attributes of `<time>` elements inside the block."""
+    marks: tuple[Mark, ...] = ()
+    """Elements inside the block that name themselves an author or a date (HTML only)."""
 
     @property
     def link_density(self) -> float:

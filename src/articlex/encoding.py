@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from articlex.errors import DecodeError
 
@@ -44,6 +45,61 @@ _PRESCAN_BYTES = 4096
 """The HTML standard prescans 1,024 bytes; real pages often declare a little later."""
 _DETECTION_BYTES = 200_000
 """Detection reads at most this much: enough evidence, bounded cost on huge pages."""
+_MESS_SAMPLE_CHARS = 20_000
+"""A declared encoding is checked for garbage on this many decoded characters."""
+
+_WEB_LEGACY = (
+    "cp1252", "cp1251", "cp932", "gb18030", "cp949", "cp1250", "big5hkscs", "euc_jp", "cp1256", "cp1254",
+    "cp1253", "cp1255", "cp1257", "cp1258", "cp874", "koi8_r", "koi8_u", "iso8859_2", "iso8859_5", "iso8859_7",
+    "iso8859_8", "iso8859_15",
+)  # fmt: skip
+"""Legacy encodings pages are written in (the WHATWG Encoding Standard's, most used first). Detection
+chooses among these only: DOS and Mac code pages fit short texts as well but no web page uses them."""
+_CENTRAL = ("cp1250", "iso8859_2")
+_CYRILLIC = ("cp1251", "koi8_r", "koi8_u", "iso8859_5")
+_WESTERN = ("cp1252", "iso8859_15")
+_LANGUAGE_ENCODINGS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("pl", "cs", "sk", "hu", "sl", "hr", "bs", "ro", "sq"), _CENTRAL),
+    **dict.fromkeys(("ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tg", "mn"), _CYRILLIC),
+    **dict.fromkeys(("ar", "fa", "ur"), ("cp1256",)),
+    **dict.fromkeys(("lt", "lv", "et"), ("cp1257",)),
+    **dict.fromkeys(
+        ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "nn", "fi", "is", "ca", "ga", "id", "ms"),
+        _WESTERN,
+    ),
+    "el": ("cp1253", "iso8859_7"),
+    "tr": ("cp1254",),
+    "he": ("cp1255", "iso8859_8"),
+    "vi": ("cp1258",),
+    "th": ("cp874",),
+    "ja": ("cp932", "euc_jp"),
+    "ko": ("cp949",),
+    "zh": ("gb18030", "big5hkscs"),
+    "zh-tw": ("big5hkscs",),
+    "zh-hk": ("big5hkscs",),
+    "zh-hant": ("big5hkscs",),
+}
+"""The legacy encodings a language's pages are written in: a declared `lang` (or the address's country)
+settles what detection alone cannot on short pages (Polish in ISO-8859-2 and in windows-1252 differ in a
+few letters; Russian in KOI8-R is valid Shift_JIS)."""
+_COUNTRY_LANGUAGES = {
+    "pl": "pl", "cz": "cs", "sk": "sk", "hu": "hu", "si": "sl", "hr": "hr", "ba": "bs", "ro": "ro", "al": "sq",
+    "ru": "ru", "ua": "uk", "by": "be", "bg": "bg", "mk": "mk", "rs": "sr", "kz": "kk", "kg": "ky", "mn": "mn",
+    "gr": "el", "tr": "tr", "il": "he", "ae": "ar", "sa": "ar", "eg": "ar", "ir": "fa", "pk": "ur", "lt": "lt",
+    "lv": "lv", "ee": "et", "vn": "vi", "th": "th", "jp": "ja", "kr": "ko", "cn": "zh", "tw": "zh-tw",
+    "hk": "zh-hk", "de": "de", "at": "de", "fr": "fr", "es": "es", "it": "it", "pt": "pt", "br": "pt",
+    "nl": "nl", "se": "sv", "dk": "da", "no": "no", "fi": "fi", "is": "is",
+}  # fmt: skip
+"""The main language of a country-code domain, for pages that do not declare one."""
+_HTML_LANG = re.compile(
+    rb"""<html\b[^>]{0,512}?\blang\s*=\s*["']?\s*([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?)""", re.IGNORECASE
+)
+_MAX_HINTED_CHAOS = 0.1
+"""An encoding the page's language suggests is taken when its decoding is at least this clean."""
+_MAX_DECLARED_MESS = 0.3
+"""A declared encoding whose strict decoding is messier than this (by charset-normalizer's measure) is
+re-detected: the declaration lies, for example EUC-KR bytes declared Shift_JIS."""
+_ISO_2022_JP_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b(I")
 
 _MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF document"),
@@ -59,8 +115,9 @@ _MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
     (b"\xfd7zXZ\x00", "an xz archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
 )
-_GOOD_PER_BROKEN_UTF8 = 4
-"""UTF-8 with a stray broken byte is still UTF-8 when good multi-byte characters outnumber it 4 to 1."""
+_GOOD_PER_BROKEN_UTF8 = 1
+"""UTF-8 with broken bytes (a pasted windows-1252 snippet) is still UTF-8 when its good multi-byte characters outnumber
+the broken bytes: a page in a single-byte encoding has almost no valid UTF-8 sequences, they are mojibake patterns."""
 _MAX_CONTROL_SHARE = 0.05
 """Text with more than this share of control characters is binary data, not a page."""
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -92,23 +149,40 @@ def _codec_name(label: str) -> str | None:
     return _SUPERSETS.get(name, name)
 
 
-def decode(data: bytes, declared: str | None = None) -> Decoded:
-    """Decode page bytes; `declared` is the caller's charset or Content-Type header, if any."""
+def decode(data: bytes, declared: str | None = None, *, url: str | None = None) -> Decoded:
+    """Decode page bytes; `declared` is the caller's charset or Content-Type header, if any.
+
+    `url` (the page's address) helps detection: its country-code domain suggests the page's
+    language when the page does not declare one.
+    """
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _decode_with(data[len(bom) :], name, "bom")
     _refuse_binary(data)
+    preferred = preferred_encodings(data, url)
     if declared is not None:
         codec = charset_from_declaration(declared)
         if codec is not None:
-            return _trust_but_verify(data, codec, "caller")
+            return _trust_but_verify(data, codec, "caller", preferred)
     codec = _meta_charset(data)
     if codec is not None:
-        return _trust_but_verify(data, codec, "meta")
+        return _trust_but_verify(data, codec, "meta", preferred)
     utf16 = _utf16_by_pattern(data)
     if utf16 is not None:
         return _decode_with(data, utf16, "utf-16-pattern")
-    return _guess(data)
+    return _guess(data, preferred)
+
+
+def preferred_encodings(data: bytes, url: str | None) -> tuple[str, ...]:
+    """The legacy encodings the page's declared language, else its address's country, suggests."""
+    match = _HTML_LANG.search(data[:_PRESCAN_BYTES])
+    language = match.group(1).decode("ascii").lower().replace("_", "-") if match else None
+    if language is None and url:
+        host = urlsplit(url.strip()).hostname or ""
+        language = _COUNTRY_LANGUAGES.get(host.rsplit(".", 1)[-1])
+    if language is None:
+        return ()
+    return _LANGUAGE_ENCODINGS.get(language) or _LANGUAGE_ENCODINGS.get(language.split("-")[0], ())
 
 
 def _refuse_binary(data: bytes) -> None:
@@ -144,20 +218,26 @@ def _utf16_by_pattern(data: bytes) -> str | None:
     return None
 
 
-def _trust_but_verify(data: bytes, codec: str, source: str) -> Decoded:
+def _trust_but_verify(data: bytes, codec: str, source: str, preferred: tuple[str, ...]) -> Decoded:  # noqa: PLR0911
     """Use a declared charset unless the bytes prove it wrong."""
     if codec != "utf-8" and (codec in _SINGLE_BYTE_LATIN or codec.startswith("iso8859")):
         strict_utf8 = _strict(data, "utf-8")
         if strict_utf8 is not None and not strict_utf8.isascii():
             return Decoded(strict_utf8, "utf-8", f"utf-8 (declared {codec} in {source}, bytes are UTF-8)", 0)
     text = _strict(data, codec)
-    if text is not None:
+    if text is not None and not _messy(text):
         return Decoded(text, codec, source, 0)
     as_utf8 = _mostly_utf8(data)
     if as_utf8 is not None:
         label = source if codec == "utf-8" else f"utf-8 (declared {codec} in {source} does not fit)"
         return Decoded(as_utf8.text, "utf-8", label, as_utf8.replacements)
-    detected = _detect(data)
+    detected = _detect(data, preferred)
+    if text is not None:
+        if detected is not None and detected != codec:
+            decoded = _decode_with(data, detected, f"detected (declared {codec} in {source} reads as garbage)")
+            if decoded.replacements == 0 and not _messy(decoded.text):
+                return decoded
+        return Decoded(text, codec, source, 0)
     if detected is not None and detected != codec:
         decoded = _decode_with(data, detected, f"detected (declared {codec} in {source} does not fit)")
         if decoded.replacements == 0:
@@ -165,13 +245,21 @@ def _trust_but_verify(data: bytes, codec: str, source: str) -> Decoded:
     return _decode_with(data, codec, source)
 
 
-def _guess(data: bytes) -> Decoded:
+def _guess(data: bytes, preferred: tuple[str, ...]) -> Decoded:
+    sample = data[:_DETECTION_BYTES]
+    if any(escape in sample for escape in _ISO_2022_JP_ESCAPES):
+        text = _strict(data, "iso2022_jp")
+        if text is not None:
+            return _checked(Decoded(text, "iso2022_jp", "iso-2022-jp escapes", 0))
     as_utf8 = _mostly_utf8(data)
     if as_utf8 is not None:
         return _checked(as_utf8)
-    detected = _detect(data)
+    detected = _detect(data, preferred)
     if detected is not None:
         return _checked(_decode_with(data, detected, "detected"))
+    hinted = _most_letters(data[:_DETECTION_BYTES], preferred)
+    if hinted is not None:
+        return _checked(_decode_with(data, hinted, "language hint"))
     return _checked(_decode_with(data, "cp1252", "fallback"))
 
 
@@ -209,11 +297,56 @@ def _decode_with(data: bytes, codec: str, source: str) -> Decoded:
     return Decoded(text, codec, source, text.count("\ufffd"))
 
 
-def _detect(data: bytes) -> str | None:
-    """Statistical detection by charset-normalizer, on a bounded sample."""
+def _detect(data: bytes, preferred: tuple[str, ...] = ()) -> str | None:
+    """Statistical detection by charset-normalizer, on a bounded sample, among the web's encodings.
+
+    The encodings the page's language suggests are tried first; then every legacy web encoding,
+    the cleanest decoding winning (charset-normalizer's chaos), then the most coherent one (its
+    letter frequencies), then the most used on the web.
+    """
     from charset_normalizer import from_bytes  # noqa: PLC0415 - costly import, rarely needed
 
-    best = from_bytes(data[:_DETECTION_BYTES]).best()
-    if best is None:
-        return None
-    return _codec_name(best.encoding)
+    sample = data[:_DETECTION_BYTES]
+    for candidates in (preferred, _WEB_LEGACY):
+        if not candidates:
+            continue
+        order = {codec: rank for rank, codec in enumerate(candidates)}
+        matches = [
+            (round(match.chaos, 2), -round(match.coherence, 2), order.get(_lookup(match.encoding), 99), match.encoding)
+            for match in from_bytes(sample, cp_isolation=list(candidates))
+        ]
+        if not matches:
+            continue
+        chaos, _, _, best = min(matches)
+        if candidates is preferred and chaos > _MAX_HINTED_CHAOS:
+            continue
+        return _codec_name(best)
+    return None
+
+
+def _most_letters(sample: bytes, candidates: tuple[str, ...]) -> str | None:
+    """Among the encodings the page's language suggests, the one that reads the most non-ASCII letters."""
+    best, most = None, -1
+    for codec in candidates:
+        text = _strict(sample, codec)
+        if text is not None:
+            letters = sum(1 for char in text if ord(char) > 0x7F and char.isalpha())
+            if letters > most:
+                best, most = codec, letters
+    return _codec_name(best) if best is not None else None
+
+
+def _lookup(label: str) -> str:
+    try:
+        return codecs.lookup(label).name.replace("-", "_")
+    except LookupError:
+        return label
+
+
+def _messy(text: str) -> bool:
+    """True when decoded text reads as garbage (charset-normalizer's mess measure on a sample)."""
+    if text.isascii():
+        return False
+    from charset_normalizer.md import mess_ratio  # noqa: PLC0415 - costly import, rarely needed
+
+    return mess_ratio(text[:_MESS_SAMPLE_CHARS], _MAX_DECLARED_MESS) >= _MAX_DECLARED_MESS

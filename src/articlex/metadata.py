@@ -174,9 +174,10 @@ def _from_json_ld(scripts: tuple[str, ...], found: _Collector) -> None:
     articles = [obj for obj in objects if _types(obj) & ARTICLE_TYPES]
     pages = [obj for obj in objects if _types(obj) & PAGE_TYPES]
     found.is_article = bool(articles)
+    nodes = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
     for obj in articles[:1] or pages[:1]:
         kind = "article" if articles else "page"
-        _json_ld_fields(obj, f"json-ld {kind}", found)
+        _json_ld_fields(obj, f"json-ld {kind}", found, nodes)
     for obj in objects:
         if _types(obj) & {"organization", "newsmediaorganization", "corporation"} and obj.get("name"):
             found.site_names.append(Candidate(collapse(str(obj["name"])), Source.JSON_LD, "json-ld organization"))
@@ -184,11 +185,11 @@ def _from_json_ld(scripts: tuple[str, ...], found: _Collector) -> None:
             found.site_names.append(Candidate(collapse(obj["name"]), Source.JSON_LD, "json-ld website"))
 
 
-def _json_ld_fields(obj: dict[str, Any], where: str, found: _Collector) -> None:
+def _json_ld_fields(obj: dict[str, Any], where: str, found: _Collector, nodes: dict[str, dict[str, Any]]) -> None:
     headline = next((key for key in ("headline", "name", "alternativeHeadline") if _text(obj.get(key))), None)
     if headline is not None:
         _add(found.headlines, _text(obj.get(headline)), f"{where} {headline}")
-    _json_ld_agents(obj, where, found)
+    _json_ld_agents(obj, where, found, nodes)
     _add(found.published, _text(obj.get("datePublished")) or _text(obj.get("dateCreated")), f"{where} datePublished")
     _add(found.updated, _text(obj.get("dateModified")), f"{where} dateModified")
     _add(found.languages, _text(obj.get("inLanguage")), f"{where} inLanguage")
@@ -196,18 +197,19 @@ def _json_ld_fields(obj: dict[str, Any], where: str, found: _Collector) -> None:
     _add(found.urls, _url_of(obj.get("mainEntityOfPage")) or _text(obj.get("url")), f"{where} url")
 
 
-def _json_ld_agents(obj: dict[str, Any], where: str, found: _Collector) -> None:
+def _json_ld_agents(obj: dict[str, Any], where: str, found: _Collector, nodes: dict[str, dict[str, Any]]) -> None:
     """Authors (people, or organisations such as a wire service) and the publisher."""
-    people, organisations = _agents(obj.get("author"))
+    people, organisations = _agents(obj.get("author"), nodes)
     if not people and "creator" in obj:
-        people, organisations = _agents(obj.get("creator"))
+        people, organisations = _agents(obj.get("creator"), nodes)
     if people:
         found.authors.append(Candidate(people, Source.JSON_LD, f"{where} author"))
     for name in organisations:
         _add(found.organisations, name, f"{where} author")
-    publisher_people, publisher_organisations = _agents(obj.get("publisher"))
-    for name in publisher_organisations + publisher_people:
+    publisher_people, publisher_organisations = _agents(obj.get("publisher"), nodes)
+    for name in publisher_organisations:
         _add(found.organisations, name, f"{where} publisher")
+    for name in publisher_organisations + publisher_people:
         _add(found.site_names, name, f"{where} publisher")
 
 
@@ -260,11 +262,17 @@ def _url_of(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _agents(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Split a JSON-LD author/publisher value into (people's names, organisations' names)."""
+def _agents(value: object, nodes: dict[str, dict[str, Any]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Split a JSON-LD author/publisher value into (people's names, organisations' names).
+
+    A reference (`{"@id": …}`) is replaced by the node of the page's JSON-LD with that id.
+    """
     people: list[str] = []
     organisations: list[str] = []
-    for item in _as_list(value):
+    for listed in _as_list(value):
+        item = listed
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = nodes.get(item["@id"], item)
         if isinstance(item, str):
             people.append(collapse(item))
         elif isinstance(item, dict):

@@ -14,10 +14,19 @@ from articlex.textnorm import remove_unsafe
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_CHARS = 4096
-_HTML_START = re.compile(
-    r"\A(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|p|table|!--)\b",
-    re.IGNORECASE | re.DOTALL,
+_HTML_ELEMENTS = (
+    "a|abbr|address|article|aside|audio|b|base|bdi|bdo|blockquote|body|br|button|canvas|caption|center|cite|code|"
+    "col|colgroup|data|datalist|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|"
+    "form|frameset|h[1-6]|head|header|hgroup|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|map|mark|"
+    "menu|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|picture|pre|progress|q|s|samp|script|search|"
+    "section|select|small|source|span|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|"
+    "thead|time|title|tr|u|ul|video"
 )
+_HTML_START = re.compile(
+    rf"\A\s*(?:<!--(?:[^-]|-(?!->)){{0,4096}}-->\s*){{0,16}}<(?:!doctype\s+html|!--|(?:{_HTML_ELEMENTS})(?=[\s/>]))",
+    re.IGNORECASE,
+)
+"""A page that starts (after blanks and a few comments) with a doctype, a comment or an HTML element is HTML."""
 _HTML_TAG = re.compile(
     r"</?(?:p|div|br|span|a|table|td|li|ul|h[1-6]|article|section|img|b|i|em|strong)\b[^<>]{0,300}>", re.IGNORECASE
 )
@@ -45,7 +54,7 @@ def read(source: str | bytes, *, url: str | None, encoding: str | None, options:
         _check_size(len(data), options, "bytes")
         if data.startswith(_GZIP_MAGIC):
             data = _gunzip(data, options.max_input_bytes)
-        decoded = decode(data, encoding)
+        decoded = decode(data, encoding, url=url)
         text, name, why, replacements = decoded.text, decoded.encoding, decoded.source, decoded.replacements
     elif isinstance(source, str):
         _check_size(len(source), options, "characters")

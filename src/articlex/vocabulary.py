@@ -175,6 +175,18 @@ def time_units() -> dict[str, int]:
 
 
 @functools.cache
+def date_hints() -> dict[str, str]:
+    """Class/id tokens naming an element that holds a date, mapped to "published", "updated" or "date"."""
+    return _inverse(_section(load_table(_DATES), "hints", _DATES, ("published", "updated", "date")), _DATES)
+
+
+@functools.cache
+def author_hints() -> frozenset[str]:
+    """Class/id/rel tokens naming an element that holds author names."""
+    return frozenset(_words(load_table(_BYLINES), "hints", _BYLINES))
+
+
+@functools.cache
 def byline_vocabulary() -> BylineVocabulary:
     """The prefixes, joiners, roles and non-names of bylines.toml."""
     table = load_table(_BYLINES)

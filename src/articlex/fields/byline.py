@@ -1,9 +1,11 @@
-"""Credit lines and author names: 'By Asha Rao | IANS | 18 June 2024', 'A, B and C', 'IANS | 18 Jun, 2024'.
+"""Credit lines: 'By Asha Rao | IANS | 18 June 2024', 'IANS | 18 Jun, 2024', 'Par Matthieu Hy le 07 Mai 2020'.
 
-A credit line is cut into segments at separators ('|', '•', ' - ', ' / '); each segment is a
-date, an agency, a label ('Updated'), or names. Names are split at commas and joiners ('and',
-'und', '&'), stripped of prefixes ('By', 'Von'), roles ('Staff Writer') and outlets
-('for The Times'), and kept only when they look like a person's name.
+A credit line is cut into segments at separators ('|', '•', ' - ', ' / ', ' // ', line
+breaks); each segment is a date (with its label: 'Updated'), a clock time for the date
+before it, an agency (with names beside it: 'By Asha Rao (IANS)'), a role ('Chefredakteur'),
+or names (`articlex.fields.names`). A line is a credit when most of its segments are
+understood and it is shaped like one: a prefix ('By'), several fields, or a short date line.
+A photo credit ('dpa/Jan Woitas': an agency, a slash, a photographer) is not the article's.
 """
 
 from __future__ import annotations
@@ -11,43 +13,31 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from articlex.fields.agency import agencies_in, agency_named
-from articlex.fields.dates import DayOrTime, find_visible_date
+from articlex.fields.dates import DayOrTime, date_role, find_visible_date, is_relative, visible_dates, with_clock
+from articlex.fields.names import is_role_phrase, prefix_end, split_names
 from articlex.textnorm import collapse
-from articlex.vocabulary import Agency, byline_vocabulary, date_labels
+from articlex.vocabulary import Agency, byline_vocabulary
 
 CREDIT_MAX_WORDS = 30
 """Credit lines are short; a longer block is prose even when it starts with 'By'."""
-NAME_MAX_WORDS = 5
-"""Person names have at most this many words ('Maria de la Luz Ramírez' has five)."""
-NAME_MAX_CHARS = 60
 DATE_LINE_MAX_WORDS = 8
 """'Published: Tuesday, June 18, 2024 10:30 am IST' is a date line; longer lines are sentences."""
 _ENDS_SENTENCE = re.compile(r"\w[.!?]$")
-NAME_PARTICLES = frozenset({"di", "da", "de", "van", "von"})
-"""Byline words in some languages ('di' = 'by') that also start surnames ('Di Stefano')."""
-
-_SEGMENT_SPLIT = re.compile(r"\s*(?:\||•|·|\s[-–—/]\s|\n)\s*")
-_OUTLET = re.compile(r"\s+(?:for|für|pour|para|per|voor)\s+.*$", re.IGNORECASE)
-_CONTACT = re.compile(r"\S+@\S+|https?://\S+|(?<!\w)@\w+")
-_NOT_NAME_CHARS = re.compile(r"[\d:!?=<>{}\[\]#%*+\"“”]")
-_PERSON_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’.-]*"  # a capitalised word: Asha, O'Brien, Jean-Luc, Иван
-    r"|(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das|y)"  # lower-case particles
-    r"|[^\W\d_a-zA-Z]+)$"  # a word of a script without case: 王小明
+_CONNECTOR = re.compile(
+    r"(?<![\s,])[\s,]++(?!(?:de|da|di|du|del|van|von|der|den|la|dos|das|y|bin|al|ter)\s)[^\W\d_A-Z]{1,3}\.?(?:\s|$)"
 )
-
-
-@functools.cache
-def _name_split() -> re.Pattern[str]:
-    """Commas, semicolons and the joiners of many languages ('and', 'und', '&') between names."""
-    joiners = sorted(byline_vocabulary().joiners, key=len, reverse=True)
-    # One-letter joiners ('e', 'y', 'и') only in lower case: 'E. Jean Carroll' keeps its initial.
-    long_words = "|".join(re.escape(j) for j in joiners if j.isalpha() and len(j) > 1)
-    letters = "".join(re.escape(j) for j in joiners if j.isalpha() and len(j) == 1)
-    return re.compile(rf"\s*(?:[,;&]|(?<!\w)(?i:{long_words})(?!\w)|(?<!\w)[{letters}](?![\w.]))\s*")
+"""A short lower-case word after a name ('am', 'on', 'le', 'el', 'um'): it joins the name to its date
+('Par Matthieu Hy le 07 Mai 2020', 'Von Fabian am Dienstag, 6. Mai'); name particles ('de', 'von') are no such word."""
+_CLOCK_ONLY = re.compile(
+    r"^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?\s*$", re.IGNORECASE
+)
+_SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*+(?:[|•·]|(?<=\s)(?:[-–—~]|//?)(?=\s))\s*+|[|•·]\s*+")
+"""Separators inside one line of a credit ('|', '•', ' - ', ' / ', ' // '); lines are split first.
+Spaces are taken whole from the start of their run only, so a scan stays linear on long runs."""
+_PHOTO_CREDIT = re.compile(r"^\s*([^/\s]+)\s*/\s*(\S.*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,46 +48,141 @@ class Credit:
     authors: tuple[str, ...]
     agency: Agency | None
     date: DayOrTime | None
+    """The publication date, or a date the line does not label."""
     date_role: str | None
-    """'published' or 'updated' when a label says which; None when the line does not say."""
+    """'published' when a label says so; None when the line does not say."""
+    updated: DayOrTime | None = None
+    """A date the line labels as the last update ('Updated 19 Jun, 2024')."""
+    author_groups: tuple[tuple[str, ...], ...] = ()
+    """The names of each segment of the line that names people ('By A and B | C' has two)."""
 
 
-def read_credit(text: str, *, month_first: bool, reference: dt.date | None) -> Credit | None:
-    """Parse a block as a credit line; None when it is not one."""
+@dataclass(slots=True)
+class _Reading:
+    groups: list[list[str]] = field(default_factory=list)
+    agency: Agency | None = None
+    dates: list[tuple[DayOrTime, str | None]] = field(default_factory=list)
+    understood: int = 0
+    relative: bool = False
+    role: bool = False
+    """A segment is a job title ('Chefredakteur'): the names beside it are a byline."""
+    photo: bool = False
+
+
+def read_credit(
+    text: str, *, month_first: bool, reference: dt.date | None, dated: bool = False
+) -> Credit | None:
+    """Parse a block as a credit line; None when it is not one.
+
+    `dated`: the line holds an element named for a date (its text may be unreadable as one,
+    '17/11/201917/11/2019' where two dates touch), so it is a dated line like 'Name | date'.
+    """
     if len(text.split()) > CREDIT_MAX_WORDS:
         return None
-    vocabulary = byline_vocabulary()
-    lowered = text.casefold()
-    has_prefix = any(lowered.startswith((prefix + " ", prefix + ":")) for prefix in vocabulary.prefixes)
-    authors: list[str] = []
-    agency: Agency | None = None
-    date: DayOrTime | None = None
-    role: str | None = None
-    understood = 0
-    segments = [segment for segment in _SEGMENT_SPLIT.split(text) if segment.strip()]
+    has_prefix = prefix_end(text) is not None
+    lines = text.splitlines()
+    segments = [segment for line in lines for segment in _SEGMENT_SPLIT.split(line) if segment.strip()]
+    reading = _Reading()
     for segment in segments:
-        seg_date = find_visible_date(segment, month_first=month_first, reference=reference)
-        seg_agency = agency_named(segment) or _agency_in_credit(segment)
-        if seg_date is not None:
-            date = date or seg_date
-            role = role or _date_role(segment)
-            understood += 1
-        elif seg_agency is not None:
-            agency = agency or seg_agency
-            understood += 1
-        else:
-            names = split_names(segment)
-            if names:
-                authors.extend(names)
-                understood += 1
-    if not segments or understood < len(segments) / 2:
+        _read_segment(segment, reading, month_first=month_first, reference=reference)
+    if not segments or reading.photo or reading.understood < len(segments) / 2:
         return None
-    structured = len(segments) > 1 and (agency is not None or date is not None)
+    published = next(((d, r) for d, r in reading.dates if r != "updated"), None)
+    updated = next((d for d, r in reading.dates if r == "updated"), None)
+    agency = reading.agency
+    any_date = bool(reading.dates)
+    labelled = any(role is not None for _, role in reading.dates)
+    structured = len(segments) > 1 and (agency is not None or any_date or reading.relative or dated)
     short = len(text.split()) <= DATE_LINE_MAX_WORDS
-    date_line = date is not None and short and (role is not None or not _ENDS_SENTENCE.search(text))
-    if not (has_prefix or structured or date_line or (agency is not None and len(segments) == 1)):
+    date_line = any_date and short and (labelled or not _ENDS_SENTENCE.search(text))
+    named_with_role = reading.role and any(reading.groups)
+    if not (has_prefix or named_with_role or structured or date_line or (agency is not None and len(segments) == 1)):
         return None
-    return Credit(collapse(text), tuple(dict.fromkeys(authors)), agency, date, role)
+    groups = tuple(tuple(dict.fromkeys(group)) for group in reading.groups if group)
+    return Credit(
+        collapse(text),
+        tuple(dict.fromkeys(name for group in groups for name in group)),
+        agency,
+        published[0] if published else None,
+        published[1] if published else None,
+        updated,
+        groups,
+    )
+
+
+def _read_segment(segment: str, reading: _Reading, *, month_first: bool, reference: dt.date | None) -> None:
+    """One segment of a credit line: dates, a clock time for the date before, an agency, or names."""
+    seen = visible_dates(segment, month_first=month_first, reference=reference)
+    if seen:
+        reading.dates.extend((found.value, found.role) for found in seen)
+        reading.groups.append(_names_around_dates(segment, seen[0].start, seen[-1].end))
+        reading.understood += 1
+        return
+    if reading.dates and _CLOCK_ONLY.match(segment):
+        day, role = reading.dates[-1]
+        if not isinstance(day, dt.datetime):
+            reading.dates[-1] = (with_clock(day, segment), role)
+        reading.understood += 1
+        return
+    if is_relative(segment):
+        # '3 hours ago' is a date only against the reference day; without one it is still a date segment.
+        relative = find_visible_date(segment, month_first=month_first, reference=reference)
+        if relative is not None:
+            reading.dates.append((relative, date_role(segment)))
+        reading.relative = True
+        reading.understood += 1
+        return
+    if _is_photo_credit(segment):
+        reading.photo = True
+        return
+    agency = agency_named(segment) or _agency_in_credit(segment)
+    if agency is not None:
+        reading.agency = reading.agency or agency
+        reading.groups.append(split_names(_without_agency(segment, agency)))
+        reading.understood += 1
+        return
+    names = split_names(segment)
+    if names:
+        reading.groups.append(names)
+        reading.understood += 1
+    elif is_role_phrase(segment):
+        reading.role = True
+        reading.understood += 1
+
+
+def _is_photo_credit(segment: str) -> bool:
+    """'dpa/Jan Woitas', 'APA/Georg Hochmuth': an agency, a slash, a name (not 'dpa/lno', a desk code)."""
+    match = _PHOTO_CREDIT.match(segment)
+    return match is not None and agency_named(match.group(1)) is not None and bool(split_names(match.group(2)))
+
+
+def _names_around_dates(segment: str, first_start: int, last_end: int) -> list[str]:
+    """Names a dated segment gives after a byline prefix, before or after its dates.
+
+    'Par Matthieu Hy le 07 Mai 2020', 'Posted on September 21, 2020 by Adi Tzlil'.
+    """
+    before = segment[:first_start]
+    start = prefix_end(before)
+    if start is not None:
+        connector = _CONNECTOR.search(before, start)
+        return split_names(before[start : connector.start() if connector else None], after_prefix=True)
+    match = _inner_prefix().search(segment, last_end)
+    return split_names(segment[match.start() :]) if match else []
+
+
+@functools.cache
+def _inner_prefix() -> re.Pattern[str]:
+    """A byline prefix word inside a line, followed by a capitalised word ('… by Adi Tzlil', '… byMobasir')."""
+    words = sorted(byline_vocabulary().prefixes, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s*(?=(?-i:[^\W\d_a-z]))", re.IGNORECASE)
+
+
+def _without_agency(segment: str, agency: Agency) -> str:
+    """The segment with the agency's name and its brackets removed: 'By Asha Rao (IANS)' → 'By Asha Rao'."""
+    for alias in sorted((*agency.acronyms, *agency.names), key=len, reverse=True):
+        flags = re.IGNORECASE if alias in agency.names else 0
+        segment = re.sub(rf"[(\[]?\s*(?<!\w){re.escape(alias)}(?!\w)\s*[)\]]?", " ", segment, flags=flags)
+    return segment.replace("/", " ")
 
 
 def _agency_in_credit(segment: str) -> Agency | None:
@@ -106,71 +191,3 @@ def _agency_in_credit(segment: str) -> Agency | None:
         return None
     found = agencies_in(segment)
     return found[0] if found else None
-
-
-def _date_role(segment: str) -> str | None:
-    lowered = segment.casefold()
-    for label, role in date_labels().items():
-        if label in lowered:
-            return role
-    return None
-
-
-def split_names(text: str) -> list[str]:
-    """The person names in a credit: prefix, roles, outlets, contacts and non-names removed."""
-    vocabulary = byline_vocabulary()
-    text = _CONTACT.sub(" ", text)
-    text = _OUTLET.sub("", collapse(text))
-    text = _strip_prefix(text, vocabulary.prefixes)
-    names = []
-    for piece in _name_split().split(text):
-        name = _strip_roles(piece.strip(" .,:;()[]-–—"), vocabulary.roles)
-        if looks_like_name(name):
-            names.append(name)
-    return names
-
-
-def _strip_prefix(text: str, prefixes: frozenset[str]) -> str:
-    lowered = text.casefold()
-    for prefix in sorted(prefixes, key=len, reverse=True):
-        if not lowered.startswith(prefix) or (len(text) > len(prefix) and text[len(prefix)].isalnum()):
-            continue
-        rest = text[len(prefix) :].lstrip(" :")
-        # 'Di Stefano', 'Von Trier': a capitalised particle before one word is a surname, not 'by'.
-        if prefix in NAME_PARTICLES and text[:1].isupper() and len(rest.split()) == 1:
-            continue
-        return rest
-    return text
-
-
-def _strip_roles(name: str, roles: frozenset[str]) -> str:
-    words = name.split()
-    while words and " ".join(words[-2:]).casefold() in roles:
-        words = words[:-2]
-    while words and words[-1].casefold() in roles:
-        words = words[:-1]
-    while words and words[0].casefold() in roles:
-        words = words[1:]
-    return " ".join(words)
-
-
-def looks_like_name(name: str) -> bool:
-    """True for 'Asha Rao', 'Jean-Luc Picard', 'Иван Петров', '王小明'; False for labels, orgs, dates."""
-    if not name or len(name) > NAME_MAX_CHARS or _NOT_NAME_CHARS.search(name):
-        return False
-    words = name.split()
-    vocabulary = byline_vocabulary()
-    if len(words) > NAME_MAX_WORDS or name.casefold() in vocabulary.non_names:
-        return False
-    if any(word.casefold() in vocabulary.non_names for word in words):
-        return False
-    if agency_named(name) is not None:
-        return False
-    if len(words) == 1 and name.isascii():
-        return False
-    return (all(_PERSON_WORD.match(word) for word in words) and not name.isupper()) or _is_caps_name(words)
-
-
-def _is_caps_name(words: list[str]) -> bool:
-    """Some sites print bylines in capitals ('ASHA RAO'): two or three all-caps words are a name."""
-    return 2 <= len(words) <= 3 and all(word.isalpha() and word.isupper() and len(word) > 1 for word in words)

@@ -12,10 +12,12 @@ import datetime as dt
 import functools
 import re
 import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from dateutil import parser as dateutil_parser
 
-from articlex.vocabulary import month_numbers, relative_words, time_units
+from articlex.vocabulary import date_labels, month_numbers, relative_words, time_units
 
 DayOrTime = dt.date | dt.datetime
 
@@ -25,12 +27,17 @@ LATEST_YEAR = 2100
 """Without a reference date, years past this are typos or placeholders."""
 _MAX_DATE_TEXT = 120
 """Machine date strings are short; longer values are not dates and are not parsed."""
+LABEL_REACH = 40
+"""A date label ('Updated:', 'Veröffentlicht am') stands at most this many characters before its date."""
 _TIME_AFTER_DATE_CHARS = 30
 """A clock time belongs to a date when it follows within this many characters."""
 
 _DEFAULT_A = dt.datetime(2001, 1, 1, 1, 1, 1, 1)
 _DEFAULT_B = dt.datetime(2002, 2, 2, 2, 2, 2, 2)
 _COMPACT = re.compile(r"^\d{8}$")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](?:19|20)\d{2}\b")
+MONTHS_IN_YEAR = 12
+_YEAR_LAST = re.compile(r"^\d{1,2}([./-])\d{1,2}\1\d{2,4}(?!\d)")
 _CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?::([0-5]\d))?\s*([ap]\.?\s?m\.?)?(?![\d])", re.IGNORECASE)
 
 
@@ -38,7 +45,8 @@ def parse_machine_date(text: str, reference: dt.date | None = None) -> DayOrTime
     """A date from a machine-readable string ('2024-06-18T10:30:00+05:30'), or None.
 
     Only the parts the string holds are kept: a day alone gives a `date`, a time without a
-    zone a naive `datetime`.
+    zone a naive `datetime`. A value that puts the year last is read day first with dots or
+    dashes ('06.11.2023'), month first with slashes ('11/01/2023'), as systems write them.
     """
     text = text.strip()
     if not text or len(text) > _MAX_DATE_TEXT or not any(char.isdigit() for char in text):
@@ -49,8 +57,10 @@ def parse_machine_date(text: str, reference: dt.date | None = None) -> DayOrTime
         with warnings.catch_warnings():
             # An unknown zone name ('EST') is left out rather than guessed: the time stays naive.
             warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
-            first = dateutil_parser.parse(text, default=_DEFAULT_A)
-            second = dateutil_parser.parse(text, default=_DEFAULT_B)
+            year_last = _YEAR_LAST.match(text)
+            day_first = year_last is not None and year_last.group(1) != "/"
+            first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=day_first)
+            second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=day_first)
     except (ValueError, OverflowError, TypeError):
         return None
     if first.year != second.year or first.month != second.month or first.day != second.day:
@@ -88,25 +98,82 @@ def _visible_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SeenDate:
+    """A date written in a visible text, where it stands, and what its label says it is."""
+
+    value: DayOrTime
+    start: int
+    end: int
+    role: str | None
+    """'published' or 'updated' when a label just before it says so ('Updated: …'), else None."""
+
+
+def numeric_order(texts: Iterable[str]) -> bool | None:
+    """Whether the page writes numeric dates month first, judged from dates only one order can read.
+
+    '25/06/2024' can only be day first, '06/25/2024' only month first; None when no date settles it.
+    """
+    for text in texts:
+        for match in _NUMERIC_DATE.finditer(text):
+            first, second = int(match.group(1)), int(match.group(2))
+            if first > MONTHS_IN_YEAR >= second:
+                return False
+            if second > MONTHS_IN_YEAR >= first:
+                return True
+    return None
+
+
 def find_visible_date(text: str, *, month_first: bool, reference: dt.date | None) -> DayOrTime | None:
     """The first date written in a visible text ('18 Jun, 2024', 'June 18, 2024 10:30 am', '18.06.2024').
 
     `month_first` settles numeric dates like 06/07/2024 that could be read either way.
     A clock time right after the date makes it a naive `datetime`.
     """
-    best: tuple[int, dt.date, int] | None = None
+    found = visible_dates(text, month_first=month_first, reference=reference)
+    return found[0].value if found else _relative(text, reference)
+
+
+def visible_dates(text: str, *, month_first: bool, reference: dt.date | None) -> list[SeenDate]:
+    """Every absolute date written in `text`, in order, each with the role its label gives it."""
+    spans: list[tuple[int, int, dt.date]] = []
     for pattern in _visible_patterns():
         for match in pattern.finditer(text):
             day = _day_of(match, month_first=month_first)
             if day is None or plausible(day, reference) is None:
                 continue
-            if best is None or match.start() < best[0]:
-                best = (match.start(), day, match.end())
-            break
-    if best is None:
-        return _relative(text, reference)
-    _, day, end = best
-    return _with_clock(day, text[end : end + _TIME_AFTER_DATE_CHARS])
+            if not any(start < match.end() and match.start() < end for start, end, _ in spans):
+                spans.append((match.start(), match.end(), day))
+    spans.sort()
+    labels = [(match.end(), date_labels()[match.group(0).casefold()]) for match in _label_pattern().finditer(text)]
+    found = []
+    previous_end = 0
+    for start, end, day in spans:
+        role = next((r for at, r in reversed(labels) if previous_end <= at <= start), None)
+        found.append(SeenDate(with_clock(day, text[end : end + _TIME_AFTER_DATE_CHARS]), start, end, role))
+        previous_end = end
+    return found
+
+
+def date_role(text: str, before: int | None = None) -> str | None:
+    """'published' or 'updated' when `text` holds a date label ('Veröffentlicht', 'Mis à jour'), else None.
+
+    With `before`, only the last label that ends within `LABEL_REACH` characters before that
+    position counts: the label of the date written there.
+    """
+    if before is None:
+        match = _label_pattern().search(text)
+        return date_labels()[match.group(0).casefold()] if match else None
+    role = None
+    for match in _label_pattern().finditer(text, max(0, before - LABEL_REACH), before):
+        role = date_labels()[match.group(0).casefold()]
+    return role
+
+
+@functools.cache
+def _label_pattern() -> re.Pattern[str]:
+    labels = sorted(date_labels(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(label) for label in labels) + r")(?!\w)", re.IGNORECASE)
 
 
 def _day_of(match: re.Match[str], *, month_first: bool) -> dt.date | None:
@@ -131,7 +198,8 @@ def _day_of(match: re.Match[str], *, month_first: bool) -> dt.date | None:
         return None
 
 
-def _with_clock(day: dt.date, after: str) -> DayOrTime:
+def with_clock(day: dt.date, after: str) -> DayOrTime:
+    """The day at the clock time written at the start of `after` ('10:30 am', '18:05 IST'), else the day."""
     match = _CLOCK.search(after)
     if match is None or match.start() > _TIME_AFTER_DATE_CHARS // 2:
         return day
@@ -151,6 +219,11 @@ _RELATIVE_AMOUNT = re.compile(r"\b(\d{1,3})\s+(\w+)")
 def _relative_pattern() -> re.Pattern[str]:
     phrases = sorted(relative_words(), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")(?!\w)")
+
+
+def is_relative(text: str) -> bool:
+    """True when `text` holds a relative date ('vor 3 Stunden', 'yesterday'), with or without a reference day."""
+    return _relative(text, dt.date(LATEST_YEAR, 1, 1)) is not None
 
 
 def _relative(text: str, reference: dt.date | None) -> dt.date | None:

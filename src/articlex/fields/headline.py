@@ -10,11 +10,12 @@ body, with an image file name glued to its front removed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from articlex.blocks import Block
 from articlex.candidate import Candidate
 from articlex.features import phrase_family
+from articlex.fields.titles import Site, raw_titles, structured_titles, title_parts
 from articlex.metadata import Metadata
 from articlex.model import BlockKind, Source
 from articlex.textnorm import collapse, comparable, words
@@ -24,9 +25,14 @@ HEADLINE_MAX_CHARS = 400
 HEADLINE_MIN_WORDS = 2
 LINE_HEADLINE_MAX_WORDS = 30
 LINE_SEARCH_WINDOW = 15
-"""In plain text, the headline is searched this many lines above the body's first line."""
-TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•»:~/]|-{1,2}|::)\s+")
-"""How `<title>`s join headline and site name: 'Headline | Site', 'Site - Headline'."""
+"""In plain text, the headline is searched this many lines above the body's first line (bulleted lines not counted)…"""
+LINE_SEARCH_MAX_LINES = 80
+"""…and never further up than this many lines."""
+KICKER_MAX_WORDS = 8
+"""A kicker or label glued before or after the headline in its heading is short ('Immobilienkrise')."""
+KICKER_HEADING_MAX_LEVEL = 2
+SECTION_LABEL_MAX_WORDS = 2
+"""A title of one or two words ('Pressemitteilungen') names a section when another title is a sentence."""
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|bmp|svg)\s+", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[»•·▪►▸‣◦●■□▶>*+\-–—]\s|\s[•·|]\s.*\s[•·|]\s")
 _TOKEN_OVERLAP_FOR_MATCH = 0.8
@@ -38,24 +44,64 @@ def clean_line(text: str) -> str:
 
 
 def find_headline(
-    blocks: Sequence[Block], meta: Metadata, body_anchor: int | None, site_name: str | None
+    blocks: Sequence[Block], meta: Metadata, body_anchor: int | None, site: Site, listed: Callable[[Block], bool]
 ) -> Candidate[str] | None:
     """The article's headline, from the visible blocks or the page's metadata.
 
     `body_anchor` is the index of the body's largest block: the headline is looked for above it.
+    `listed` tells the items of navigation lists (a breadcrumb repeats the title): never headlines.
     """
-    titles = _structured_titles(meta, site_name)
-    matched = _visible_match(blocks, titles, body_anchor)
-    if matched is not None:
-        return matched
-    heading = _nearest_heading(blocks, body_anchor)
+    titles = structured_titles(meta, site)
+    shown = [block for block in blocks if len(block.text) < HEADLINE_MAX_CHARS and not listed(block)]
+    found = (
+        _visible_match(shown, titles, body_anchor)
+        or _heading_holding_title(shown, titles, body_anchor)
+        or _visible_match([b for b in shown if b.kind is BlockKind.HEADING], title_parts(titles), body_anchor)
+    )
+    if found is not None:
+        return found
+    heading = _nearest_heading(shown, body_anchor)
+    if heading is not None and site.is_named_by(heading.text):
+        heading = None
     if heading is not None and (not titles or _overlaps_any(heading.text, titles)):
         return Candidate(clean_line(heading.text), Source.BLOCK, f"block {heading.index} (h1)", heading.index)
     if titles:
-        return titles[0]
+        return _fullest(titles)
     if heading is not None:
         return Candidate(clean_line(heading.text), Source.BLOCK, f"block {heading.index} (h1)", heading.index)
-    return None
+    return next(iter(raw_titles(meta)), None)  # only the site's name: better than nothing
+
+
+def _fullest(titles: Sequence[Candidate[str]]) -> Candidate[str]:
+    """The most trusted title, unless it is a label ('Pressemitteilungen') and another is a sentence."""
+    first = titles[0]
+    if len(words(first.value)) <= SECTION_LABEL_MAX_WORDS:
+        longer = next((t for t in titles[1:] if len(words(t.value)) > 2 * SECTION_LABEL_MAX_WORDS), None)
+        if longer is not None:
+            return longer
+    return first
+
+
+def _heading_holding_title(
+    blocks: Sequence[Block], titles: Sequence[Candidate[str]], body_anchor: int | None
+) -> Candidate[str] | None:
+    """A heading that is a structured title with a kicker or a label glued to it ('Immobilienkrise Rene Benko-…')."""
+    found = []
+    for block in blocks:
+        if block.kind is not BlockKind.HEADING or block.level > KICKER_HEADING_MAX_LEVEL:
+            continue
+        text = comparable(clean_line(block.text))
+        for title in titles:
+            wanted = comparable(title.value)
+            extra = len(words(text)) - len(words(wanted))
+            long_enough = len(words(wanted)) > HEADLINE_MIN_WORDS and 0 < extra <= KICKER_MAX_WORDS
+            if long_enough and (text.endswith(wanted) or text.startswith(wanted)):
+                found.append((block, title))
+                break
+    if not found:
+        return None
+    block, title = max(found, key=lambda match: _rank(match[0], body_anchor))
+    return Candidate(title.value, Source.BLOCK, f"block {block.index} (holds {title.evidence})", block.index)
 
 
 def _rank(block: Block, body_anchor: int | None) -> tuple[bool, bool, bool, int]:
@@ -67,16 +113,25 @@ def _rank(block: Block, body_anchor: int | None) -> tuple[bool, bool, bool, int]
 
 
 def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candidate[str] | None:
-    """In plain text: the title-shaped line nearest above the body."""
+    """In plain text: the title-shaped line nearest above the body.
+
+    Bulleted lines (a list of other stories between headline and body) are passed over: they
+    neither count towards the search window nor push the headline further away.
+    """
     if body_start is None:
         return None
     best: tuple[float, Block] | None = None
-    for block in blocks[max(0, body_start - LINE_SEARCH_WINDOW) : body_start]:
+    distance = 0
+    for block in reversed(blocks[max(0, body_start - LINE_SEARCH_MAX_LINES) : body_start]):
         text = clean_line(block.text)
+        if _LIST_MARK.search(text):
+            continue
+        distance += 1
+        if distance > LINE_SEARCH_WINDOW:
+            break
         count = len(words(text))
         if not HEADLINE_MIN_WORDS < count <= LINE_HEADLINE_MAX_WORDS or not _title_shaped(text):
             continue
-        distance = body_start - block.index
         score = min(count, 20) - 0.3 * distance
         if best is None or score > best[0]:
             best = (score, block)
@@ -93,27 +148,6 @@ def _title_shaped(text: str) -> bool:
     return not text.rstrip().endswith((".", ":", ";", ",")) and "|" not in text
 
 
-def _structured_titles(meta: Metadata, site_name: str | None) -> list[Candidate[str]]:
-    titles = [Candidate(strip_site_name(c.value, site_name), c.source, c.evidence) for c in meta.headlines]
-    if meta.title is not None:
-        title = meta.title
-        titles.append(Candidate(strip_site_name(title.value, site_name), title.source, title.evidence))
-    return [title for title in titles if title.value]
-
-
-def strip_site_name(title: str, site_name: str | None) -> str:
-    """'Headline | Site' → 'Headline'; the longest part wins when the site name is unknown."""
-    parts = [part for part in TITLE_SEPARATORS.split(title) if part.strip()]
-    if len(parts) < 2:
-        return collapse(title)
-    if site_name:
-        site = comparable(site_name)
-        kept = [part for part in parts if comparable(part) != site and site not in comparable(part)]
-        if kept and len(kept) < len(parts):
-            return collapse(" - ".join(kept)) if len(kept) > 1 else collapse(kept[0])
-    return collapse(max(parts, key=len))
-
-
 def _visible_match(
     blocks: Sequence[Block], titles: Sequence[Candidate[str]], body_anchor: int | None
 ) -> Candidate[str] | None:
@@ -121,11 +155,7 @@ def _visible_match(
     wanted = {comparable(title.value): title for title in titles}
     if not wanted:
         return None
-    matches = [
-        (block, wanted[key])
-        for block in blocks
-        if len(block.text) < HEADLINE_MAX_CHARS and (key := comparable(clean_line(block.text))) in wanted
-    ]
+    matches = [(block, wanted[key]) for block in blocks if (key := comparable(clean_line(block.text))) in wanted]
     if not matches:
         return None
     block, title = max(matches, key=lambda match: _rank(match[0], body_anchor))

@@ -1,0 +1,153 @@
+"""The people credited with the article.
+
+Sources, most trusted first: the article's author in JSON-LD (references to Person nodes
+resolved by `metadata`); the visible byline near the headline (a credit line, or elements
+named 'author' / 'byline' / `rel=author`); microdata; `<meta name=author>`. When the visible
+byline names everyone structured data names and more, it wins: it lists them all.
+
+An organisation is not an author: a name equal to the site's name, its publisher or its
+domain is dropped, and so is a news agency (that is the `agency` field). Only when structured
+data names nobody else is such a name kept: on a personal blog the site is its author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from articlex.candidate import Candidate
+from articlex.fields.agency import agency_named
+from articlex.fields.credits import Credits
+from articlex.fields.names import looks_like_handle, looks_like_name, names_in_mark, split_names
+from articlex.fields.page import FieldPage
+from articlex.fields.titles import Site
+from articlex.marks import AUTHOR
+from articlex.model import Source
+from articlex.textnorm import comparable
+
+STRUCTURED = frozenset({Source.JSON_LD})
+"""Author sources trusted over the visible byline."""
+SITE_NAMED_SOURCES = frozenset({Source.JSON_LD, Source.MICRODATA})
+"""Sources whose author named like the site is a person often enough (a personal blog) to be a last resort."""
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+Names = Candidate[tuple[str, ...]]
+NO_SITE = Site((), "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Visible:
+    """The names of the visible byline, and how they were grouped on the page."""
+
+    names: Names
+    groups: tuple[tuple[str, ...], ...]
+
+
+def find_authors(page: FieldPage, credit_lines: Credits) -> Names | None:
+    """The authors' names, in order, without repeats; None when the page names none."""
+    site = Site.of(page.meta, page.url)
+    visible = _credited(page, credit_lines, site) or _marked(page, site)
+    later: list[Names] = []
+    site_named: list[Names] = []
+    for candidate in page.meta.authors:
+        names = _people(candidate.value, site)
+        if not names:
+            # A blog's structured data names its author as the site; a last resort, never `<meta>`'s.
+            named = _people(candidate.value, NO_SITE) if candidate.source in SITE_NAMED_SOURCES else ()
+            if named:
+                site_named.append(Candidate(named, candidate.source, candidate.evidence))
+            continue
+        found = Candidate(names, candidate.source, candidate.evidence, candidate.block)
+        if candidate.source not in STRUCTURED or not any(looks_like_name(name) for name in names):
+            # `<meta>` names, and user names ('edilson.la.rosa'), come after a visible byline.
+            later.append(found)
+            continue
+        fuller = _fuller_group(names, visible)
+        return fuller if fuller is not None else found
+    if visible is not None:
+        return visible.names
+    return next(iter(later + site_named), None)
+
+
+def _fuller_group(names: tuple[str, ...], visible: _Visible | None) -> Names | None:
+    """The visible byline group that names everyone structured data names, and more ('By A and B')."""
+    if visible is None:
+        return None
+    wanted = _keys(names)
+    for group in visible.groups:
+        if wanted < _keys(group):
+            return Candidate(group, visible.names.source, visible.names.evidence, visible.names.block)
+    return None
+
+
+def _credited(page: FieldPage, credit_lines: Credits, site: Site) -> _Visible | None:
+    for index, credit in credit_lines.lines:
+        marked = [name for mark in page.blocks[index].marks if mark.kind == AUTHOR for name in names_in_mark(mark.text)]
+        groups = tuple(
+            group
+            for group in (_without((_trimmed(name, marked) for name in g), site) for g in credit.author_groups)
+            if group
+        )
+        names = _without((name for group in groups for name in group), site)
+        if names:
+            return _Visible(Candidate(names, Source.BLOCK, f"block {index}", index), groups)
+    return None
+
+
+def _trimmed(name: str, marked: list[str]) -> str:
+    """A name with text glued after it cut off, where the author element shows where it ends."""
+    return next((short for short in marked if name.startswith(short) and len(name) > len(short)), name)
+
+
+def _marked(page: FieldPage, site: Site) -> _Visible | None:
+    """Names in the first block near the headline holding elements named 'author' or 'byline'."""
+    for index in page.zone():
+        block = page.blocks[index]
+        marks = [mark for mark in block.marks if mark.kind == AUTHOR]
+        if not marks or index == page.headline_block or page.elsewhere(block):
+            continue
+        groups = tuple(group for group in (_without(names_in_mark(m.text), site) for m in marks) if group)
+        names = _without((name for group in groups for name in group), site)
+        if names:
+            return _Visible(Candidate(names, Source.BLOCK, f"block {index} (author element)", index), groups)
+    return None
+
+
+def _people(raw_names: Iterable[str], site: Site) -> tuple[str, ...]:
+    """Person names from metadata author values; agencies, organisations and non-names dropped."""
+    names = []
+    for raw in raw_names:
+        if agency_named(raw) is not None:
+            continue
+        found = split_names(raw)
+        if not found and (looks_like_name(raw.strip()) or looks_like_handle(raw.strip())):
+            found = [raw.strip()]  # a field that holds only the author: one word is a user name
+        names.extend(found)
+    return _without(names, site)
+
+
+def _without(names: Iterable[str], site: Site) -> tuple[str, ...]:
+    """The names once each (case-insensitively), without those naming the site or holding another name.
+
+    'Nuño Domínguez Twitter' next to 'Nuño Domínguez' is the name with a link label glued on.
+    """
+    kept: dict[str, str] = {}
+    for name in names:
+        key = _squash(name)
+        if key and not site.is_exactly(name):
+            kept.setdefault(key, name)
+    spaced = {key: f" {comparable(name)} " for key, name in kept.items()}
+    return tuple(
+        name
+        for key, name in kept.items()
+        if not any(other != key and len(kept[other].split()) > 1 and spaced[other] in spaced[key] for other in kept)
+    )
+
+
+def _keys(names: Iterable[str]) -> set[str]:
+    return {_squash(name) for name in names}
+
+
+def _squash(text: str) -> str:
+    return _NOT_ALNUM.sub("", comparable(text))

@@ -1,0 +1,178 @@
+"""Person names in a byline: 'A, B and C' split; 'By' / 'Von' / 'Par', roles and outlets stripped.
+
+Names are split at commas and joiners ('and', 'und', '&'), stripped of prefixes ('By',
+'Von'), roles ('Staff Writer', 'Online-Redakteurin') and outlets ('for The Times'), and kept
+only when they look like a person's name. Names of scripts without case (王小明, Иван Петров)
+are kept as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from articlex.fields.agency import agency_named
+from articlex.textnorm import collapse
+from articlex.vocabulary import byline_vocabulary, month_numbers
+
+NAME_MAX_WORDS = 5
+"""Person names have at most this many words ('Maria de la Luz Ramírez' has five)."""
+NAME_MAX_CHARS = 60
+NAME_PARTICLES = frozenset({"di", "da", "de", "van", "von"})
+"""Byline words in some languages ('di' = 'by') that also start surnames ('Di Stefano')."""
+
+_OUTLET = re.compile(r"(?<!\s)\s+(?:for|für|pour|para|per|voor)\s+.*$", re.IGNORECASE)
+_CONTACT = re.compile(r"(?<!\S)[^\s@]+@\S+|https?://\S+|(?<!\w)@\w+")  # starts only at a word: linear
+_HANDLE = re.compile(r"^[\w.'’-]{2,40}$")
+_NOT_NAME_CHARS = re.compile(r"[\d:!?=<>{}\[\]#%*+\"“”/|]")
+_PERSON_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’.-]*"  # a capitalised word: Asha, O'Brien, Jean-Luc, Иван
+    r"|(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das|y)"  # lower-case particles
+    r"|[^\W\d_a-zA-Z]+)$"  # a word of a script without case: 王小明
+)
+
+
+@functools.cache
+def _name_split() -> re.Pattern[str]:
+    """Commas, semicolons and the joiners of many languages ('and', 'und', '&') between names."""
+    joiners = sorted(byline_vocabulary().joiners, key=len, reverse=True)
+    # One-letter joiners ('e', 'y', 'и') only in lower case: 'E. Jean Carroll' keeps its initial.
+    long_words = "|".join(re.escape(j) for j in joiners if j.isalpha() and len(j) > 1)
+    letters = "".join(re.escape(j) for j in joiners if j.isalpha() and len(j) == 1)
+    separator = rf"(?:[,;&]|(?<!\w)(?i:{long_words})(?!\w)|(?<!\w)[{letters}](?![\w.]))"
+    # Spaces are taken whole from the start of their run only: a scan stays linear on long runs.
+    return re.compile(rf"(?<!\s)\s*+{separator}\s*+|{separator}\s*+")
+
+
+def split_names(text: str, *, after_prefix: bool = False) -> list[str]:
+    """The person names in a credit: prefix, roles, outlets, contacts and non-names removed.
+
+    After an explicit prefix (in `text`, or before it with `after_prefix`), one word alone is
+    a name too ('Posted by gizzmo', 'Von Heiko').
+    """
+    vocabulary = byline_vocabulary()
+    text = _CONTACT.sub(" ", text)
+    text = _OUTLET.sub("", collapse(text))
+    stripped = _strip_prefix(text)
+    handle = stripped.strip(" .,:;()[]-–—|")
+    if (after_prefix or stripped != text) and looks_like_handle(handle) and not looks_like_name(handle):
+        return [handle]
+    text = stripped
+    names = []
+    for piece in _name_split().split(text):
+        name = _strip_roles(piece.strip(" .,:;()[]-–—"), vocabulary.roles)
+        if looks_like_name(name):
+            names.append(name)
+    return names
+
+
+def prefix_end(text: str) -> int | None:
+    """Where the names begin after a byline prefix that opens `text` ('By ', 'Von:', 'ByAlex'); None without one.
+
+    A prefix glued to a capitalised name ('ByAlex Bozarjian') counts; a capitalised particle
+    before a single word ('Di Stefano', 'Von Trier') is a surname, not 'by'.
+    """
+    start = len(text) - len(text.lstrip())
+    lowered = text.casefold()
+    for prefix in _prefixes():
+        end = start + len(prefix)
+        if not lowered.startswith(prefix, start):
+            continue
+        following = text[end : end + 1]
+        printed = text[start:end]
+        glued = following.isupper() and printed != printed.upper()
+        if not (glued or following in {"", ":"} or following.isspace()):
+            continue
+        rest = text[end:].lstrip(" :")
+        if prefix in NAME_PARTICLES and printed[:1].isupper() and len(rest.split()) == 1:
+            continue
+        return len(text) - len(rest)
+    return None
+
+
+@functools.cache
+def _prefixes() -> tuple[str, ...]:
+    return tuple(sorted(byline_vocabulary().prefixes, key=len, reverse=True))
+
+
+def _strip_prefix(text: str) -> str:
+    """The text after its byline prefixes ('Post author By Jane Doe' → 'Jane Doe')."""
+    end = prefix_end(text)
+    while end is not None and end < len(text):
+        text = text[end:]
+        end = prefix_end(text)
+    return text
+
+
+def _strip_roles(name: str, roles: frozenset[str]) -> str:
+    words = name.split()
+    while words and " ".join(words[-2:]).casefold() in roles:
+        words = words[:-2]
+    while words and _is_role(words[-1], roles):
+        words = words[:-1]
+    while words and _is_role(words[0], roles):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_role(word: str, roles: frozenset[str]) -> bool:
+    """A role word, also as the last part of a compound ('Online-Redakteurin', 'Site-Experte')."""
+    lowered = word.casefold().strip(",:")
+    return lowered in roles or ("-" in lowered and lowered.rsplit("-", 1)[1] in roles)
+
+
+def is_role_phrase(text: str) -> bool:
+    """True when every word of `text` is a job title ('Chefredakteur', 'Staff Writer')."""
+    roles = byline_vocabulary().roles
+    words = collapse(text).strip(" ,.:;()").split()
+    return bool(words) and (" ".join(words).casefold() in roles or all(_is_role(word, roles) for word in words))
+
+
+def names_in_mark(text: str) -> list[str]:
+    """Names in an element the page names 'author': a byline, or one handle ('gizzmo', 'Redaktion')."""
+    names = split_names(text)
+    if names:
+        return names
+    handle = _strip_prefix(_CONTACT.sub(" ", collapse(text))).strip(" .,:;()[]-–—|")
+    return [handle] if looks_like_handle(handle) else []
+
+
+def looks_like_handle(text: str) -> bool:
+    """One word that can be a user name: letters first, no label, role, month or agency.
+
+    A lower-case login ('robert.stitz', 'site_admin') is an account, not how the author signs.
+    """
+    if not _HANDLE.match(text) or not text[:1].isalpha():
+        return False
+    if text.islower() and any(mark in text for mark in "._"):
+        return False
+    vocabulary = byline_vocabulary()
+    taken = vocabulary.non_names | vocabulary.roles | vocabulary.prefixes | vocabulary.joiners
+    parts = re.split(r"[-.]", text.casefold())
+    return (
+        not any(part in taken for part in parts)
+        and text.casefold() not in month_numbers()
+        and (agency_named(text) is None)
+    )
+
+
+def looks_like_name(name: str) -> bool:
+    """True for 'Asha Rao', 'Jean-Luc Picard', 'Иван Петров', '王小明'; False for labels, orgs, dates."""
+    if not name or len(name) > NAME_MAX_CHARS or _NOT_NAME_CHARS.search(name):
+        return False
+    words = name.split()
+    vocabulary = byline_vocabulary()
+    if len(words) > NAME_MAX_WORDS or name.casefold() in vocabulary.non_names:
+        return False
+    if any(word.casefold() in vocabulary.non_names for word in words):
+        return False
+    if agency_named(name) is not None:
+        return False
+    if len(words) == 1 and name.isascii():
+        return False
+    return (all(_PERSON_WORD.match(word) for word in words) and not name.isupper()) or _is_caps_name(words)
+
+
+def _is_caps_name(words: list[str]) -> bool:
+    """Some sites print bylines in capitals ('ASHA RAO'): two or three all-caps words are a name."""
+    return 2 <= len(words) <= 3 and all(word.isalpha() and word.isupper() and len(word) > 1 for word in words)

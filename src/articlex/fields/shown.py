@@ -1,0 +1,164 @@
+"""Dates the page shows near the headline, each with what its label or element says it is.
+
+Read from a few blocks above the headline to a few blocks into the body: credit lines, elements
+named 'date', 'published', 'updated' (`<time class="entry-date published">`, Blogger's
+`<abbr class="published" title=…>`), bare `<time datetime>`s, and short date lines just below
+or just above the headline or in an element named for meta information. Away from the headline,
+only elements named for dates count: a bare `<time>` deep in the body is an embedded post's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from articlex.blocks import Block
+from articlex.candidate import Candidate
+from articlex.fields.byline import DATE_LINE_MAX_WORDS, Credit
+from articlex.fields.credits import CREDIT_ZONE_AFTER_BODY_START, Credits
+from articlex.fields.dates import DayOrTime, date_role, parse_machine_date, visible_dates
+from articlex.fields.page import META_INFO, Claim, FieldPage
+from articlex.marks import DATE_KINDS, ROLES, TIME
+from articlex.model import Label, Reason, Source
+
+DATE_MARK_MAX_WORDS = 12
+"""An element named 'date' holds a date line ('By A. Writer November 2, 2023 3:53 PM EDT'), not a caption."""
+DATE_LINE_ABOVE_HEADLINE = 2
+"""A bare date line this close above the headline is the article's ('Stand: …', a kicker date)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """A date shown on the page near the headline."""
+
+    value: DayOrTime
+    role: str | None
+    block: int
+    source: Source
+    evidence: str
+    visible: bool = True
+    """False for a machine value of an element that shows no text (a hidden `datePublished`)."""
+
+    def candidate(self) -> Candidate[DayOrTime]:
+        """The date as a field value with its provenance."""
+        return Candidate(self.value, self.source, self.evidence, self.block)
+
+
+def day_of(value: DayOrTime) -> dt.date:
+    """The calendar day of a date or datetime (in its own zone)."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def machine_value(text: str, page: FieldPage) -> DayOrTime | None:
+    """A machine-readable date string read against the page's reference day."""
+    return parse_machine_date(text, page.options.reference_date)
+
+
+def shown_dates(page: FieldPage, credit_lines: Credits) -> list[Shown]:
+    """Dates near the headline in page order: credit lines, date elements, `<time>`, date lines."""
+    credit_at = dict(credit_lines.lines)
+    found: list[Shown] = []
+    near = page.zone(after=CREDIT_ZONE_AFTER_BODY_START)
+    for index in page.zone():
+        block = page.blocks[index]
+        if page.elsewhere(block, asides=False):
+            continue
+        credit = credit_at.get(index)
+        from_block = _credit_date(credit, block, page) if credit is not None else []
+        from_block += _marked_dates(block, page, near=index in near) + _time_elements(block, page, near=index in near)
+        if not from_block and index != page.headline_block:
+            from_block = _date_line(block, page, near=index in near)
+        found.extend(from_block)
+    return found
+
+
+def _date_line(block: Block, page: FieldPage, *, near: bool) -> list[Shown]:
+    """The dates of a line that holds dates by where it is.
+
+    That is a line in an element named for meta information, or a short line just below the
+    headline, or just above it ('Stand: 19.10.2019 11:05 Uhr').
+
+    Above the headline an update date is the site's ('Last updated: …'), not the article's.
+    """
+    if page.split.kind != "html" or page.anchor is None:
+        return []
+    meta_named = META_INFO in page.families(block)  # 'entry-meta', 'byline', 'posted-on'
+    below = block.index > page.anchor
+    above = 0 < page.anchor - block.index <= DATE_LINE_ABOVE_HEADLINE
+    if not (meta_named or (near and _short(block) and (below or above))):
+        return []
+    seen = visible_dates(block.text, month_first=page.month_first, reference=page.options.reference_date)
+    if above and not meta_named:
+        seen = [s for s in seen if s.role != "updated"]
+    if seen and page.decisions[block.index].label is Label.CONTENT and _short(block):
+        page.claims[block.index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, f"date {seen[0].value.isoformat()}")
+    evidence = f"block {block.index} (date line)"
+    return [Shown(s.value, s.role, block.index, Source.BLOCK, evidence) for s in seen]
+
+
+def _credit_date(credit: Credit, block: Block, page: FieldPage) -> list[Shown]:
+    """The dates of a credit line: its `<time datetime>` when it has one, else the printed date."""
+    found = []
+    evidence = f"block {block.index} (credit line)"
+    if credit.date is not None:
+        stamps = (machine_value(stamp, page) for stamp in block.datetimes)
+        stamp = next((value for value in stamps if value is not None), None)
+        if stamp is not None:
+            found.append(
+                Shown(stamp, credit.date_role, block.index, Source.TIME_ELEMENT, f"block {block.index} time[datetime]")
+            )
+        else:
+            found.append(Shown(credit.date, credit.date_role, block.index, Source.BLOCK, evidence))
+    if credit.updated is not None:
+        found.append(Shown(credit.updated, "updated", block.index, Source.BLOCK, evidence))
+    return found
+
+
+def _short(block: Block) -> bool:
+    return len(block.text.split()) <= DATE_LINE_MAX_WORDS
+
+
+def _marked_dates(block: Block, page: FieldPage, *, near: bool) -> list[Shown]:
+    """Dates of elements named 'date', 'published', 'updated' ('<abbr class=published title=…>').
+
+    Away from the headline (`near` false), a bare `<time>` is the body's (an embedded post).
+    """
+    found = []
+    for mark in block.marks:
+        if mark.kind not in DATE_KINDS or (mark.kind == TIME and not near):
+            continue
+        role = (
+            mark.kind if mark.kind in ROLES else date_role(mark.text) or date_role(block.text, _start(block, mark.text))
+        )
+        evidence = f"block {block.index} {mark.kind} element"
+        value = machine_value(mark.value, page) if mark.value else None
+        short = len(mark.text.split()) <= DATE_MARK_MAX_WORDS  # a longer text is a caption or a teaser
+        seen = visible_dates(mark.text, month_first=page.month_first, reference=page.options.reference_date)
+        if value is not None and not (seen and short and day_of(seen[0].value) != day_of(value)):
+            found.append(Shown(value, role, block.index, Source.TIME_ELEMENT, evidence, visible=bool(mark.text)))
+        elif short:  # what the element shows, when its machine value says another day
+            found.extend(Shown(s.value, s.role or role, block.index, Source.BLOCK, evidence) for s in seen)
+    return found
+
+
+def _start(block: Block, text: str) -> int:
+    """Where `text` stands in the block (its end when it cannot be found)."""
+    at = block.text.find(text[:20])
+    return at if at >= 0 else len(block.text)
+
+
+def _time_elements(block: Block, page: FieldPage, *, near: bool) -> list[Shown]:
+    """`<time datetime>` values of a block near the headline without date marks.
+
+    They are labelled ('Updated') when the block has one `<time>`, so its label is that one's.
+    """
+    if not near or any(mark.kind in DATE_KINDS for mark in block.marks):
+        return []
+    role = date_role(block.text) if len(block.datetimes) == 1 else None
+    found = []
+    for stamp in block.datetimes:
+        value = machine_value(stamp, page)
+        if value is not None:
+            evidence = f"block {block.index} time[datetime]"
+            found.append(Shown(value, role, block.index, Source.TIME_ELEMENT, evidence))
+    return found

@@ -1,0 +1,152 @@
+"""Structured titles (JSON-LD, OpenGraph, `<title>`) without the site's name.
+
+Pages join the headline and the site's name in their titles: 'Headline | Site', 'Site:
+Headline', 'Headline - site.com'. A part is cut off only when it is recognisably the site:
+its name (`og:site_name`, the publisher), its domain ('Le Monde.fr' on lemonde.fr), or the
+domain's initials ('Analyse Opinion Critique' on aoc.media). A part that is not recognised
+stays: 'Viviane Obenauf – Staatsanwaltschaft hat Beweise vorgelegt' is one headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from articlex.candidate import Candidate
+from articlex.metadata import Metadata
+from articlex.textnorm import collapse, comparable, words
+
+STRONG_SEPARATORS = re.compile(r"(?<!\s)\s++(?:[|»·•~]|::)\s++")
+"""Separators that join a title's parts and rarely stand inside a headline: 'Headline | Section | Site'."""
+WEAK_SEPARATORS = re.compile(r"(?<!\s)\s++(?:[–—:]|-{1,2})\s++")
+"""Separators of titles that also stand inside headlines: 'Headline - Site', 'Jane Doe – Case Closed'."""
+_SITE_LABEL = re.compile(r"^([^:]{2,40}):\s+")
+"""'BDZV: Headline': a site's name before a colon."""
+MIN_SITE_CHARS = 3
+"""Site names and domains are compared when at least this long ('CNN' is)."""
+MAX_SITE_ADDITION_CHARS = 8
+"""'Le Monde.fr' is 'Le Monde' plus an address suffix; a longer addition makes another name."""
+DISTINCT_SITE_CHARS = 8
+"""A site name this long is recognised anywhere in a part ('EFC Bayrische Bembel Regensburg')…"""
+MAX_SITE_CONTEXT_CHARS = 16
+"""…with at most this much around it."""
+BREADCRUMB_PARTS = 3
+"""A title with this many parts left after the site's is a trail ('Blog » Archiv » Headline'):
+its longest part is the headline."""
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_TLD = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What the page says its site is called, and where it is."""
+
+    names: tuple[str, ...]
+    domain: str
+    """The registered name of the host without its suffix: 'lemonde' for www.lemonde.fr."""
+    bare: frozenset[str] = frozenset()
+    """The names without an address suffix ('Le Monde.fr' → 'lemonde'), and the domain."""
+
+    @classmethod
+    def of(cls, meta: Metadata, url: str | None) -> Site:
+        """The site as the page's metadata and address name it."""
+        host = (urlsplit(url).hostname or "") if url else ""
+        labels = host.removeprefix("www.").split(".")
+        domain = labels[-2] if len(labels) > 1 else labels[0]
+        headlines = [_squash(c.value) for c in meta.headlines]
+        # A "site name" that holds the page's headline is the page's title, not the site's name.
+        names = tuple(
+            dict.fromkeys(
+                name
+                for c in meta.site_names
+                if (name := _squash(c.value)) and not any(h and h in name for h in headlines)
+            )
+        )
+        bare = {_squash(_TLD.sub("", c.value)) for c in meta.site_names} | {_squash(domain)}
+        return cls(names, _squash(domain), frozenset(name for name in bare if name))
+
+    def is_exactly(self, text: str) -> bool:
+        """True when `text` is the site's name or domain, give or take an address suffix ('Le Monde.fr')."""
+        return _squash(_TLD.sub("", text)) in self.bare
+
+    def is_named_by(self, text: str) -> bool:
+        """True when `text` is the site's name, its address, or the initials of its address."""
+        squashed = _squash(text)
+        if len(squashed) < MIN_SITE_CHARS:
+            return False
+        if any(_same_name(squashed, name) for name in (*self.names, self.domain) if name):
+            return True
+        initials = "".join(word[0] for word in words(text)).casefold()
+        return len(initials) > 1 and initials == self.domain
+
+
+def _same_name(one: str, other: str) -> bool:
+    """'lemondefr' and 'lemonde', 'cnncom' and 'cnn': one is the other with a short addition."""
+    short, long = sorted((one, other), key=len)
+    if len(short) < MIN_SITE_CHARS:
+        return False
+    if len(short) >= DISTINCT_SITE_CHARS and short in long:
+        return len(long) - len(short) <= MAX_SITE_CONTEXT_CHARS
+    return len(long) - len(short) <= MAX_SITE_ADDITION_CHARS and (long.startswith(short) or long.endswith(short))
+
+
+def structured_titles(meta: Metadata, site: Site) -> list[Candidate[str]]:
+    """The page's titles, most trusted first, each without the parts that name the site.
+
+    A title that is nothing but the site's name is left out.
+    """
+    raw = [c for c in (*meta.headlines, *([meta.title] if meta.title is not None else [])) if c.value.strip()]
+    titles = []
+    for candidate in raw:
+        title = strip_site_name(candidate.value, site)
+        if title and not site.is_named_by(title):
+            titles.append(Candidate(title, candidate.source, candidate.evidence))
+    return titles
+
+
+def raw_titles(meta: Metadata) -> list[Candidate[str]]:
+    """The page's titles as written, most trusted first (when nothing better is left)."""
+    raw = [*meta.headlines, *([meta.title] if meta.title is not None else [])]
+    return [Candidate(collapse(c.value), c.source, c.evidence) for c in raw if c.value.strip()]
+
+
+def title_parts(titles: list[Candidate[str]]) -> list[Candidate[str]]:
+    """Each part of each title ('A – B' gives 'A' and 'B'): a visible headline may show one of them."""
+    parts: list[Candidate[str]] = []
+    for title in titles:
+        pieces = [p.strip() for p in WEAK_SEPARATORS.split(title.value) if p.strip()]
+        if len(pieces) > 1:
+            parts.extend(Candidate(piece, title.source, f"part of {title.evidence}") for piece in pieces)
+    return parts
+
+
+def strip_site_name(title: str, site: Site) -> str:
+    """'Headline | Site' → 'Headline': the parts at either end that name the site are cut off.
+
+    Of a trail of parts ('Blog » Archiv » Headline'), the longest part is kept.
+    """
+    title = collapse(title)
+    label = _SITE_LABEL.match(title)
+    if label is not None and _squash(label.group(1)) in {*site.names, site.domain}:
+        title = title[label.end() :]
+    title = _strip_parts(title, STRONG_SEPARATORS, site, longest=2)
+    return _strip_parts(title, WEAK_SEPARATORS, site, longest=BREADCRUMB_PARTS)
+
+
+def _strip_parts(title: str, separators: re.Pattern[str], site: Site, *, longest: int) -> str:
+    parts = [part.strip() for part in separators.split(title) if part.strip()]
+    if len(parts) < 2:
+        return title
+    while len(parts) > 1 and site.is_named_by(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and site.is_named_by(parts[0]):
+        parts.pop(0)
+    if len(parts) >= longest:
+        return max(parts, key=lambda part: len(words(part)))
+    start, end = title.find(parts[0]), title.rfind(parts[-1])
+    return title[start : end + len(parts[-1])] if 0 <= start <= end else " ".join(parts)
+
+
+def _squash(text: str) -> str:
+    return _NOT_ALNUM.sub("", comparable(text))

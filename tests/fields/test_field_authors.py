@@ -1,0 +1,142 @@
+"""Authors: structured data, visible bylines and author elements; organisations, roles and photo credits out."""
+
+from __future__ import annotations
+
+import pytest
+from field_pages import article_page, json_ld
+
+from articlex import extract
+from articlex.fields.byline import read_credit
+from articlex.fields.names import split_names
+
+# ---- splitting and cleaning names ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By Asha Rao, Vikram Mehta and Lena Fischer", ["Asha Rao", "Vikram Mehta", "Lena Fischer"]),
+        ("Asha Rao & Vikram Mehta", ["Asha Rao", "Vikram Mehta"]),
+        ("By Asha Rao with Vikram Mehta", ["Asha Rao", "Vikram Mehta"]),
+        ("Von Anna Schmidt und Jörg Weber", ["Anna Schmidt", "Jörg Weber"]),
+        ("Par Jean-Luc Martin et Élodie Durand", ["Jean-Luc Martin", "Élodie Durand"]),
+        ("By Asha Rao, Staff Writer", ["Asha Rao"]),
+        ("FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"]),
+        ("Prof. Dr. Rainer Quitzow", ["Rainer Quitzow"]),
+        ("By Asha Rao asha.rao@example.com @asharao", ["Asha Rao"]),
+        ("ByAlex Bozarjian", ["Alex Bozarjian"]),
+        ("Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),
+        ("Автор: Иван Петров", ["Иван Петров"]),
+        ("By 王小明", ["王小明"]),
+        ("Posted by gizzmo", ["gizzmo"]),
+    ],
+)
+def test_names_are_split_and_cleaned(text: str, names: list[str]) -> None:
+    assert split_names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text", ["Published", "Updated 5 min read", "Share this", "By contrast, the city paid", "Reuters"]
+)
+def test_labels_and_organisations_are_not_names(text: str) -> None:
+    assert split_names(text) == []
+
+
+def test_credit_line_with_names_dates_and_agency() -> None:
+    credit = read_credit("By Asha Rao (IANS) | 18 Jun, 2024", month_first=False, reference=None)
+    assert credit is not None
+    assert credit.authors == ("Asha Rao",)
+    assert credit.agency is not None
+    assert credit.agency.name == "IANS"
+
+
+def test_names_beside_the_date_after_a_prefix() -> None:
+    for text in ("Par Matthieu Hy le 07 Mai 2020", "Posted on May 7, 2020 by Matthieu Hy"):
+        credit = read_credit(text, month_first=False, reference=None)
+        assert credit is not None
+        assert credit.authors == ("Matthieu Hy",)
+
+
+def test_photo_credit_is_not_a_credit_line() -> None:
+    assert read_credit("dpa/Jan Woitas", month_first=False, reference=None) is None
+
+
+# ---- on pages ------------------------------------------------------------------------------
+
+
+def test_json_ld_author_reference_resolves_to_the_person_in_the_graph() -> None:
+    graph = json_ld(
+        '{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "Article", "headline": "City council approves new budget after long debate",'
+        ' "author": {"@id": "https://news.example/#/person/1"}},'
+        '{"@type": "Person", "@id": "https://news.example/#/person/1", "name": "Asha Rao"}]}'
+    )
+    assert extract(article_page(head=graph)).authors == ("Asha Rao",)
+
+
+def test_microdata_author_creator() -> None:
+    line = '<p>By <span itemprop="author creator">Asha Rao</span></p>'
+    assert extract(article_page(below=line)).authors == ("Asha Rao",)
+
+
+def test_rel_author_link_near_the_headline() -> None:
+    line = '<div class="post-info"><a rel="author" href="/author/gizzmo">gizzmo</a> · 3 comments</div>'
+    assert extract(article_page(below=line)).authors == ("gizzmo",)
+
+
+def test_byline_element_near_the_headline() -> None:
+    line = '<div class="article-byline"><span class="author-name">Marie Jaster</span></div>'
+    assert extract(article_page(below=line, lang="de")).authors == ("Marie Jaster",)
+
+
+def test_author_equal_to_the_site_name_is_dropped() -> None:
+    head = '<meta name="author" content="Badische Zeitung"><meta property="og:site_name" content="Badische Zeitung">'
+    article = extract(article_page(head=head, below="<p>Von Lisa Petrich</p>", lang="de"))
+    assert article.authors == ("Lisa Petrich",)
+
+
+def test_author_equal_to_the_domain_is_dropped() -> None:
+    head = '<meta name="author" content="Example News">'
+    article = extract(article_page(head=head), url="https://www.example-news.com/2024/06/18/story")
+    assert article.authors == ()
+
+
+def test_photo_credit_in_a_caption_is_not_an_author() -> None:
+    figure = '<figure><img src="a.jpg"><figcaption>dpa/Jan Woitas The new car park.</figcaption></figure>'
+    assert extract(article_page(below=figure, lang="de")).authors == ()
+
+
+def test_author_of_another_story_on_the_page_is_not_taken() -> None:
+    related = (
+        '<aside class="related-stories"><h3>More news</h3><ul><li><a href="/x">Other story</a>'
+        '<span class="byline">By Tariq Panja</span></li></ul></aside>'
+    )
+    article = extract(article_page(below='<p class="byline">By Azeen Ghorayshi</p>' + related))
+    assert article.authors == ("Azeen Ghorayshi",)
+
+
+def test_visible_byline_naming_more_people_than_structured_data_wins() -> None:
+    head = json_ld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Rudolf Fischer"}}')
+    article = extract(article_page(head=head, below="<p>von Rudolf Fischer, Simon Kohler</p>", lang="de"))
+    assert article.authors == ("Rudolf Fischer", "Simon Kohler")
+
+
+def test_names_are_deduplicated() -> None:
+    line = '<p class="byline">By <a rel="author" href="/a">Asha Rao</a> and <a href="/a">Asha Rao</a></p>'
+    assert extract(article_page(below=line)).authors == ("Asha Rao",)
+
+
+def test_name_with_a_label_glued_on_is_trimmed_by_its_element() -> None:
+    line = '<div class="author"><span class="author-name">Nuño Domínguez</span> Twitter</div>'
+    assert extract(article_page(below=line, lang="es")).authors == ("Nuño Domínguez",)
+
+
+def test_agency_in_the_byline_is_the_agency_not_an_author() -> None:
+    article = extract(article_page(below="<p>By Reuters | June 18, 2024</p>"))
+    assert article.authors == ()
+    assert article.agency == "Reuters"
+
+
+def test_non_latin_names_are_kept() -> None:
+    article = extract(article_page(below="<p>Автор: Иван Петров | 18 июня 2024</p>", lang="ru"))
+    assert article.authors == ("Иван Петров",)

@@ -1,0 +1,57 @@
+"""The headline: the visible one, confirmed by structured titles; site and section names never."""
+
+from __future__ import annotations
+
+import pytest
+from field_pages import HEADLINE, article_page
+
+from articlex import extract
+from articlex.fields.titles import Site, strip_site_name
+
+SITE = Site(("examplenews",), "examplenews", frozenset({"examplenews"}))
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Budget approved | Example News", "Budget approved"),
+        ("Example News: Budget approved", "Budget approved"),
+        ("Budget approved - examplenews.com", "Budget approved"),
+        ("Mayor Jane Doe – Budget approved after long debate", "Mayor Jane Doe – Budget approved after long debate"),
+        ("Blog » Archive » Budget approved after a long debate", "Budget approved after a long debate"),
+    ],
+)
+def test_site_name_is_cut_from_titles(title: str, expected: str) -> None:
+    assert strip_site_name(title, SITE) == expected
+
+
+def test_visible_headline_matching_the_title_wins() -> None:
+    head = '<meta property="og:title" content="City council approves new budget after long debate | Example News">'
+    head += '<meta property="og:site_name" content="Example News">'
+    article = extract(article_page(head=head))
+    assert article.headline == HEADLINE
+    assert article.provenance["headline"].block is not None
+
+
+def test_kicker_glued_in_the_heading_is_left_out() -> None:
+    head = f'<meta property="og:title" content="{HEADLINE}">'
+    article = extract(article_page(head=head, headline=f'<span class="kicker">Politics</span> {HEADLINE}'))
+    assert article.headline == HEADLINE
+
+
+def test_section_name_in_og_title_is_not_the_headline() -> None:
+    head = '<meta property="og:title" content="Press releases">'
+    article = extract(article_page(head=head, title=f"{HEADLINE} | Example News"))
+    assert article.headline == HEADLINE
+
+
+def test_breadcrumb_repeating_a_title_is_not_the_headline() -> None:
+    crumbs = '<nav class="breadcrumb"><ul><li><a href="/">Home</a></li><li>Press releases</li></ul></nav>'
+    head = '<meta property="og:title" content="Press releases">'
+    article = extract(article_page(head=head, above=crumbs, title=HEADLINE))
+    assert article.headline == HEADLINE
+
+
+def test_title_naming_only_the_site_falls_back_to_the_heading() -> None:
+    article = extract(article_page(title="Example News"), url="https://www.examplenews.com/story")
+    assert article.headline == HEADLINE

@@ -1,0 +1,47 @@
+"""Regression tests for what fuzzing and the hostile-input work found (issue 6)."""
+
+from __future__ import annotations
+
+import articlex
+from articlex import Article, extract
+from articlex.html_guard import guard
+
+
+def test_character_references_to_marker_controls_do_not_crash() -> None:
+    """`&#8;`, `&#14;`, `&#3;` decode to the control characters the HTML splitter uses as markers."""
+    for page in ("<!DOCTYPE html><html><body>the&#8;0&#x3;", "<!DOCTYPE html><html><body>the&#14;1&#3;"):
+        article = extract(page)
+        assert isinstance(article, Article)
+
+
+def test_contact_pattern_is_linear_on_a_long_word() -> None:
+    """A million-character word in a credit zone once made `\\S+@\\S+` quadratic (minutes)."""
+    article = extract("<html><body><h1>Title of the page</h1><p>" + "&amp;" * 200_000 + "</p></body></html>")
+    assert isinstance(article, Article)
+
+
+def test_name_connector_pattern_is_linear_on_long_blank_runs() -> None:
+    """`[\\s,]+(?!…)x` once backtracked over every start in a run of blanks (341 s on 100,000 spaces)."""
+    from articlex.fields.byline import _CONNECTOR  # noqa: PLC0415
+
+    assert _CONNECTOR.search(" " * 100_000) is None
+    assert _CONNECTOR.search("Par Matthieu Hy le 07 Mai 2020") is not None
+
+
+def test_guard_leaves_ordinary_markup_unchanged() -> None:
+    """Unclosed paragraphs, list items and cells are closed by the parser: the guard must not flatten them."""
+    options = articlex.Options()
+    for markup in ("<p>x" * 5_000, "<ul>" + "<li>x" * 5_000, "<table>" + ("<tr>" + "<td>x" * 10) * 500):
+        assert guard(markup, options, None).text is markup
+
+
+def test_guard_flattens_deep_nesting_and_reports_it() -> None:
+    result = guard("<div>" * 5_000 + "x" + "</div>" * 5_000, articlex.Options(max_depth=100), None)
+    assert result.truncated
+    assert result.text.count("<div>") < 100
+
+
+def test_table_inside_a_cell_is_nested_not_closed() -> None:
+    """`<table>` in a `<td>` nests (once mistaken for a sibling, which hid 20,000 nested tables from the guard)."""
+    result = guard("<table><tr><td>" * 2_000 + "x", articlex.Options(max_depth=100), None)
+    assert result.truncated

@@ -1,0 +1,52 @@
+"""Metadata candidates: JSON-LD (with `@graph` references), microdata and `<meta>`, in order of trust."""
+
+from __future__ import annotations
+
+from articlex.blocks import MetaTag, MicrodataProperty, PageData
+from articlex.metadata import read_metadata
+from articlex.model import Source
+
+
+def test_json_ld_author_reference_is_resolved_in_the_graph() -> None:
+    script = (
+        '{"@graph": [{"@type": "NewsArticle", "author": [{"@id": "#p1"}, {"@id": "#p2"}],'
+        ' "publisher": {"@id": "#org"}, "datePublished": "2024-06-18"},'
+        ' {"@type": "Person", "@id": "#p1", "name": "Asha Rao"},'
+        ' {"@type": "Person", "@id": "#p2", "name": "Vikram Mehta"},'
+        ' {"@type": "NewsMediaOrganization", "@id": "#org", "name": "Example News"}]}'
+    )
+    meta = read_metadata(PageData(json_ld=(script,)))
+    assert meta.authors[0].value == ("Asha Rao", "Vikram Mehta")
+    assert meta.authors[0].source is Source.JSON_LD
+    assert [c.value for c in meta.organisations] == ["Example News"]
+    assert meta.published[0].value == "2024-06-18"
+
+
+def test_organisation_author_is_an_organisation_not_a_person() -> None:
+    script = '{"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Reuters"}}'
+    meta = read_metadata(PageData(json_ld=(script,)))
+    assert meta.authors == ()
+    assert [c.value for c in meta.organisations] == ["Reuters"]
+
+
+def test_microdata_author_name_and_dates() -> None:
+    props = (
+        MicrodataProperty("name", "Asha Rao", "https://schema.org/Person", "author"),
+        MicrodataProperty("datePublished", "2024-06-18", "https://schema.org/NewsArticle", ""),
+    )
+    meta = read_metadata(PageData(microdata=props))
+    assert meta.authors[0].value == ("Asha Rao",)
+    assert meta.published[0].source is Source.MICRODATA
+
+
+def test_meta_author_urls_are_not_names() -> None:
+    tags = (MetaTag("author", "https://www.example.com/author/asha"), MetaTag("article:author", "Asha Rao"))
+    meta = read_metadata(PageData(meta=tags))
+    assert [c.value for c in meta.authors] == [("Asha Rao",)]
+
+
+def test_broken_json_ld_is_skipped() -> None:
+    meta = read_metadata(
+        PageData(json_ld=('{"@type": "NewsArticle", "headline": ', '<!-- {"@type": "Article", "headline": "Fine"} -->'))
+    )
+    assert [c.value for c in meta.headlines] == ["Fine"]
