@@ -69,9 +69,7 @@ class _Reading:
     photo: bool = False
 
 
-def read_credit(
-    text: str, *, month_first: bool, reference: dt.date | None, dated: bool = False
-) -> Credit | None:
+def read_credit(text: str, *, month_first: bool, reference: dt.date | None, dated: bool = False) -> Credit | None:
     """Parse a block as a credit line; None when it is not one.
 
     `dated`: the line holds an element named for a date (its text may be unreadable as one,
