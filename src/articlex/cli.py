@@ -118,9 +118,10 @@ def _print_json(record: dict[str, object], stream: TextIO) -> None:
 
 
 def _credit_line(article: Article) -> str:
-    parts = [article.byline or ", ".join(article.authors)]
-    if article.agency and article.agency not in parts[0]:
-        parts.append(article.agency)
+    """The credit line as printed, or one made of the authors, the agency and the date."""
+    if article.byline:
+        return article.byline
+    parts = [", ".join(article.authors), article.agency or ""]
     if article.published:
         parts.append(article.published.isoformat())
     return " | ".join(part for part in parts if part)
