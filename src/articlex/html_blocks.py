@@ -11,6 +11,7 @@ strings and the ids of their containers.
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from dataclasses import dataclass, field
@@ -66,8 +67,6 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
     text = page.text
     if any(marker in text for marker in _MARKER_CHARS):
         text = text.translate(_CONTROLS)
-    if "&#" in text:
-        text = _CONTROL_REFERENCE.sub("", text)
     guarded = guard(text, options, deadline)  # bounds what the uninterruptible C parser will build
     tree = LexborHTMLParser(guarded.text)
     data = _page_data(tree)
@@ -189,13 +188,13 @@ def _marks(tree: LexborHTMLParser) -> list[tuple[LexborNode, Mark]]:
 # ---- the split: markers in the tree, one text read, one pass over the text ---------------
 
 
-_START, _END, _LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK, _CLOSE, _STOP = "\x02\x04\x05\x06\x07\x08\x0e\x03\x0f"
-_MARKER_CHARS = frozenset(_START + _END + _LINK_OPEN + _LINK_CLOSE + _BREAK + _TIME + _MARK + _CLOSE + _STOP)
+_START, _END, _LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK, _CLOSE, _STOP, _EDGE = (
+    "\x02\x04\x05\x06\x07\x08\x0e\x03\x0f\x10"
+)
+_MARKER_CHARS = frozenset((_START, _END, _LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK, _CLOSE, _STOP, _EDGE))
 _CONTROLS = str.maketrans(dict.fromkeys(map(ord, _MARKER_CHARS)))
 """The control characters used as markers; removed from the page first (a browser shows none of them)."""
-_CONTROL_REFERENCE = re.compile(r"&#(?:0*(?:[2-8]|1[45])(?![0-9])|[xX]0*[2-8eEfF](?![0-9a-fA-F]));?")
-"""Character references to those control characters ('&#2;', '&#x0f;'), which would become markers."""
-_TOKENS = re.compile(f"([{_START}{_END}{_TIME}{_MARK}][0-9]+{_CLOSE}|[{_LINK_OPEN}{_LINK_CLOSE}{_BREAK}{_STOP}])")
+_TOKENS = re.compile(f"([{_START}{_END}{_TIME}{_MARK}][0-9]+{_CLOSE}|[{_LINK_OPEN}{_LINK_CLOSE}{_BREAK}{_STOP}{_EDGE}])")
 _BLOCK_SELECTOR = ", ".join(sorted(_BLOCK_TAGS - _PAGE_TAGS))
 _CHECK_CLOCK_EVERY = 512
 """How often a loop looks at the clock: often enough to stop in time, rarely enough to cost nothing."""
@@ -245,6 +244,8 @@ class _Splitter:
                 break
             first = node.child
             if first is None:
+                # An empty block element holds no text but still separates the text around it.
+                node.insert_before(_EDGE)
                 continue
             parent = _registered_ancestor(node, known)
             if depth[parent] >= self.options.max_depth:
@@ -261,19 +262,17 @@ class _Splitter:
         return True
 
     def _container(self, node: LexborNode, parent: int) -> int:
-        tag = node.tag or ""
         attributes = node.attributes
-        ident = (attributes.get("id") or "").strip()
-        classes = (attributes.get("class") or "").strip()
-        families = set(families_of(" ".join(filter(None, (ident, classes, attributes.get("itemprop"))))))
-        if tag in TAG_FAMILIES:
-            families.add(TAG_FAMILIES[tag])
-        role = (attributes.get("role") or "").strip().lower()
-        if role in ROLE_FAMILIES:
-            families.add(ROLE_FAMILIES[role])
-        label = tag + (f"#{ident}" if ident else "") + (f".{classes.split()[0]}" if classes else "")
+        tag = node.tag or ""
+        families, label = _describe(
+            tag,
+            attributes.get("id") or "",
+            attributes.get("class") or "",
+            attributes.get("role") or "",
+            attributes.get("itemprop") or "",
+        )
         container = len(self.containers)
-        self.containers.append(Container(container, tag, parent, frozenset(families), label))
+        self.containers.append(Container(container, tag, parent, families, label))
         return container
 
     def _mark_inline(self, top: LexborNode, marked: list[tuple[LexborNode, Mark]]) -> None:
@@ -291,6 +290,20 @@ class _Splitter:
         for node, mark in marked:
             self.marks.append(mark)
             node.insert_before(f"{_MARK}{len(self.marks) - 1}{_CLOSE}")
+
+
+@functools.lru_cache(maxsize=16384)
+def _describe(tag: str, ident: str, classes: str, role: str, itemprop: str) -> tuple[frozenset[str], str]:
+    """The hint families and the path label of an element; cached, as pages repeat their elements."""
+    ident, classes = ident.strip(), classes.strip()
+    families = set(families_of(" ".join(filter(None, (ident, classes, itemprop)))))
+    if tag in TAG_FAMILIES:
+        families.add(TAG_FAMILIES[tag])
+    role = role.strip().lower()
+    if role in ROLE_FAMILIES:
+        families.add(ROLE_FAMILIES[role])
+    label = tag + (f"#{ident}" if ident else "") + (f".{classes.split()[0]}" if classes else "")
+    return frozenset(families), label
 
 
 def _registered_ancestor(node: LexborNode, known: dict[int, int]) -> int:
@@ -321,25 +334,35 @@ class _TextCutter:
 
     def cut(self, text: str) -> list[Block]:
         """The blocks of the marked text."""
+        stack = self._stack
         for token in _TOKENS.split(text):
             if not token:
                 continue
             kind = token[0]
-            if kind == _STOP:
-                break
             if kind not in _MARKER_CHARS:
                 self._text(token)
             elif kind == _START:
-                self._flush()
-                self._stack.append(int(token[1:-1]))
+                self._edge()
+                stack.append(int(token[1:-1]))
             elif kind == _END:
-                self._flush()
-                if len(self._stack) > 1:
-                    self._stack.pop()
+                self._edge()
+                if len(stack) > 1:
+                    stack.pop()
+            elif kind == _EDGE:
+                self._edge()
+            elif kind == _STOP:
+                break
             else:
                 self._inline(kind, token)
         self._flush()
         return self.blocks
+
+    def _edge(self) -> None:
+        """A block element starts or ends: what was gathered is a block (most edges gather nothing)."""
+        if self._pieces or self._datetimes or self._marks:
+            self._flush()
+        else:
+            self._after_break = False
 
     def _inline(self, kind: str, token: str) -> None:
         if kind == _LINK_OPEN:
@@ -360,14 +383,20 @@ class _TextCutter:
             self._marks.append(self.splitter.marks[int(token[1:-1])])
 
     def _text(self, text: str) -> None:
+        if text.isspace():
+            # Spaces count only between words: at the start of a block they change nothing.
+            if self._pieces:
+                self._pieces.append(" ")
+                if self._links_open:
+                    self._link_pieces.append(" ")
+            return
         if "\n" in text and self.splitter.containers[self._stack[-1]].tag != "pre":
             # A line break in the markup is a space on screen; only <br> and <pre> break lines.
             text = text.replace("\n", " ")
         self._pieces.append(text)
         if self._links_open:
             self._link_pieces.append(text)
-        if not text.isspace():
-            self._after_break = False
+        self._after_break = False
 
     def _count_link_text(self) -> None:
         if self._link_pieces:

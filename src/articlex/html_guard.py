@@ -76,10 +76,16 @@ _VOID = frozenset(
         "wbr",
     ]
 )
-_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
-_CONTROL_CODES = frozenset([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
-"""Control characters a browser shows nothing for. Their references (`&#8;`) are removed before
-parsing: the HTML splitter uses some of these characters as markers inside the text."""
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:0*(?:[1-8]|11|1[4-9]|2[0-9]|3[01]|127)(?![0-9])|[xX]0*(?:[1-8bBeEfF]|1[0-9a-fA-F]|7[fF])(?![0-9a-fA-F]));?"
+)
+"""References to control characters a browser shows nothing for (U+0001–U+0008, U+000B, U+000E–U+001F,
+U+007F), such as `&#8;`. They are removed before parsing: the HTML splitter uses some of these
+characters as markers inside the text."""
+GUARD_MIN_TAGS = 3_000
+"""Pages with fewer tags than this are parsed as they are: with so few tags even the parser's
+quadratic cases stay small (3,000 nested elements parse in milliseconds), and the guard's own
+pass would cost more than it saves. Nine pages in ten have fewer."""
 _RAW_TEXT = frozenset(["script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"])
 _FORMATTING = frozenset(
     ["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"]
@@ -609,7 +615,9 @@ class _Model:
 def guard(text: str, options: Options, deadline: float | None) -> Guarded:  # noqa: C901, PLR0912, PLR0915 - one tokenizer loop
     """Rewrite `text` so Lexbor's work, depth and node count stay bounded; usually returns it unchanged."""
     if "&#" in text:
-        text = _CONTROL_REFERENCE.sub(_without_controls, text)
+        text = _CONTROL_REFERENCE.sub("", text)
+    if text.count("<") < GUARD_MIN_TAGS:
+        return Guarded(text)
     model = _Model(options)
     edits: list[tuple[int, int, str]] = []
     position = 0
@@ -669,15 +677,6 @@ def guard(text: str, options: Options, deadline: float | None) -> Guarded:  # no
     return Guarded(
         _apply(text, edits, cut), truncated=bool(edits) or not timed_out, timed_out=timed_out, flattened=len(edits)
     )
-
-
-def _without_controls(reference: re.Match[str]) -> str:
-    """Nothing for a character reference to an invisible control character, else the reference itself."""
-    digits = reference.group(1) or reference.group(2)
-    if len(digits) > 8:
-        return reference.group(0)
-    code = int(digits, 16) if reference.group(1) else int(digits)
-    return "" if code in _CONTROL_CODES else reference.group(0)
 
 
 def _after_comment(text: str, start: int) -> int:
