@@ -194,7 +194,9 @@ _START, _END, _LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK, _CLOSE, _STOP, _EDG
 _MARKER_CHARS = frozenset((_START, _END, _LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK, _CLOSE, _STOP, _EDGE))
 _CONTROLS = str.maketrans(dict.fromkeys(map(ord, _MARKER_CHARS)))
 """The control characters used as markers; removed from the page first (a browser shows none of them)."""
-_TOKENS = re.compile(f"([{_START}{_END}{_TIME}{_MARK}][0-9]+{_CLOSE}|[{_LINK_OPEN}{_LINK_CLOSE}{_BREAK}{_STOP}{_EDGE}])")
+_TOKENS = re.compile(
+    f"([{_START}{_END}{_TIME}{_MARK}][0-9]+{_CLOSE}|[{_LINK_OPEN}{_LINK_CLOSE}{_BREAK}{_STOP}{_EDGE}])"
+)
 _BLOCK_SELECTOR = ", ".join(sorted(_BLOCK_TAGS - _PAGE_TAGS))
 _CHECK_CLOCK_EVERY = 512
 """How often a loop looks at the clock: often enough to stop in time, rarely enough to cost nothing."""
