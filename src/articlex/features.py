@@ -44,8 +44,8 @@ class Features:
     words: int
     cjk_chars: int
     link_density: float
-    sentence_end: bool
-    clause_marks: int
+    punctuated: bool
+    """The text holds a comma, a full stop or other clause punctuation (of any script)."""
     bullet: bool
     phrase_family: str | None
     date_only: bool
@@ -64,7 +64,7 @@ class Features:
     @property
     def _sentences(self) -> bool:
         long_enough = self.words >= PROSE_MIN_WORDS or self.cjk_chars >= PROSE_MIN_CJK_CHARS
-        return long_enough and self.clause_marks > 0
+        return long_enough and self.punctuated
 
 
 def measure(block: Block) -> Features:
@@ -75,8 +75,7 @@ def measure(block: Block) -> Features:
         words=words,
         cjk_chars=len(_CJK.findall(text)) if not text.isascii() else 0,
         link_density=block.link_density,
-        sentence_end=_SENTENCE_END.search(text) is not None,
-        clause_marks=len(_CLAUSE_MARK.findall(text)),
+        punctuated=_CLAUSE_MARK.search(text) is not None,
         bullet=_BULLET.match(text) is not None or (_DASH_BULLET.match(text) is not None and words < PROSE_MIN_WORDS),
         phrase_family=phrase_family(text) if words <= PHRASE_MAX_WORDS else None,
         date_only=words <= DATE_ONLY_MAX_WORDS and _DIGIT.search(text) is not None and _is_date(text),

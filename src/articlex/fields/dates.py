@@ -109,6 +109,9 @@ class SeenDate:
     """'published' or 'updated' when a label just before it says so ('Updated: …'), else None."""
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 def numeric_order(texts: Iterable[str]) -> bool | None:
     """Whether the page writes numeric dates month first, judged from dates only one order can read.
 
@@ -136,6 +139,8 @@ def find_visible_date(text: str, *, month_first: bool, reference: dt.date | None
 
 def visible_dates(text: str, *, month_first: bool, reference: dt.date | None) -> list[SeenDate]:
     """Every absolute date written in `text`, in order, each with the role its label gives it."""
+    if _YEAR.search(text) is None:
+        return []  # every visible form of a date has a four-digit year: most texts end here, cheaply
     spans: list[tuple[int, int, dt.date]] = []
     for pattern in _visible_patterns():
         for match in pattern.finditer(text):
