@@ -13,7 +13,6 @@ from articlex.blocks import Block
 from articlex.textnorm import WORD
 from articlex.vocabulary import phrase_families
 
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _CLAUSE_MARK = re.compile(r"[,;:.!?،、，。；！？]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _DIGIT = re.compile(r"\d")
@@ -32,6 +31,7 @@ PROSE_MAX_LINK_DENSITY = 0.33
 LINKED_PROSE_MAX_LINK_DENSITY = 0.5
 """Sentences with up to this much link text still carry prose, counted without the links."""
 PHRASE_MAX_WORDS = 8
+"""Boilerplate labels ('Read more', 'Share this on') are short; longer blocks are never matched."""
 DATE_ONLY_MAX_WORDS = 8
 """A block this short that holds a date is a date line, not a sentence about a day."""
 """Boilerplate labels ('Read more', 'Share this on') are short; longer blocks are never matched."""
