@@ -214,6 +214,8 @@ class _Splitter:
     options: Options
     deadline: float | None
     containers: list[Container] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    """The element path of each container, built once as containers are registered."""
     datetimes: list[str] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     truncated: bool = False
@@ -222,6 +224,7 @@ class _Splitter:
     def split(self, top: LexborNode, marked: list[tuple[LexborNode, Mark]]) -> list[Block]:
         """The blocks under `top`, in document order."""
         self.containers.append(Container(0, top.tag or "body", -1, frozenset(), top.tag or "body"))
+        self.paths.append(top.tag or "body")
         if not self._mark_blocks(top):
             return []
         self._mark_inline(top, marked)
@@ -275,6 +278,7 @@ class _Splitter:
         )
         container = len(self.containers)
         self.containers.append(Container(container, tag, parent, families, label))
+        self.paths.append(f"{self.paths[parent]}>{label}")
         return container
 
     def _mark_inline(self, top: LexborNode, marked: list[tuple[LexborNode, Mark]]) -> None:
@@ -429,7 +433,7 @@ class _TextCutter:
                 index=len(self.blocks),
                 text=text,
                 kind=kind,
-                path=">".join(containers[i].label for i in ancestors),
+                path=self.splitter.paths[ancestors[-1]],
                 level=int(tag[1]) if kind is BlockKind.HEADING else 0,
                 link_chars=min(link_chars, len(text)),
                 ancestors=ancestors,
