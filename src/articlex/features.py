@@ -13,8 +13,15 @@ from articlex.blocks import Block
 from articlex.textnorm import WORD
 from articlex.vocabulary import phrase_families
 
-_CLAUSE_MARK = re.compile(r"[,;:.!?،、，。；！？]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CLAUSE_MARK = re.compile(r"[,;:.!?،؛؟、，。；！？।॥።፣]")
+"""Clause and sentence punctuation of Latin, Arabic, CJK, Devanagari and Ethiopic writing."""
+_UNSPACED = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # Japanese kana, Chinese, Korean
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"  # Thai and Lao, Myanmar, Khmer
+)
+"""Letters of scripts that do not put spaces between words, where words cannot be counted."""
+_SPACE_ENDS_SENTENCES = re.compile("[\u0e00-\u0eff\u1780-\u17ff] [\u0e00-\u0eff\u1780-\u17ff]")
+"""Thai, Lao and Khmer mark the end of a sentence or clause with a space, not punctuation."""
 _DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"^[»•·▪►▸‣◦●■□▶>*+]\s")
 _DASH_BULLET = re.compile(r"^[\-–—]\s")
@@ -43,6 +50,7 @@ class Features:
 
     words: int
     cjk_chars: int
+    """Letters of scripts written without spaces between words (Chinese, Japanese, Thai, …)."""
     link_density: float
     punctuated: bool
     """The text holds a comma, a full stop or other clause punctuation (of any script)."""
@@ -73,9 +81,9 @@ def measure(block: Block) -> Features:
     words = len(WORD.findall(text))
     return Features(
         words=words,
-        cjk_chars=len(_CJK.findall(text)) if not text.isascii() else 0,
+        cjk_chars=len(_UNSPACED.findall(text)) if not text.isascii() else 0,
         link_density=block.link_density,
-        punctuated=_CLAUSE_MARK.search(text) is not None,
+        punctuated=_CLAUSE_MARK.search(text) is not None or _SPACE_ENDS_SENTENCES.search(text) is not None,
         bullet=_BULLET.match(text) is not None or (_DASH_BULLET.match(text) is not None and words < PROSE_MIN_WORDS),
         phrase_family=phrase_family(text) if words <= PHRASE_MAX_WORDS else None,
         date_only=words <= DATE_ONLY_MAX_WORDS and _DIGIT.search(text) is not None and _is_date(text),
