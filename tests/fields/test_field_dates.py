@@ -205,3 +205,87 @@ def test_date_opening_the_first_paragraph() -> None:
     body = ("(18.01.2018) " + "Farmers fear the spread of the disease, officials said on Thursday, as tests continue.",)
     article = extract(article_page(body=(*body, "More text follows here, with details, figures and quotes.")))
     assert article.published == dt.date(2018, 1, 18)
+
+
+# ---- machine dates that need care ------------------------------------------------------------
+
+
+def test_a_malformed_machine_date_keeps_its_day() -> None:
+    assert parse_machine_date("2022-01-10T22:06:08:684Z") == dt.date(2022, 1, 10)
+
+
+def test_iso_machine_dates_are_read_with_their_zone() -> None:
+    assert parse_machine_date("2024-06-18T10:30+05:30") == dt.datetime(
+        2024, 6, 18, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=5.5))
+    )
+    assert parse_machine_date("2024-02-30T10:30:00Z") is None
+
+
+# ---- two-digit years, where a date is expected ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first", "expected"),
+    [
+        ("Party, 30.10.23", False, dt.date(2023, 10, 30)),
+        ("Klaus-Peter Schöppner, 8.5.12", False, dt.date(2012, 5, 8)),
+        ("02.12.19", True, dt.date(2019, 12, 2)),  # dots are day first, even on an English page
+        ("6/13/18", True, dt.date(2018, 6, 13)),
+        ("13/6/98", False, dt.date(1998, 6, 13)),
+    ],
+)
+def test_short_years_are_read_where_a_date_is_expected(text: str, month_first: bool, expected: dt.date) -> None:
+    seen = visible_dates(text, month_first=month_first, reference=None, short_years=True)
+    assert [s.value for s in seen] == [expected]
+
+
+@pytest.mark.parametrize("text", ["10.30.45", "Version 1.2.12.4", "3.14.159"])
+def test_clock_times_and_version_numbers_are_not_short_dates(text: str) -> None:
+    assert visible_dates(text, month_first=False, reference=None, short_years=True) == []
+
+
+def test_short_years_are_not_read_in_running_text() -> None:
+    assert visible_dates("Party, 30.10.23", month_first=False, reference=None) == []
+
+
+def test_a_date_element_with_a_short_year() -> None:
+    article = extract(article_page(above='<div class="date">Kultur, 2.11.22</div>', lang="de"))
+    assert article.published == dt.date(2022, 11, 2)
+
+
+def test_a_shown_date_in_the_other_order_is_the_machine_date() -> None:
+    head = json_ld('{"@type": "NewsArticle", "datePublished": "2017-11-03T03:01:00"}')
+    article = extract(article_page(head=head, below='<div class="date">11.3.17</div>'))
+    assert article.published == dt.datetime(2017, 11, 3, 3, 1)  # noqa: DTZ001 - no zone given
+
+
+# ---- which shown date --------------------------------------------------------------------------
+
+
+def test_the_date_readers_see_wins_over_a_hidden_machine_value() -> None:
+    head = '<meta property="article:published_time" content="2022-12-04T15:00:00+01:00">'
+    below = (
+        '<p class="credit">04. Dezember 2022</p>'
+        '<div itemprop="articleBody"><meta itemprop="datePublished" content="2022-12-06T14:42:13+01:00"></div>'
+    )
+    article = extract(article_page(head=head, below=below, lang="de"))
+    assert article.published == dt.date(2022, 12, 4)  # as shown, not the hidden 6 December
+
+
+def test_date_opening_the_first_paragraph_of_prose_after_a_repeated_title() -> None:
+    body = (
+        "Energiepreise: Rechte auf einen Blick",
+        "(21. November 2022) Verbraucher erhalten eine Preiserhöhung, sagen die Experten, und sie fragen, was jetzt gilt.",
+        "Mehr Text folgt hier, mit Einzelheiten, Zahlen und Zitaten aus der Branche.",
+    )
+    article = extract(article_page(headline="Gaspreise", body=body, lang="de"))
+    assert article.published == dt.date(2022, 11, 21)
+
+
+def test_a_day_first_date_in_the_address() -> None:
+    article = extract(article_page(), url="https://verein.example/meldungen/29-10-2021")
+    assert article.published == dt.date(2021, 10, 29)
+
+
+def test_an_ambiguous_day_and_month_in_the_address_is_not_read() -> None:
+    assert extract(article_page(), url="https://verein.example/meldungen/05-10-2021").published is None

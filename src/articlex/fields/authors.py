@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from articlex.candidate import Candidate
 from articlex.fields.agency import agency_named
+from articlex.fields.byline import Credit
 from articlex.fields.credits import Credits
-from articlex.fields.names import looks_like_handle, looks_like_name, names_in_mark, split_names
+from articlex.fields.names import desk_name, looks_like_handle, looks_like_name, names_in_mark, prefix_end, split_names
 from articlex.fields.page import FieldPage
 from articlex.fields.titles import Site
 from articlex.marks import AUTHOR
@@ -47,7 +48,11 @@ class _Visible:
 def find_authors(page: FieldPage, credit_lines: Credits) -> Names | None:
     """The authors' names, in order, without repeats; None when the page names none."""
     site = Site.of(page.meta, page.url)
-    visible = _credited(page, credit_lines, site) or _marked(page, site)
+    visible = (
+        _credited(page, credit_lines.lines, site)
+        or _marked(page, site)
+        or _credited(page, credit_lines.closing, site, "closing credit")
+    )
     later: list[Names] = []
     site_named: list[Names] = []
     for candidate in page.meta.authors:
@@ -67,7 +72,7 @@ def find_authors(page: FieldPage, credit_lines: Credits) -> Names | None:
         return fuller if fuller is not None else found
     if visible is not None:
         return visible.names
-    return next(iter(later + site_named), None)
+    return next(iter(later + site_named), None) or _desk(page, credit_lines)
 
 
 def _fuller_group(names: tuple[str, ...], visible: _Visible | None) -> Names | None:
@@ -81,8 +86,8 @@ def _fuller_group(names: tuple[str, ...], visible: _Visible | None) -> Names | N
     return None
 
 
-def _credited(page: FieldPage, credit_lines: Credits, site: Site) -> _Visible | None:
-    for index, credit in credit_lines.lines:
+def _credited(page: FieldPage, lines: tuple[tuple[int, Credit], ...], site: Site, what: str = "") -> _Visible | None:
+    for index, credit in lines:
         marked = [name for mark in page.blocks[index].marks if mark.kind == AUTHOR for name in names_in_mark(mark.text)]
         groups = tuple(
             group
@@ -91,7 +96,8 @@ def _credited(page: FieldPage, credit_lines: Credits, site: Site) -> _Visible | 
         )
         names = _without((name for group in groups for name in group), site)
         if names:
-            return _Visible(Candidate(names, Source.BLOCK, f"block {index}", index), groups)
+            evidence = f"block {index} ({what})" if what else f"block {index}"
+            return _Visible(Candidate(names, Source.BLOCK, evidence, index), groups)
     return None
 
 
@@ -111,6 +117,30 @@ def _marked(page: FieldPage, site: Site) -> _Visible | None:
         names = _without((name for group in groups for name in group), site)
         if names:
             return _Visible(Candidate(names, Source.BLOCK, f"block {index} (author element)", index), groups)
+    return None
+
+
+def _desk(page: FieldPage, credit_lines: Credits) -> Names | None:
+    """The newsroom or organisation a byline credits when it names no person ('von Redaktion').
+
+    A last resort: a credit line near the headline, an element named 'author', a closing credit.
+    """
+    for index, credit in credit_lines.lines:
+        if credit.desk:
+            return Candidate((credit.desk,), Source.BLOCK, f"block {index} (credits a newsroom)", index)
+    for index in page.zone():
+        block = page.blocks[index]
+        marks = [mark for mark in block.marks if mark.kind == AUTHOR]
+        if not marks or index == page.headline_block or page.elsewhere(block):
+            continue
+        for mark in marks:
+            start = prefix_end(mark.text) or 0
+            desk = desk_name(mark.text[start:])
+            if desk is not None:
+                return Candidate((desk,), Source.BLOCK, f"block {index} (author element credits a newsroom)", index)
+    for index, credit in credit_lines.closing:
+        if credit.desk:
+            return Candidate((credit.desk,), Source.BLOCK, f"block {index} (closing credit of a newsroom)", index)
     return None
 
 

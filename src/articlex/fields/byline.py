@@ -15,9 +15,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from articlex.features import phrase_family
 from articlex.fields.agency import agencies_in, agency_named
 from articlex.fields.dates import DayOrTime, date_role, find_visible_date, is_relative, visible_dates, with_clock
-from articlex.fields.names import is_role_phrase, prefix_end, split_names
+from articlex.fields.names import desk_name, is_role_phrase, looks_like_name, prefix_end, split_names
 from articlex.textnorm import collapse
 from articlex.vocabulary import Agency, byline_vocabulary
 
@@ -25,6 +26,10 @@ CREDIT_MAX_WORDS = 30
 """Credit lines are short; a longer block is prose even when it starts with 'By'."""
 DATE_LINE_MAX_WORDS = 8
 """'Published: Tuesday, June 18, 2024 10:30 am IST' is a date line; longer lines are sentences."""
+DESCRIBED_BYLINE_MAX_WORDS = 7
+"""'Eine Kolumne von Nils Pickert': a description of the article and a byline, in a short line…"""
+DESCRIPTION_MAX_WORDS = 3
+"""…whose description is a few words."""
 _ENDS_SENTENCE = re.compile(r"\w[.!?]$")
 _CONNECTOR = re.compile(
     r"(?<![\s,])[\s,]++(?!(?:de|da|di|du|del|van|von|der|den|la|dos|das|y|bin|al|ter)\s)[^\W\d_A-Z]{1,3}\.?(?:\s|$)"
@@ -37,7 +42,11 @@ _CLOCK_ONLY = re.compile(
 _SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*+(?:[|•·]|(?<=\s)(?:[-–—~]|//?)(?=\s))\s*+|[|•·]\s*+")
 """Separators inside one line of a credit ('|', '•', ' - ', ' / ', ' // '); lines are split first.
 Spaces are taken whole from the start of their run only, so a scan stays linear on long runs."""
-_PHOTO_CREDIT = re.compile(r"^\s*([^/\s]+)\s*/\s*(\S.*)$")
+_PHOTO_CREDIT = re.compile(r"^\s*(?:[^\W\d_]+\s*:\s*)?([^/\s]+)\s*/\s*(\S.*)$")
+"""'dpa/Jan Woitas', 'Photo: ČTK/Vít Šimánek': an agency, a slash, a photographer, maybe after a label."""
+_COUNT = re.compile(r"[\d()\[\]]+")
+LABEL_MAX_CHARS = 40
+"""Labels beside a byline are short ('Kommentare 34'); a longer segment is read for names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +64,8 @@ class Credit:
     """A date the line labels as the last update ('Updated 19 Jun, 2024')."""
     author_groups: tuple[tuple[str, ...], ...] = ()
     """The names of each segment of the line that names people ('By A and B | C' has two)."""
+    desk: str | None = None
+    """A newsroom or organisation the line credits instead of people ('von Redaktion')."""
 
 
 @dataclass(slots=True)
@@ -67,6 +78,7 @@ class _Reading:
     role: bool = False
     """A segment is a job title ('Chefredakteur'): the names beside it are a byline."""
     photo: bool = False
+    desk: str | None = None
 
 
 def read_credit(text: str, *, month_first: bool, reference: dt.date | None, dated: bool = False) -> Credit | None:
@@ -77,7 +89,12 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
     """
     if len(text.split()) > CREDIT_MAX_WORDS:
         return None
+    printed = text
     has_prefix = prefix_end(text) is not None
+    if not has_prefix:
+        described = _described_byline(text)  # 'Eine Kolumne von Nils Pickert'
+        has_prefix = described is not None
+        text = described or text
     lines = text.splitlines()
     segments = [segment for line in lines for segment in _SEGMENT_SPLIT.split(line) if segment.strip()]
     reading = _Reading()
@@ -94,26 +111,51 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
     short = len(text.split()) <= DATE_LINE_MAX_WORDS
     date_line = any_date and short and (labelled or not _ENDS_SENTENCE.search(text))
     named_with_role = reading.role and any(reading.groups)
-    if not (has_prefix or named_with_role or structured or date_line or (agency is not None and len(segments) == 1)):
+    shaped = has_prefix or named_with_role or structured or date_line
+    if not (shaped or (agency is not None and len(segments) == 1)):
         return None
     groups = tuple(tuple(dict.fromkeys(group)) for group in reading.groups if group)
     return Credit(
-        collapse(text),
+        collapse(printed),
         tuple(dict.fromkeys(name for group in groups for name in group)),
         agency,
         published[0] if published else None,
         published[1] if published else None,
         updated,
         groups,
+        reading.desk,
     )
+
+
+def _described_byline(text: str) -> str | None:
+    """The byline ending a short line that says what the article is: 'von Nils Pickert' of 'Eine Kolumne von …'.
+
+    None when the line is longer, or the words before the byline are not a short description.
+    """
+    words = text.split()
+    if len(words) > DESCRIBED_BYLINE_MAX_WORDS or any(char.isdigit() for char in text):
+        return None
+    match = _inner_prefix().search(text)
+    if match is None or match.start() == 0:
+        return None
+    before = text[: match.start()].split()
+    non_names = byline_vocabulary().non_names
+    if len(before) > DESCRIPTION_MAX_WORDS or any(word.casefold().strip(":,") in non_names for word in before):
+        return None  # 'Fotos von Jan Woitas' credits a photographer
+    byline = text[match.start() :]
+    # A full name after the prefix: 'Leasing von Firmenfahrzeugen' is a phrase, not a byline.
+    return byline if any(looks_like_name(name) for name in split_names(byline)) else None
 
 
 def _read_segment(segment: str, reading: _Reading, *, month_first: bool, reference: dt.date | None) -> None:
     """One segment of a credit line: dates, a clock time for the date before, an agency, or names."""
-    seen = visible_dates(segment, month_first=month_first, reference=reference)
+    seen = visible_dates(segment, month_first=month_first, reference=reference, short_years=True)
     if seen:
         reading.dates.extend((found.value, found.role) for found in seen)
-        reading.groups.append(_names_around_dates(segment, seen[0].start, seen[-1].end))
+        names, credited = _names_around_dates(segment, seen[0].start, seen[-1].end)
+        reading.groups.append(names)
+        if not names and credited:
+            reading.desk = reading.desk or desk_name(credited)
         reading.understood += 1
         return
     if reading.dates and _CLOCK_ONLY.match(segment):
@@ -133,19 +175,38 @@ def _read_segment(segment: str, reading: _Reading, *, month_first: bool, referen
     if _is_photo_credit(segment):
         reading.photo = True
         return
+    if _is_label(segment):  # 'Kommentare 34', 'Share', 'Print': the tools beside a byline
+        reading.understood += 1
+        return
     agency = agency_named(segment) or _agency_in_credit(segment)
     if agency is not None:
         reading.agency = reading.agency or agency
         reading.groups.append(split_names(_without_agency(segment, agency)))
         reading.understood += 1
         return
+    _read_names(segment, reading)
+
+
+def _read_names(segment: str, reading: _Reading) -> None:
+    """A segment of names ('By A and B'), of a newsroom ('von Redaktion'), or a job title ('Chefredakteur')."""
     names = split_names(segment)
+    start = prefix_end(segment)
+    desk = desk_name(segment[start:]) if not names and start is not None else None
     if names:
         reading.groups.append(names)
+        reading.understood += 1
+    elif desk is not None:
+        reading.desk = reading.desk or desk
         reading.understood += 1
     elif is_role_phrase(segment):
         reading.role = True
         reading.understood += 1
+
+
+def _is_label(segment: str) -> bool:
+    """A boilerplate label with its count: 'Kommentare 34', '12 Comments', 'Share'."""
+    bare = _COUNT.sub(" ", segment).strip()
+    return bool(bare) and len(bare) < LABEL_MAX_CHARS and phrase_family(bare) is not None
 
 
 def _is_photo_credit(segment: str) -> bool:
@@ -154,18 +215,23 @@ def _is_photo_credit(segment: str) -> bool:
     return match is not None and agency_named(match.group(1)) is not None and bool(split_names(match.group(2)))
 
 
-def _names_around_dates(segment: str, first_start: int, last_end: int) -> list[str]:
-    """Names a dated segment gives after a byline prefix, before or after its dates.
+def _names_around_dates(segment: str, first_start: int, last_end: int) -> tuple[list[str], str]:
+    """Names a dated segment gives after a byline prefix, before or after its dates, and the text read.
 
-    'Par Matthieu Hy le 07 Mai 2020', 'Posted on September 21, 2020 by Adi Tzlil'.
+    'Par Matthieu Hy le 07 Mai 2020', 'Posted on September 21, 2020 by Adi Tzlil'. The text is ''
+    when the segment has no prefix.
     """
     before = segment[:first_start]
     start = prefix_end(before)
     if start is not None:
         connector = _CONNECTOR.search(before, start)
-        return split_names(before[start : connector.start() if connector else None], after_prefix=True)
+        credited = before[start : connector.start() if connector else None]
+        return split_names(credited, after_prefix=True), credited
     match = _inner_prefix().search(segment, last_end)
-    return split_names(segment[match.start() :]) if match else []
+    if match is None:
+        return [], ""
+    end = prefix_end(segment[match.start() :])
+    return split_names(segment[match.start() :]), segment[match.start() + (end or 0) :]
 
 
 @functools.cache

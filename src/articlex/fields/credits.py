@@ -4,23 +4,46 @@ Credit lines are read from a few blocks above the headline to the first lines of
 skipping blocks that sit in a caption, a comment or a list of other stories (a photo credit
 'dpa/Jan Woitas' is not the article's credit). Each one found is claimed, so the body leaves
 it out and its decision says what it was.
+
+Some pages sign the article at its end instead: a last paragraph 'Von Cosima Künzel' or
+'Erstellt von Andri Bryner', a signature alone ('Stefan Wasmer'), or a byline element after
+the body ('erstellt von Dominique — veröffentlicht 28.01.2022'). These *closing credits* are
+read too, and used only when the page names no one near the headline.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from articlex.blocks import Block
 from articlex.candidate import Candidate
 from articlex.fields.agency import Dateline, find_dateline
-from articlex.fields.byline import Credit, read_credit
-from articlex.fields.page import Claim, FieldPage
-from articlex.marks import DATE_KINDS
-from articlex.model import Label, Reason, Source
+from articlex.fields.byline import CREDIT_MAX_WORDS, Credit, read_credit
+from articlex.fields.names import prefix_end, split_names
+from articlex.fields.page import META_INFO, Claim, FieldPage
+from articlex.marks import AUTHOR, DATE_KINDS
+from articlex.model import BlockKind, Label, Reason, Source
+from articlex.textnorm import collapse
+
+FIELD_KINDS = DATE_KINDS | {AUTHOR}
+BODY_LINE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LINE})
+"""Kinds of block a closing byline is written as (not a list item, a heading or a table cell)."""
 
 CREDIT_ZONE_BEFORE = 5
 """Credit lines are searched from this many blocks above the headline…"""
 CREDIT_ZONE_AFTER_BODY_START = 2
 """…down to this many blocks into the body."""
+CLOSING_CONTENT_BLOCKS = 2
+"""A closing byline is one of the last this many paragraphs of the body ('Von Cosima Künzel')…"""
+CLOSING_AFTER_BODY = 25
+"""…or an element named for a byline within this many blocks after it (a list of related stories
+may stand between the body and its byline box)."""
+SIGNATURE_MIN_WORDS = 2
+SIGNATURE_MAX_WORDS = 4
+"""A signature ('Stefan Wasmer') is a last paragraph that is nothing but a full name: two to four words…"""
+SIGNATURE_MAX_LINES = 2
+SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "“", "»", "«", ")")
+"""…maybe over a second line with the signer's position."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +52,8 @@ class Credits:
 
     lines: tuple[tuple[int, Credit], ...] = ()
     dateline: tuple[int, Dateline] | None = None
+    closing: tuple[tuple[int, Credit], ...] = ()
+    """Credits at the end of the article, in page order: a closing byline, a signature, a byline box."""
 
 
 def find_credits(page: FieldPage) -> Credits:
@@ -44,7 +69,7 @@ def find_credits(page: FieldPage) -> Credits:
             block.text, month_first=page.month_first, reference=page.options.reference_date, dated=dated
         )
         # Above the headline only a byline counts: a bare date there is the site's ('Last updated: …').
-        if credit is not None and (anchor is None or index > anchor or credit.authors or credit.agency):
+        if credit is not None and (anchor is None or index > anchor or credit.authors or credit.agency or credit.desk):
             lines.append((index, credit))
             page.claims[index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, _credit_detail(credit))
     content = page.content()
@@ -52,13 +77,83 @@ def find_credits(page: FieldPage) -> Credits:
     if content:
         found = find_dateline(content[0].text)
         dateline = (content[0].index, found) if found is not None else None
-    return Credits(tuple(lines), dateline)
+    return Credits(tuple(lines), dateline, _closing(page, content))
+
+
+def _closing(page: FieldPage, content: list[Block]) -> tuple[tuple[int, Credit], ...]:
+    """Credits that close the article: in its last paragraphs, or in a byline element after it."""
+    if not content:
+        return ()
+    found = []
+    last = content[-1].index
+    for block in content[-CLOSING_CONTENT_BLOCKS:]:
+        if block.index in page.claims or (page.anchor is not None and block.index <= page.anchor):
+            continue
+        credit = _closing_line(block, page, last=block.index == last)
+        if credit is not None:
+            found.append((block.index, credit))
+    found += _byline_box(page, last)
+    for index, credit in found:
+        page.claims[index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, _credit_detail(credit))
+    return tuple(found)
+
+
+def _byline_box(page: FieldPage, last: int) -> list[tuple[int, Credit]]:
+    """Credit lines in elements named for a byline or a date after the body, up to the next section."""
+    found = []
+    for index in range(last + 1, min(last + 1 + CLOSING_AFTER_BODY, len(page.blocks))):
+        block = page.blocks[index]
+        if page.elsewhere(block):
+            continue
+        if block.kind is BlockKind.HEADING:
+            break  # a section of its own begins ('More from the author', 'Newsletter')
+        named = META_INFO in page.families(block) or any(mark.kind in FIELD_KINDS for mark in block.marks)
+        if not named or index in page.claims:
+            continue
+        credit = read_credit(
+            block.text,
+            month_first=page.month_first,
+            reference=page.options.reference_date,
+            dated=any(mark.kind in DATE_KINDS for mark in block.marks),
+        )
+        if credit is not None and (credit.authors or credit.desk or credit.date is not None):
+            found.append((index, credit))
+    return found
+
+
+def _after_prose(block: Block, page: FieldPage) -> bool:
+    """True when the block right before this one is the body's, and ends a sentence (not a label: 'Foto')."""
+    if block.index == 0 or page.decisions[block.index - 1].label is not Label.CONTENT:
+        return False
+    return page.blocks[block.index - 1].text.rstrip().endswith(SENTENCE_ENDS)
+
+
+def _closing_line(block: Block, page: FieldPage, *, last: bool) -> Credit | None:
+    """A paragraph of the body that is its byline: 'Von Cosima Künzel', or a signature alone as the last one."""
+    if block.kind not in BODY_LINE_KINDS or len(block.text.split()) > CREDIT_MAX_WORDS:
+        return None
+    if prefix_end(block.text) is not None:
+        credit = read_credit(block.text, month_first=page.month_first, reference=page.options.reference_date)
+        return credit if credit is not None and credit.authors else None
+    lines = block.text.splitlines()
+    if not (last and _after_prose(block, page)) or len(lines) > SIGNATURE_MAX_LINES:
+        return None
+    # 'Kazım Türkmen' alone, or over a line with the signer's position ('DITIB-Bundesvorsitzender').
+    text = collapse(lines[0]).strip(" .,;")
+    if len(text.split()) > SIGNATURE_MAX_WORDS or any(char.isdigit() for char in block.text):
+        return None
+    names = split_names(text)
+    if names != [text] or len(text.split()) < SIGNATURE_MIN_WORDS:
+        return None
+    return Credit(text, (text,), None, None, None, author_groups=((text,),))
 
 
 def _credit_detail(credit: Credit) -> str:
     parts = []
     if credit.authors:
         parts.append("authors " + ", ".join(credit.authors))
+    if credit.desk:
+        parts.append(f"credits {credit.desk}")
     if credit.agency:
         parts.append(f"agency {credit.agency.name}")
     if credit.date:
@@ -69,7 +164,7 @@ def _credit_detail(credit: Credit) -> str:
 def byline(credit_lines: Credits) -> Candidate[str] | None:
     """The first credit line that names someone: as printed."""
     for index, credit in credit_lines.lines:
-        if credit.authors or credit.agency:
+        if credit.authors or credit.agency or credit.desk:
             return Candidate(credit.text, Source.BLOCK, f"block {index}", index)
     return None
 

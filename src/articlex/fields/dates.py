@@ -39,6 +39,10 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](?:19|20)\d{2}\b")
 MONTHS_IN_YEAR = 12
 _YEAR_LAST = re.compile(r"^\d{1,2}([./-])\d{1,2}\1\d{2,4}(?!\d)")
 _CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?::([0-5]\d))?\s*([ap]\.?\s?m\.?)?(?![\d])", re.IGNORECASE)
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?P<time>[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
+"""The ISO 8601 forms nearly every page writes: read by `datetime.fromisoformat`, much faster than dateutil."""
+_ISO_DAY = re.compile(r"((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d])")
+"""The day that opens a machine value the parser cannot read ('2022-01-10T22:06:08:684Z')."""
 
 
 def parse_machine_date(text: str, reference: dt.date | None = None) -> DayOrTime | None:
@@ -53,6 +57,14 @@ def parse_machine_date(text: str, reference: dt.date | None = None) -> DayOrTime
         return None
     if _COMPACT.match(text):
         text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    iso = _ISO.fullmatch(text)
+    if iso is not None:
+        try:
+            value = dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            return plausible(value if iso.group("time") else value.date(), reference)
     try:
         with warnings.catch_warnings():
             # An unknown zone name ('EST') is left out rather than guessed: the time stays naive.
@@ -62,7 +74,7 @@ def parse_machine_date(text: str, reference: dt.date | None = None) -> DayOrTime
             first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=day_first)
             second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=day_first)
     except (ValueError, OverflowError, TypeError):
-        return None
+        return _day_only(text, reference)
     if first.year != second.year or first.month != second.month or first.day != second.day:
         return None
     if first.hour != second.hour or first.minute != second.minute:
@@ -70,6 +82,18 @@ def parse_machine_date(text: str, reference: dt.date | None = None) -> DayOrTime
     value = first if first.tzinfo is not None or first.second == second.second else first.replace(second=0)
     value = value.replace(microsecond=0) if first.microsecond != second.microsecond else value
     return plausible(value, reference)
+
+
+def _day_only(text: str, reference: dt.date | None) -> dt.date | None:
+    """The day of a machine value that opens with an ISO day but is malformed after it."""
+    match = _ISO_DAY.match(text)
+    if match is None:
+        return None
+    try:
+        day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return day if plausible(day, reference) is not None else None
 
 
 def plausible(value: DayOrTime, reference: dt.date | None) -> DayOrTime | None:
@@ -110,6 +134,14 @@ class SeenDate:
 
 
 _YEAR = re.compile(r"\d{4}")
+_SHORT_YEAR_DATE = re.compile(
+    r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<yy>\d{2})(?![\d/]|\.\d)"
+)
+"""'8.5.12', '30.10.23', '6/13/18': a numeric date with a two-digit year, read only where a date is expected."""
+SHORT_YEAR_PIVOT = 90
+"""Two-digit years from 90 are 1990s (no web article is older than 1990)…"""
+SHORT_YEAR_LATEST = 40
+"""…up to 40 they are 2000s, and between the two they are not years ('10.30.45' is a clock time)."""
 
 
 def numeric_order(texts: Iterable[str]) -> bool | None:
@@ -137,18 +169,24 @@ def find_visible_date(text: str, *, month_first: bool, reference: dt.date | None
     return found[0].value if found else _relative(text, reference)
 
 
-def visible_dates(text: str, *, month_first: bool, reference: dt.date | None) -> list[SeenDate]:
-    """Every absolute date written in `text`, in order, each with the role its label gives it."""
-    if _YEAR.search(text) is None:
-        return []  # every visible form of a date has a four-digit year: most texts end here, cheaply
+def visible_dates(
+    text: str, *, month_first: bool, reference: dt.date | None, short_years: bool = False
+) -> list[SeenDate]:
+    """Every absolute date written in `text`, in order, each with the role its label gives it.
+
+    With `short_years` (a text where a date is expected: a date element, a credit or date line),
+    numeric dates with a two-digit year count too ('30.10.23').
+    """
     spans: list[tuple[int, int, dt.date]] = []
-    for pattern in _visible_patterns():
-        for match in pattern.finditer(text):
-            day = _day_of(match, month_first=month_first)
-            if day is None or plausible(day, reference) is None:
-                continue
-            if not any(start < match.end() and match.start() < end for start, end, _ in spans):
-                spans.append((match.start(), match.end(), day))
+    if _YEAR.search(text) is not None:  # every other visible form of a date has a four-digit year
+        for pattern in _visible_patterns():
+            for match in pattern.finditer(text):
+                _add_span(spans, match, _day_of(match, month_first=month_first), reference)
+    if short_years:
+        for match in _SHORT_YEAR_DATE.finditer(text):
+            _add_span(spans, match, _short_year_day(match, month_first=month_first), reference)
+    if not spans:
+        return []  # most texts end here, cheaply
     spans.sort()
     labels = [(match.end(), date_labels()[match.group(0).casefold()]) for match in _label_pattern().finditer(text)]
     found = []
@@ -158,6 +196,41 @@ def visible_dates(text: str, *, month_first: bool, reference: dt.date | None) ->
         found.append(SeenDate(with_clock(day, text[end : end + _TIME_AFTER_DATE_CHARS]), start, end, role))
         previous_end = end
     return found
+
+
+def _add_span(
+    spans: list[tuple[int, int, dt.date]], match: re.Match[str], day: dt.date | None, reference: dt.date | None
+) -> None:
+    """Record a date found at `match` unless it is implausible or overlaps one found before."""
+    if day is None or plausible(day, reference) is None:
+        return
+    if not any(start < match.end() and match.start() < end for start, end, _ in spans):
+        spans.append((match.start(), match.end(), day))
+
+
+def _short_year_day(match: re.Match[str], *, month_first: bool) -> dt.date | None:
+    """The day of '30.10.23' or '6/13/18', read in the order the page writes numeric dates."""
+    short = int(match.group("yy"))
+    if SHORT_YEAR_LATEST < short < SHORT_YEAR_PIVOT:
+        return None
+    year = (1900 if short >= SHORT_YEAR_PIVOT else 2000) + short
+    month_leads = month_first and match.group("sep") != "."
+    return _numeric_day(year, int(match.group("a")), int(match.group("b")), month_first=month_leads)
+
+
+def _numeric_day(year: int, first: int, second: int, *, month_first: bool) -> dt.date | None:
+    """The day of a numeric date: month first when the page writes so, else day first.
+
+    When one number cannot be a month, the only possible reading. Dotted dates ('02.12.19') are
+    read day first: the dot is the separator of the day-first world.
+    """
+    month, day = (first, second) if month_first and first <= MONTHS_IN_YEAR else (second, first)
+    if month > MONTHS_IN_YEAR:
+        month, day = day, month
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def date_role(text: str, before: int | None = None) -> str | None:
@@ -191,10 +264,7 @@ def _day_of(match: re.Match[str], *, month_first: bool) -> dt.date | None:
             return None
         day = int(groups["d"])
     elif groups.get("a"):
-        first, second = int(groups["a"]), int(groups["b"])
-        month, day = (first, second) if month_first and first <= 12 else (second, first)
-        if month > 12:
-            month, day = day, month
+        return _numeric_day(year, int(groups["a"]), int(groups["b"]), month_first=month_first and groups["sep"] != ".")
     else:
         month, day = int(groups["m"]), int(groups["d"])
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from articlex.features import phrase_family
 from articlex.fields.agency import agency_named
 from articlex.textnorm import collapse
 from articlex.vocabulary import byline_vocabulary, month_numbers
@@ -18,6 +19,8 @@ from articlex.vocabulary import byline_vocabulary, month_numbers
 NAME_MAX_WORDS = 5
 """Person names have at most this many words ('Maria de la Luz Ramírez' has five)."""
 NAME_MAX_CHARS = 60
+DESK_MAX_WORDS = 5
+"""A newsroom or organisation credited as a byline is short ('Pressestelle des Deutschen Caritasverbandes')."""
 NAME_PARTICLES = frozenset({"di", "da", "de", "van", "von"})
 """Byline words in some languages ('di' = 'by') that also start surnames ('Di Stefano')."""
 
@@ -37,7 +40,7 @@ def _name_split() -> re.Pattern[str]:
     """Commas, semicolons and the joiners of many languages ('and', 'und', '&') between names."""
     joiners = sorted(byline_vocabulary().joiners, key=len, reverse=True)
     # One-letter joiners ('e', 'y', 'и') only in lower case: 'E. Jean Carroll' keeps its initial.
-    long_words = "|".join(re.escape(j) for j in joiners if j.isalpha() and len(j) > 1)
+    long_words = "|".join(re.escape(j) for j in joiners if j.replace(" ", "").isalpha() and len(j) > 1)
     letters = "".join(re.escape(j) for j in joiners if j.isalpha() and len(j) == 1)
     separator = rf"(?:[,;&]|(?<!\w)(?i:{long_words})(?!\w)|(?<!\w)[{letters}](?![\w.]))"
     # Spaces are taken whole from the start of their run only: a scan stays linear on long runs.
@@ -135,6 +138,28 @@ def names_in_mark(text: str) -> list[str]:
         return names
     handle = _strip_prefix(_CONTACT.sub(" ", collapse(text))).strip(" .,:;()[]-–—|")
     return [handle] if looks_like_handle(handle) else []
+
+
+def desk_name(text: str) -> str | None:
+    """A newsroom or organisation credited where a byline names people ('Redaktion', 'Wikimedia Foundation').
+
+    `text` is what follows a byline prefix, or an author element's text. It is a desk when a word of
+    it names one (`non_names` of bylines.toml: 'Redaktion', 'Foundation', 'Pressestelle'); labels
+    ('Share', 'Comments') and agencies (that is `agency`) are not.
+    """
+    text = collapse(_CONTACT.sub(" ", text)).strip(" .,:;()[]-–—|")
+    words = text.split()
+    if not 0 < len(words) <= DESK_MAX_WORDS or not text[:1].isalpha() or _NOT_NAME_CHARS.search(text):
+        return None
+    non_names = byline_vocabulary().non_names
+    parts = {part for word in words for part in re.split(r"[-.]", word.casefold().strip(",")) if part}
+    if text.casefold() not in non_names and not parts & non_names:
+        return None
+    if agency_named(text) is not None or looks_like_name(text):
+        return None
+    if any(phrase_family(" ".join(words[start:])) is not None for start in range(len(words))):
+        return None  # a label ('Share', 'Post a Comment'), or a label glued after a name
+    return text
 
 
 def looks_like_handle(text: str) -> bool:

@@ -35,6 +35,8 @@ FOREIGN_REASONS = frozenset(
     }
 )  # fmt: skip
 """The classifier's reasons for the same places."""
+AUTHOR_BIO = "author_bio"
+"""An author box between the headline and the body is the byline ('author-box'); after the body it is a biography."""
 ASIDE_FAMILIES = frozenset({"caption", "sidebar"})
 ASIDE_REASONS = frozenset({Reason.CAPTION, Reason.SIDEBAR})
 """A caption's or an aside's credit is someone else's (the photographer's, another story's); a date
@@ -64,6 +66,8 @@ class FieldPage:
     headline_block: int | None = None
     anchor: int | None = None
     """Where the article starts: the headline block, else the first block of the body (`settle`)."""
+    body_start: int | None = None
+    """The first content block after the anchor (`settle`)."""
     month_first: bool = False
     _shared: frozenset[int] = frozenset()
     _disbelieved: frozenset[str] = frozenset()
@@ -78,6 +82,12 @@ class FieldPage:
         self.headline_block = headline_block
         content = self.content()
         self.anchor = headline_block if headline_block is not None else (content[0].index if content else None)
+        anchor = self.anchor
+        self.body_start = (
+            next((d.block.index for d in self.decisions[anchor + 1 :] if d.label is Label.CONTENT), anchor)
+            if anchor is not None
+            else None
+        )
         shared = set(self.blocks[self.anchor].ancestors) if self.anchor is not None else set()
         for block in content:  # elements that wrap the body are the article's, whatever their names say
             shared.update(block.ancestors)
@@ -94,9 +104,8 @@ class FieldPage:
         """Blocks from `before` above the anchor to `after` into the body; empty without an anchor."""
         if self.anchor is None:
             return range(0)
-        anchor = self.anchor
-        start = max(0, anchor - before)
-        body_start = next((d.block.index for d in self.decisions[anchor + 1 :] if d.label is Label.CONTENT), anchor)
+        start = max(0, self.anchor - before)
+        body_start = self.body_start if self.body_start is not None else self.anchor
         end = min(body_start + after + 1, start + ZONE_MAX_BLOCKS, len(self.blocks))
         return range(start, end)
 
@@ -115,6 +124,14 @@ class FieldPage:
                 found |= {META_INFO} if META_INFO in families else families
         return frozenset(found - self._disbelieved)
 
+    def _in_header(self, block: Block) -> bool:
+        """True for a block between the headline and the first block of the body."""
+        return (
+            self.headline_block is not None
+            and self.body_start is not None
+            and self.headline_block < block.index < self.body_start
+        )
+
     def elsewhere(self, block: Block, *, asides: bool = True) -> bool:
         """True when the block sits in a comment, a related list, a ticker or the like.
 
@@ -122,6 +139,10 @@ class FieldPage:
         """
         reason = self.decisions[block.index].reason
         families = self.families(block)
-        if reason in FOREIGN_REASONS or families & FOREIGN_FAMILIES:
+        foreign = reason in FOREIGN_REASONS
+        if self._in_header(block):
+            families = families - {AUTHOR_BIO}
+            foreign = foreign and reason is not Reason.AUTHOR_BIO
+        if foreign or families & FOREIGN_FAMILIES:
             return True
         return asides and (reason in ASIDE_REASONS or bool(families & ASIDE_FAMILIES))

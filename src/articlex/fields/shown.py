@@ -87,10 +87,13 @@ def _date_line(block: Block, page: FieldPage, *, near: bool) -> list[Shown]:
     above = 0 < page.anchor - block.index <= DATE_LINE_ABOVE_HEADLINE
     if not (meta_named or (near and _short(block) and (below or above))):
         return []
-    seen = visible_dates(block.text, month_first=page.month_first, reference=page.options.reference_date)
+    short = _short(block)
+    seen = visible_dates(
+        block.text, month_first=page.month_first, reference=page.options.reference_date, short_years=short
+    )
     if above and not meta_named:
         seen = [s for s in seen if s.role != "updated"]
-    if seen and page.decisions[block.index].label is Label.CONTENT and _short(block):
+    if seen and page.decisions[block.index].label is Label.CONTENT and short:
         page.claims[block.index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, f"date {seen[0].value.isoformat()}")
     evidence = f"block {block.index} (date line)"
     return [Shown(s.value, s.role, block.index, Source.BLOCK, evidence) for s in seen]
@@ -133,7 +136,9 @@ def _marked_dates(block: Block, page: FieldPage, *, near: bool) -> list[Shown]:
         evidence = f"block {block.index} {mark.kind} element"
         value = machine_value(mark.value, page) if mark.value else None
         short = len(mark.text.split()) <= DATE_MARK_MAX_WORDS  # a longer text is a caption or a teaser
-        seen = visible_dates(mark.text, month_first=page.month_first, reference=page.options.reference_date)
+        seen = visible_dates(
+            mark.text, month_first=page.month_first, reference=page.options.reference_date, short_years=short
+        )
         if value is not None and not (seen and short and day_of(seen[0].value) != day_of(value)):
             found.append(Shown(value, role, block.index, Source.TIME_ELEMENT, evidence, visible=bool(mark.text)))
         elif short:  # what the element shows, when its machine value says another day

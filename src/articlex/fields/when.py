@@ -15,6 +15,7 @@ zone is ever invented: a shown date is returned as shown.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from articlex.candidate import Candidate
@@ -23,12 +24,17 @@ from articlex.fields.dates import DayOrTime, visible_dates
 from articlex.fields.page import FieldPage
 from articlex.fields.shown import Shown, day_of, machine_value, shown_dates
 from articlex.fields.url_date import date_in_url
-from articlex.model import Source
+from articlex.model import Reason, Source
 
+OPENING_SEARCH_BLOCKS = 3
+"""The first paragraph of prose is looked for among this many first blocks of the body (a kicker or a
+repeated title may come before it)."""
 OPENING_DATE_MAX_START = 30
 """A date within this many characters of the first paragraph's start dates the story ('BERLIN, 5. Mai 2020 –')."""
 EARLIEST_OFFSET = dt.timedelta(hours=-12)
 LATEST_OFFSET = dt.timedelta(hours=14)
+_YEAR_FIRST = re.compile(r"\d{4}\D")
+"""A machine date that starts with its year ('2017-11-03') cannot be read in two orders."""
 """The time zones of the world run from UTC-12 to UTC+14."""
 
 
@@ -36,27 +42,34 @@ def find_dates(
     page: FieldPage, credit_lines: Credits
 ) -> tuple[Candidate[DayOrTime] | None, Candidate[DayOrTime] | None]:
     """(published, updated)."""
-    shown = sorted(shown_dates(page, credit_lines), key=lambda s: not s.visible)  # stable: page order kept
-    published_shown = next((s for s in shown if s.role == "published"), None) or next(
-        (s for s in shown if s.role is None), None
-    )
+    shown = shown_dates(page, credit_lines)
+    # What readers see comes first: a visible date, labelled 'published' or not labelled, before a
+    # machine value an element hides; in page order within each.
+    published_shown = next(
+        (s for visible in (True, False) for role in ("published", None) for s in shown
+         if s.visible is visible and s.role == role),
+        None,
+    )  # fmt: skip
     updated_shown = next((s for s in shown if s.role == "updated"), None)
-    return _published(page, published_shown), _updated(page, updated_shown)
+    return _published(page, published_shown, credit_lines), _updated(page, updated_shown)
 
 
-def _published(page: FieldPage, shown: Shown | None) -> Candidate[DayOrTime] | None:
+def _published(page: FieldPage, shown: Shown | None, credit_lines: Credits) -> Candidate[DayOrTime] | None:
     """The machine date, unless the page shows readers another day near the headline.
 
     Metadata is written once by the system; the date beside the headline is the one the
     newsroom maintains. When both give the same day, the machine value is kept: it has the
     time and the zone.
     """
-    machine = _machine(page.meta.published, page)
-    if machine is None:
-        return shown.candidate() if shown is not None else _url_day(page) or _opening_date(page)
+    found = _first_machine(page.meta.published, page)
+    if found is None:
+        return shown.candidate() if shown is not None else _unshown(page, credit_lines)
+    machine, raw = found
     if shown is not None and shown.visible:
         if day_of(shown.value) == day_of(machine.value):
             return machine
+        if _YEAR_FIRST.match(raw) and day_of(shown.value) == _swapped(day_of(machine.value)):
+            return machine  # the same day: '11.3.17' read in the other order is the machine's 2017-11-03
         note = "the local day of " if _same_moment_elsewhere(machine.value, shown.value) else "shown instead of "
         return Candidate(shown.value, shown.source, f"{shown.evidence}, {note}{machine.evidence}", shown.block)
     url_day = _url_day(page)
@@ -65,12 +78,36 @@ def _published(page: FieldPage, shown: Shown | None) -> Candidate[DayOrTime] | N
     return machine
 
 
-def _opening_date(page: FieldPage) -> Candidate[DayOrTime] | None:
-    """A date the first paragraph opens with: '(18.01.2018) Landwirte …', 'Pressemitteilung vom 25. Januar 2022 | …'."""
-    content = page.content()
-    if not content:
+def _unshown(page: FieldPage, credit_lines: Credits) -> Candidate[DayOrTime] | None:
+    """Without a machine date or one shown near the headline: the address, a closing credit, the first paragraph."""
+    return _url_day(page) or _closing_date(credit_lines) or _opening_date(page)
+
+
+def _closing_date(credit_lines: Credits) -> Candidate[DayOrTime] | None:
+    """The publication date of a closing credit ('erstellt von Dominique — veröffentlicht 28.01.2022')."""
+    for index, credit in credit_lines.closing:
+        if credit.date is not None:
+            return Candidate(credit.date, Source.BLOCK, f"block {index} (closing credit)", index)
+    return None
+
+
+def _swapped(day: dt.date) -> dt.date | None:
+    """The day with its day and month numbers exchanged (7 June for 6 July), when that is a date."""
+    try:
+        return day.replace(month=day.day, day=day.month)
+    except ValueError:
         return None
-    first = content[0]
+
+
+def _opening_date(page: FieldPage) -> Candidate[DayOrTime] | None:
+    """A date the first paragraph of prose opens with.
+
+    '(18.01.2018) Landwirte …', 'Pressemitteilung vom 25. Januar 2022 | …'.
+    """
+    content = page.content()[:OPENING_SEARCH_BLOCKS]
+    first = next((block for block in content if page.decisions[block.index].reason is Reason.MAIN_TEXT), None)
+    if first is None:
+        return None
     seen = visible_dates(first.text, month_first=page.month_first, reference=page.options.reference_date)
     if not seen or seen[0].start > OPENING_DATE_MAX_START or seen[0].role == "updated":
         return None
@@ -97,10 +134,16 @@ def _same_moment_elsewhere(machine: DayOrTime, local: DayOrTime) -> bool:
 
 
 def _machine(candidates: Sequence[Candidate[str]], page: FieldPage) -> Candidate[DayOrTime] | None:
+    found = _first_machine(candidates, page)
+    return found[0] if found is not None else None
+
+
+def _first_machine(candidates: Sequence[Candidate[str]], page: FieldPage) -> tuple[Candidate[DayOrTime], str] | None:
+    """The first machine date that reads as a date, and the string it was read from."""
     for candidate in candidates:
         value = machine_value(candidate.value, page)
         if value is not None:
-            return Candidate(value, candidate.source, candidate.evidence)
+            return Candidate(value, candidate.source, candidate.evidence), candidate.value.strip()
     return None
 
 

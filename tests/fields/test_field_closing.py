@@ -1,0 +1,166 @@
+"""Credits that close the article (a last 'Von …' paragraph, a signature, a byline box after the body),
+newsrooms credited instead of people, and bylines inside a short description."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from field_pages import PROSE, article_page, json_ld
+
+from articlex import extract
+from articlex.fields.byline import read_credit
+from articlex.fields.names import desk_name, split_names
+
+# ---- a byline at the end of the body -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("closing", "lang", "name"),
+    [
+        ("Von Cosima Künzel", "de", "Cosima Künzel"),
+        ("Erstellt von Andri Bryner", "de", "Andri Bryner"),
+        ("Par Sébastien Farcis", "fr", "Sébastien Farcis"),
+        ("By Jane Whitfield", "en", "Jane Whitfield"),
+    ],
+)
+def test_a_last_paragraph_with_a_byline_prefix_credits_the_author(closing: str, lang: str, name: str) -> None:
+    article = extract(article_page(body=(*PROSE, closing), lang=lang))
+    assert article.authors == (name,)
+    assert closing not in article.paragraphs
+
+
+def test_a_signature_after_the_last_sentence_is_the_author() -> None:
+    article = extract(article_page(body=(*PROSE, "Stefan Wasmer"), lang="de"))
+    assert article.authors == ("Stefan Wasmer",)
+
+
+def test_a_signature_over_the_signers_position() -> None:
+    page = article_page(body=(*PROSE, "Kazım Türkmen<br>Bundesvorsitzender"), lang="de")
+    assert extract(page).authors == ("Kazım Türkmen",)
+
+
+def test_a_name_after_a_label_is_a_credit_list_not_a_signature() -> None:
+    body = (*PROSE, "Fotografie", "Eric Michael Roy")
+    assert extract(article_page(body=body, lang="de")).authors == ()
+
+
+def test_a_byline_near_the_headline_wins_over_a_closing_one() -> None:
+    article = extract(article_page(below="<p>By Asha Rao</p>", body=(*PROSE, "By Vikram Mehta")))
+    assert article.authors == ("Asha Rao",)
+
+
+def test_a_byline_box_after_a_list_of_related_stories() -> None:
+    related = (
+        '<div class="relatedItems"><h4>Weitere Artikel zum Thema:</h4><ul>'
+        '<li><h4><a href="/a">Ein anderer Artikel über den Haushalt</a></h4></li>'
+        '<li><h4><a href="/b">Noch ein Artikel über den Rat</a></h4></li></ul></div>'
+    )
+    box = '<div class="documentByLine">erstellt von Dominique — veröffentlicht 28.01.2022 06:00</div>'
+    article = extract(article_page(after_body=related + box, lang="de"))
+    assert article.authors == ("Dominique",)
+    assert article.published == dt.datetime(2022, 1, 28, 6, 0)  # noqa: DTZ001 - no zone given
+
+
+def test_a_byline_in_a_list_of_other_stories_after_the_body_is_not_the_articles() -> None:
+    listing = (
+        '<div class="listing"><h3>Weitere Artikel</h3><div class="item"><h3><a href="/x">Auf ins Metaverse</a></h3>'
+        '<div class="item-author">Von Jörn Mecher am 08.12.2022</div></div></div>'
+    )
+    article = extract(article_page(after_body=listing, lang="de"))
+    assert article.authors == ()
+    assert article.published is None
+
+
+# ---- a newsroom or an organisation credited ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "desk"),
+    [
+        ("Redaktion", "Redaktion"),
+        ("La Rédaction", "La Rédaction"),
+        ("Wikimedia Foundation", "Wikimedia Foundation"),
+        ("Pressestelle des Deutschen Caritasverbandes", "Pressestelle des Deutschen Caritasverbandes"),
+    ],
+)
+def test_newsrooms_and_organisations_are_desks(text: str, desk: str) -> None:
+    assert desk_name(text) == desk
+
+
+@pytest.mark.parametrize("text", ["Asha Rao", "Share", "Comments", "Post a Comment", "Politik", "Reuters"])
+def test_names_labels_sections_and_agencies_are_not_desks(text: str) -> None:
+    assert desk_name(text) is None
+
+
+@pytest.mark.parametrize(
+    ("below", "lang", "desk"),
+    [
+        ("<p>von Redaktion, 24. Januar 2022</p>", "de", "Redaktion"),
+        ("<p>Par la rédaction | 12 mai 2021</p>", "fr", "la rédaction"),
+        ('<div class="post-meta">By Wikimedia Foundation • 15 January 2020</div>', "en", "Wikimedia Foundation"),
+        ('<div class="meta"><span class="author">Redaktion</span> 1. November 2023</div>', "de", "Redaktion"),
+    ],
+)
+def test_a_byline_crediting_the_newsroom_gives_it_as_the_author(below: str, lang: str, desk: str) -> None:
+    assert extract(article_page(below=below, lang=lang)).authors == (desk,)
+
+
+def test_a_newsroom_beside_a_person_leaves_the_person() -> None:
+    assert extract(article_page(below="<p>von Michael Rädel, Redaktion</p>", lang="de")).authors == ("Michael Rädel",)
+
+
+def test_structured_data_naming_a_person_wins_over_a_newsroom_byline() -> None:
+    head = json_ld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Lena Fischer"}}')
+    assert extract(article_page(head=head, below="<p>von Redaktion</p>", lang="de")).authors == ("Lena Fischer",)
+
+
+# ---- bylines inside a line, joiners, organisations -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Eine Kolumne von Nils Pickert", ("Nils Pickert",)),
+        ("A column by Jane Whitfield", ("Jane Whitfield",)),
+        ("Une chronique de Marie Dupont", ()),  # 'de' is no byline prefix: nothing is guessed
+    ],
+)
+def test_a_byline_after_a_short_description(text: str, names: tuple[str, ...]) -> None:
+    credit = read_credit(text, month_first=False, reference=None)
+    assert (credit.authors if credit is not None else ()) == names
+
+
+@pytest.mark.parametrize("text", ["Fotos von Jan Woitas", "Leasing von Firmenfahrzeugen", "Photo: ČTK/Vít Šimánek"])
+def test_photo_credits_and_phrases_are_not_bylines(text: str) -> None:
+    credit = read_credit(text, month_first=False, reference=None)
+    assert credit is None or not credit.authors
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Richard David Precht im Gespräch mit Karin Fischer", ["Richard David Precht", "Karin Fischer"]),
+        ("Jane Whitfield in conversation with Tom Baker", ["Jane Whitfield", "Tom Baker"]),
+        ("Sarah Hinger, ACLU Racial Justice Program", ["Sarah Hinger"]),
+        ("Anna Weber, Stiftung Warentest", ["Anna Weber"]),
+    ],
+)
+def test_interviews_join_names_and_organisations_are_left_out(text: str, names: list[str]) -> None:
+    assert split_names(text) == names
+
+
+def test_labels_beside_a_byline_are_understood() -> None:
+    credit = read_credit("26 Mai, 2008 | ThE_PaiN | Kommentare 34", month_first=False, reference=None)
+    assert credit is not None
+    assert credit.date == dt.date(2008, 5, 26)
+
+
+def test_an_author_box_between_headline_and_body_is_the_byline() -> None:
+    box = (
+        '<div class="author-box"><span class="author">Redaktion</span>'
+        '<time datetime="01-11-2023 10:29">1. November 2023 10:29</time></div>'
+    )
+    article = extract(article_page(below=box, lang="de"))
+    assert article.published == dt.datetime(2023, 11, 1, 10, 29)  # noqa: DTZ001 - no zone given
+    assert article.authors == ("Redaktion",)
