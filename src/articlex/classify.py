@@ -8,11 +8,14 @@ and what it is (`rules`).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from articlex.blocks import Block, Container, SplitPage
-from articlex.features import Features, measure
+from articlex.features import DATE_ONLY_MAX_WORDS, Features, measure
 from articlex.hints import ARTICLE_BODY
 from articlex.model import BlockKind, Label, Reason
 from articlex.rules import judge_inside, judge_line_inside
@@ -46,7 +49,54 @@ LINE_SECTION_END_COST = 150
 UNSEPARATED_PROSE_WEIGHT = 0.3
 """Prose on a line with no blank line next to it (not copied from a `<p>`) counts this much."""
 POSITION_DECAY = 0.85
+"""While the run is sought, prose at the bottom of the page counts this share less than at the top."""
 SECTION_END_FAMILIES = frozenset({"comments", "related", "newsletter", "share"})
+"""Label families that open what follows an article; the run's edges never move across one."""
+UNSEPARATED_LINE_MIN_COST = 10
+"""A short line not set off by a blank line (a menu item) costs at least this much, however short:
+a menu of forty one-word items is a wall between two runs of prose, not a gap to bridge (text
+corpus: 10 and 20 best of 0–45; lines of one to three words not set off are article text 2% of
+the time)."""
+REPEATED_PROSE_WEIGHT = -0.5
+"""A second print of a prose line (a ticker, a teaser in two widgets, a gallery caption) counts
+against the run at this share of its length: an article says each of its paragraphs once (text
+corpus: −0.5 best of 1, 0.5, 0.3, −0.5)."""
+SHORT_SENTENCE_WEIGHT = 0.25
+"""A short line set off like a paragraph and ending like a sentence counts for this share of its
+length. Such lines are article text about as often as not (a one-line paragraph, a list item, a
+question: 57% of them on the text corpus), so they should not push the run's edge back as a
+menu line does (0.25 best of −0.5 to 0.5)."""
+SHORT_SENTENCE_MIN_WORDS = 4
+"""…when it has at least this many words…"""
+SHORT_SENTENCE_MIN_UNSPACED = 10
+"""…or this many letters of a script written without spaces (Chinese, Japanese, Thai)."""
+TABLE_ROW_WEIGHT = 0.25
+"""A row of a table or schedule counts for this share of its length, like a short sentence…"""
+TABLE_MIN_ROWS = 4
+"""…in a run of at least this many rows: tour dates, results, prices. A menu's items hold no numbers
+(text corpus: 80% of the lines of such runs are article text; 3, 4 and 6 rows score alike)."""
+TABLE_ROW_MIN_WORDS = 3
+"""A line without tabs needs this many words, a number and a cell break (',', '–', '@') to be a row."""
+STAMP_MAX_WORDS = 12
+"""A line holding a date or a relative time ('2 days ago') is a stamp when it has at most this many words."""
+DATED_ITEMS_MIN = 3
+"""This many stamps a few lines apart make a list of dated items: a comment thread, a list of teasers."""
+DATED_ITEM_MAX_LINES = 15
+"""Stamps further apart than this many lines belong to different lists (a long comment still fits)."""
+DATED_ITEM_WIDE_GAP = 2.0
+"""A list of teasers ends at a gap this many times its usual item length (an article between two lists)…"""
+DATED_ITEM_STRAY_HEAD = 1.5
+"""…and a first stamp this many item lengths before the next is the article's own date line, not an item."""
+DATED_ITEM_PROSE_WEIGHT = 0.0
+"""Prose inside a list of dated items counts this much: a comment or a teaser's summary is not the article
+(text corpus: 0 and −0.5 score alike)."""
+
+_SENTENCE_END = re.compile(r"[.!?…。！？؟।॥።][\"'”’»)\]」』]*$")
+"""Sentence-final punctuation of Latin, CJK, Arabic, Devanagari and Ethiopic writing, then closing quotes."""
+_CELL_BREAK = re.compile(r"\w\s*[,;:|/@(–—،、，：；]\s*\w|\s-\s")
+"""Punctuation between two parts of a line, as between the cells of a row."""
+_DIGIT = re.compile(r"\d")
+_DASHES = ("-", "–", "—")
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,13 +302,7 @@ def _slight(feature: Features) -> bool:
 
 def _classify_lines(blocks: Sequence[Block], features: Sequence[Features]) -> tuple[Decision, ...]:
     is_prose = [feature.is_prose and not feature.bullet for feature in features]
-    weights = [_line_weight(block, feature) for block, feature in zip(blocks, features, strict=True)]
-    for index, prose in enumerate(is_prose):
-        if prose and not _has_prose_neighbour(is_prose, features, index):
-            weights[index] *= ISOLATED_PROSE_WEIGHT
-        if prose and blocks[index].kind is not BlockKind.PARAGRAPH:
-            weights[index] *= UNSEPARATED_PROSE_WEIGHT
-    start, end = main_run(weights, is_prose)
+    start, end = main_run(_line_weights(blocks, features, is_prose), is_prose)
     decisions = []
     for block, feature in zip(blocks, features, strict=True):
         if start <= block.index < end:
@@ -271,16 +315,180 @@ def _classify_lines(blocks: Sequence[Block], features: Sequence[Features]) -> tu
     return tuple(decisions)
 
 
+def _line_weights(blocks: Sequence[Block], features: Sequence[Features], is_prose: Sequence[bool]) -> list[float]:
+    """Every line's weight for the main run: prose for it, other lines against it, in context."""
+    weights = [_line_weight(block, feature) for block, feature in zip(blocks, features, strict=True)]
+    stamps = [_stamp(block, feature) for block, feature in zip(blocks, features, strict=True)]
+    for index in _table_rows(blocks, features, stamps):
+        weights[index] = TABLE_ROW_WEIGHT * len(blocks[index].text)
+    in_items = _dated_items(features, is_prose, stamps)
+    copies = _copies(blocks, is_prose)
+    for index in (index for index, prose in enumerate(is_prose) if prose):
+        if not _has_prose_neighbour(is_prose, features, index):
+            weights[index] *= ISOLATED_PROSE_WEIGHT
+        if blocks[index].kind is not BlockKind.PARAGRAPH:
+            weights[index] *= UNSEPARATED_PROSE_WEIGHT
+        if index in copies:
+            weights[index] *= REPEATED_PROSE_WEIGHT
+        if in_items[index]:
+            weights[index] *= DATED_ITEM_PROSE_WEIGHT
+    return weights
+
+
+def _copies(blocks: Sequence[Block], is_prose: Sequence[bool]) -> set[int]:
+    """Prose lines printed more than once on the page, but for each text's first print next to other prose.
+
+    That print is the article's paragraph; the others are a ticker, a teaser, a gallery caption.
+    """
+    prints = Counter(block.text for block in blocks)
+    originals: set[str] = set()
+    copies = set()
+    for index in (index for index, prose in enumerate(is_prose) if prose and prints[blocks[index].text] > 1):
+        next_to_prose = (index > 0 and is_prose[index - 1]) or (index + 1 < len(blocks) and is_prose[index + 1])
+        if blocks[index].text not in originals and next_to_prose:
+            originals.add(blocks[index].text)
+        else:
+            copies.add(index)
+    return copies
+
+
 def _line_weight(block: Block, feature: Features) -> float:
     """Prose counts for its length; other lines against it, labels that end an article most of all."""
     if feature.is_prose and not feature.bullet:
         return float(len(block.text))
+    if _short_sentence(block, feature):
+        return SHORT_SENTENCE_WEIGHT * len(block.text)
     cost = float(min(len(block.text), LINE_PENALTY_CAP))
+    if block.kind is not BlockKind.PARAGRAPH:
+        cost = max(cost, UNSEPARATED_LINE_MIN_COST)
     if feature.phrase_family in SECTION_END_FAMILIES:
         cost += LINE_SECTION_END_COST
     elif feature.bullet or feature.phrase_family is not None or feature.date_only:
         cost += LINE_BOILERPLATE_COST
     return -cost
+
+
+def _short_sentence(block: Block, feature: Features) -> bool:
+    """A short line set off like a paragraph that ends like a sentence ('He said no.')."""
+    long_enough = feature.words >= SHORT_SENTENCE_MIN_WORDS or feature.cjk_chars >= SHORT_SENTENCE_MIN_UNSPACED
+    plain = feature.phrase_family is None and not feature.bullet
+    return block.kind is BlockKind.PARAGRAPH and long_enough and plain and _SENTENCE_END.search(block.text) is not None
+
+
+def _table_rows(blocks: Sequence[Block], features: Sequence[Features], stamps: Sequence[bool]) -> list[int]:
+    """The lines of runs of at least `TABLE_MIN_ROWS` table rows, prose rows left out."""
+    rows: list[int] = []
+    run: list[int] = []
+    for index, (block, feature) in enumerate(zip(blocks, features, strict=True)):
+        if _table_row(block, feature, stamps[index]):
+            run.append(index)
+            continue
+        rows.extend(run if len(run) >= TABLE_MIN_ROWS else [])
+        run = []
+    rows.extend(run if len(run) >= TABLE_MIN_ROWS else [])
+    return [index for index in rows if not features[index].is_prose]
+
+
+def _table_row(block: Block, feature: Features, stamp: bool) -> bool:
+    """A row of cells: copied with tabs between them, or a line with a number and a cell break.
+
+    'June 9 – Tampa, FL @ Amphitheatre', '3) Lego Star Wars 75188': schedules, results and
+    price lists print such rows; a menu item holds neither a number nor a break, and a dated
+    line is a teaser's or a comment's stamp.
+    """
+    if block.kind is BlockKind.TABLE_CELL:
+        return True
+    if feature.is_prose or feature.words < TABLE_ROW_MIN_WORDS or feature.phrase_family is not None:
+        return False
+    text = block.text
+    return not stamp and _DIGIT.search(text) is not None and _CELL_BREAK.search(text) is not None
+
+
+def _stamp(block: Block, feature: Features) -> bool:
+    """A short line holding a date or a relative time: the stamp of a comment or a teaser.
+
+    A line that starts with a dash attributes a quote or an embedded post ('— Name (@name)
+    November 18, 2019'), which belongs to the article.
+    """
+    text = block.text
+    if feature.is_prose or feature.words > STAMP_MAX_WORDS or text.startswith(_DASHES) or not _DIGIT.search(text):
+        return False
+    # Imported here: the fields package imports the classifier.
+    from articlex.fields.dates import is_relative, visible_dates  # noqa: PLC0415
+
+    if feature.date_only:
+        return True
+    # A shorter line was already searched for a date by `measure`: it holds none.
+    dated = feature.words > DATE_ONLY_MAX_WORDS and bool(visible_dates(text, month_first=False, reference=None))
+    return dated or is_relative(text)
+
+
+def _dated_items(features: Sequence[Features], is_prose: Sequence[bool], stamps: Sequence[bool]) -> list[bool]:
+    """Which lines belong to a list of dated items: a comment thread, a list of teasers.
+
+    Every item of such a list carries a stamp, so the stamps follow each other a few lines
+    apart; the lines of their items are marked.
+    """
+    inside = [False] * len(features)
+    for chain in _stamp_chains([index for index, stamp in enumerate(stamps) if stamp], features):
+        for first, last in _item_lists(chain, features, is_prose):
+            for index in range(max(first, 0), min(last + 1, len(features))):
+                inside[index] = True
+    return inside
+
+
+def _stamp_chains(stamps: Sequence[int], features: Sequence[Features]) -> list[list[int]]:
+    """Stamps grouped into chains of at least `DATED_ITEMS_MIN`, each near the last, no section label between."""
+    chains: list[list[int]] = []
+    for stamp in stamps:
+        near = bool(chains) and stamp - chains[-1][-1] <= DATED_ITEM_MAX_LINES
+        if near and not _section_end_between(features, chains[-1][-1], stamp):
+            chains[-1].append(stamp)
+        else:
+            chains.append([stamp])
+    return [chain for chain in chains if len(chain) >= DATED_ITEMS_MIN]
+
+
+def _section_end_between(features: Sequence[Features], first: int, last: int) -> bool:
+    return any(features[index].phrase_family in SECTION_END_FAMILIES for index in range(first + 1, last))
+
+
+def _item_lists(chain: Sequence[int], features: Sequence[Features], is_prose: Sequence[bool]) -> list[tuple[int, int]]:
+    """The first and last lines of the lists of items a chain of stamps marks.
+
+    Where most stamps are followed by prose, a stamp heads its item (a comment: name, date,
+    text); otherwise it closes it (a teaser: title, summary, date). An item is as long as the
+    usual distance between two stamps. A list of teasers ends at a much wider gap (an article
+    between two lists), and a first stamp far before the others is the article's own date line.
+    """
+    gaps = sorted(later - earlier for earlier, later in pairwise(chain))
+    usual = gaps[len(gaps) // 2]
+    heads = 2 * sum(_prose_follows(is_prose, features, stamp) for stamp in chain) >= len(chain)
+    spans = []
+    for part in [list(chain)] if heads else _split_at_wide_gaps(chain, usual):
+        first = 0
+        while len(part) - first >= DATED_ITEMS_MIN and part[first + 1] - part[first] > DATED_ITEM_STRAY_HEAD * usual:
+            first += 1
+        if len(part) - first >= DATED_ITEMS_MIN:
+            spans.append((part[first], part[-1] + usual - 1) if heads else (part[first] - usual + 1, part[-1]))
+    return spans
+
+
+def _split_at_wide_gaps(chain: Sequence[int], usual: int) -> list[list[int]]:
+    parts = [[chain[0]]]
+    for earlier, later in pairwise(chain):
+        if later - earlier > DATED_ITEM_WIDE_GAP * usual:
+            parts.append([])
+        parts[-1].append(later)
+    return parts
+
+
+def _prose_follows(is_prose: Sequence[bool], features: Sequence[Features], index: int) -> bool:
+    """True when the next substantial line after this one is prose."""
+    following = index + 1
+    while following < len(is_prose) and _slight(features[following]):
+        following += 1
+    return following < len(is_prose) and is_prose[following]
 
 
 def main_run(weights: Sequence[float], is_prose: Sequence[bool]) -> tuple[int, int]:

@@ -1,13 +1,15 @@
 """Stage 2b, split plain text: `Page` → `SplitPage`, one block per non-empty line.
 
 A browser copy of a page puts each paragraph, heading, list item and widget line on a line
-of its own, so a line is the natural block. Little is known about structure: a line set off
-by a blank line is a `PARAGRAPH` (browsers copy `<p>` that way), any other a `LINE`, and the
-classifier judges lines by their shape and their neighbours.
+of its own, so a line is the natural block. Little is known about structure: a line whose
+cells are separated by tabs is a table row (`TABLE_CELL`: browsers copy a `<tr>` that way), a
+line set off by a blank line is a `PARAGRAPH` (browsers copy `<p>` that way), any other a
+`LINE`, and the classifier judges lines by their shape and their neighbours.
 """
 
 from __future__ import annotations
 
+import re
 import time
 
 from articlex.blocks import Block, SplitPage
@@ -17,12 +19,15 @@ from articlex.reading import Page
 from articlex.textnorm import collapse
 
 _CLOCK_EVERY_LINES = 4096
+_TAB_BETWEEN_CELLS = re.compile(r"\S\t+\S")
+"""Browsers copy a table row as its cells' texts with a tab between each two."""
 
 
 def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
-    """Cut a plain-text page into line blocks; a line set off by a blank line is a paragraph."""
+    """Cut a plain-text page into line blocks: table rows, paragraphs (set off by blank lines) and lines."""
     # Only real line ends split lines: a form feed or a Unicode separator inside a line is a space.
-    lines = [collapse(line) for line in page.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    raw = page.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [collapse(line) for line in raw]
     blocks: list[Block] = []
     timed_out = truncated = False
     for number, text in enumerate(lines, start=1):
@@ -33,9 +38,16 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
             timed_out = True
             break
         if text:
-            kind = BlockKind.PARAGRAPH if _set_off(lines, number - 1) else BlockKind.LINE
+            kind = _kind(raw, lines, number - 1)
             blocks.append(Block(index=len(blocks), text=text, kind=kind, path=f"line {number}"))
     return SplitPage("text", tuple(blocks), truncated=truncated, timed_out=timed_out)
+
+
+def _kind(raw: list[str], lines: list[str], index: int) -> BlockKind:
+    """A table row when tabs separate its cells, else a paragraph when set off, else a line."""
+    if _TAB_BETWEEN_CELLS.search(raw[index]):
+        return BlockKind.TABLE_CELL
+    return BlockKind.PARAGRAPH if _set_off(lines, index) else BlockKind.LINE
 
 
 def _set_off(lines: list[str], index: int) -> bool:

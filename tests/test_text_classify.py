@@ -1,0 +1,144 @@
+"""Stage 3 on plain text: small pages written as a browser copies them, one behaviour per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlex import BlockKind, Label, Options, text_blocks
+from articlex.classify import Decision, classify
+from articlex.reading import read
+
+TEXT = Options(input_kind="text")
+
+MENU = "Home\nWorld\nBusiness\nSport\nWeather\nVideo\nPodcasts"
+ARTICLE = [
+    "The city council approved the new budget on Tuesday evening after a long debate that lasted more than four hours.",
+    "Supporters said the plan would fund new schools, repair roads and hire more teachers, while critics warned about debt.",
+    "The mayor, who proposed the budget in March, said she was pleased with the result and thanked the members for their work.",
+    "The budget takes effect on July 1, and the first projects are expected to start before the end of summer, officials said.",
+    "A second vote on the school construction plan is scheduled for next month, according to the council's published agenda.",
+]
+COMMENTS = [
+    "I have lived in this town for twenty years, and honestly I think the council made a terrible mistake with this budget.",
+    "Nobody asked the people who actually pay for it, and the roads near the station are still full of holes every spring.",
+    "The schools needed the money years ago, so I am glad that somebody finally did something about it, whatever it costs.",
+    "Does anyone know whether the new buses mentioned at the meeting will also stop in the northern part of the old town?",
+]
+TEASERS = [
+    (
+        "Bridge closes for repairs",
+        "The old river bridge will be closed to traffic for three weeks while crews replace its deck.",
+    ),
+    (
+        "Library hours extended",
+        "The central library will stay open until ten in the evening, the city announced on its website.",
+    ),
+    (
+        "New park opens in the north",
+        "Families gathered on Saturday for the opening of the park, which has a lake and a playground.",
+    ),
+    (
+        "Teachers ask for more staff",
+        "The union said classes are too large and asked the council to hire fifty more teachers soon.",
+    ),
+]
+
+THREAD = [
+    f"Reader {n} on September {n + 10}, 2018 at 4:47 pm said:\n\n{first}\n\n{second}"
+    for n, (first, (_, second)) in enumerate(zip(COMMENTS, TEASERS, strict=True))
+]
+
+
+def decide(text: str) -> tuple[Decision, ...]:
+    return classify(text_blocks.split(read(text, url=None, encoding=None, options=TEXT), TEXT, None))
+
+
+def body(text: str) -> list[str]:
+    return [decision.block.text for decision in decide(text) if decision.label is Label.CONTENT]
+
+
+def paragraphs(texts: list[str]) -> str:
+    return "\n\n".join(texts)
+
+
+def test_comment_thread_below_a_short_article_is_left_out() -> None:
+    """Prose under a chain of dated comment headers ('X on <date> said:') is not the body, even when it outweighs it."""
+    page = "\n\n".join([MENU, "Budget passes\n\nSeptember 10, 2018 | by Jane Doe", ARTICLE[0], "Comments", *THREAD])
+    assert body(page) == [ARTICLE[0]]
+
+
+@pytest.mark.parametrize("stamp", ["{} hours ago", "vor {} Stunden", "il y a {} heures", "{} часа назад"])
+def test_dated_teasers_below_the_article_are_left_out(stamp: str) -> None:
+    """A list of teasers, each a title, a summary and a relative time (in any language), is not part of the body."""
+    teasers = [f"{title}\n\n{summary}\n\n{stamp.format(n + 2)}" for n, (title, summary) in enumerate(TEASERS)]
+    page = "\n\n".join([MENU, paragraphs(ARTICLE), *teasers])
+    assert body(page) == ARTICLE
+
+
+def test_article_date_line_above_a_thread_is_not_a_comment_stamp() -> None:
+    """The article's own date line, further from the thread than its comments are from each other, is no item."""
+    page = "\n\n".join(["September 10, 2018 | by Jane Doe", paragraphs(ARTICLE[:3]), "Photo: Jane Doe", *THREAD])
+    assert body(page)[:3] == ARTICLE[:3]
+
+
+def test_embedded_post_attributions_are_not_stamps() -> None:
+    """Dash-led attribution lines with dates ('— Name (@name) November 18, 2019') do not make a thread."""
+    texts = [*ARTICLE, *COMMENTS]
+    chunks = [
+        f"{text}\n\n— Council Watch (@council) November {n + 10}, 2019" if n in {1, 3, 5} else text
+        for n, text in enumerate(texts)
+    ]
+    page = "\n\n".join([MENU, *chunks, MENU])
+    assert [text for text in body(page) if not text.startswith("—")] == texts
+
+
+def test_prose_printed_twice_on_the_page_counts_against_the_run() -> None:
+    """A ticker line repeated at the top and the bottom of the page is not taken into the body."""
+    ticker = "Breaking news: " + " ".join(summary for _, summary in TEASERS)
+    page = "\n\n".join([MENU, ticker, "Budget passes", "By Jane Doe", paragraphs(ARTICLE), MENU, ticker])
+    assert body(page) == ARTICLE
+
+
+def test_paragraph_repeated_in_a_teaser_stays_in_the_body() -> None:
+    """Of a paragraph printed twice, the print among other paragraphs is the article's and is kept."""
+    page = "\n\n".join([MENU, ARTICLE[0], MENU, "Budget passes", paragraphs(ARTICLE), MENU])
+    assert body(page) == ARTICLE
+
+
+def test_schedule_after_the_article_stays_in_the_body() -> None:
+    """Rows holding a number and a cell break ('June 9 – Tampa, FL @ Arena') extend the run like text."""
+    rows = [
+        f"June {day} – {city} @ City Arena" for day, city in ((9, "Tampa, FL"), (12, "Miami, FL"), (14, "Atlanta, GA"))
+    ]
+    rows += ["June 17 – Nashville, TN @ Music Hall", "June 19 – Charlotte, NC @ Pavilion"]
+    page = "\n\n".join([MENU, paragraphs(ARTICLE), "Tour dates", "\n".join(rows), MENU])
+    assert body(page)[-len(rows) :] == rows
+
+
+def test_tab_separated_cells_make_a_table_row() -> None:
+    """A line whose cells a browser separated with tabs is split as a table row."""
+    page = text_blocks.split(
+        read("Pos\tDriver\tPoints\n1\tKyle Busch\t5040\n", url=None, encoding=None, options=TEXT), TEXT, None
+    )
+    assert {block.kind for block in page.blocks} == {BlockKind.TABLE_CELL}
+
+
+def test_table_rows_after_the_article_stay_in_the_body() -> None:
+    """A run of tab-separated rows below the article is part of it."""
+    rows = ["Pos\tDriver\tPoints", "1\tKyle Busch\t5040", "2\tMartin Truex\t5035", "3\tKevin Harvick\t5033"]
+    page = "\n\n".join([MENU, paragraphs(ARTICLE), "\n".join(rows), MENU])
+    assert body(page)[-len(rows) :] == [row.replace("\t", " ") for row in rows]
+
+
+def test_short_sentences_set_off_like_paragraphs_stay_in_the_run() -> None:
+    """Short one-line paragraphs that end like sentences, between and after paragraphs, are kept."""
+    short = ["The vote was close.", "Two members abstained from it.", "Will the plan work as promised?"]
+    page = "\n\n".join([MENU, paragraphs(ARTICLE[:3]), *short[:2], ARTICLE[3], short[2], MENU])
+    assert body(page) == [*ARTICLE[:3], *short[:2], ARTICLE[3], short[2]]
+
+
+def test_long_menu_of_short_lines_is_not_bridged() -> None:
+    """A long menu of very short lines between the article and two footer paragraphs keeps the footer out."""
+    menu = "\n".join(f"S{n}" for n in range(30))
+    page = "\n\n".join([paragraphs(ARTICLE), menu, paragraphs(COMMENTS[2:])])
+    assert body(page) == ARTICLE
