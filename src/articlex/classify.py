@@ -392,7 +392,7 @@ def _table_rows(blocks: Sequence[Block], features: Sequence[Features], stamps: S
 def _table_row(block: Block, feature: Features, stamp: bool) -> bool:
     """A row of cells: copied with tabs between them, or a line with a number and a cell break.
 
-    'June 9 – Tampa, FL @ Amphitheatre', '3) Lego Star Wars 75188': schedules, results and
+    'May 4 – Springfield @ City Hall', '3) Board game for 4 players, 29.90': schedules, results and
     price lists print such rows; a menu item holds neither a number nor a break, and a dated
     line is a teaser's or a comment's stamp.
     """
@@ -408,7 +408,7 @@ def _stamp(block: Block, feature: Features) -> bool:
     """A short line holding a date or a relative time: the stamp of a comment or a teaser.
 
     A line that starts with a dash attributes a quote or an embedded post ('— Name (@name)
-    November 18, 2019'), which belongs to the article.
+    May 3, 2021'), which belongs to the article.
     """
     text = block.text
     if feature.is_prose or feature.words > STAMP_MAX_WORDS or text.startswith(_DASHES) or not _DIGIT.search(text):
