@@ -427,3 +427,15 @@ def test_clean_utf8_has_no_replacement_characters() -> None:
     article = extract(html_page(paragraphs, lang=lang, headline=headline).encode())
     assert article.diagnostics is not None
     assert article.diagnostics.replacement_characters == 0
+
+
+def test_a_text_copy_that_starts_with_a_stray_tag_is_text() -> None:
+    """A browser copy whose first line is an image's markup, followed by plain lines, is read as text."""
+    lines = "\n".join(f"Menu item {number}" for number in range(30))
+    page = read(f'<img height="1" width="1" src="http://example.com/pixel">\n{lines}\n', url=None, encoding=None, options=Options())
+    assert page.kind == "text"
+
+
+def test_a_fragment_of_markup_is_html() -> None:
+    """A short fragment of markup is HTML even with few tags."""
+    assert read("<p>Hello there.</p>", url=None, encoding=None, options=Options()).kind == "html"

@@ -30,6 +30,9 @@ _HTML_START = re.compile(
 _HTML_TAG = re.compile(
     r"</?(?:p|div|br|span|a|table|td|li|ul|h[1-6]|article|section|img|b|i|em|strong)\b[^<>]{0,300}>", re.IGNORECASE
 )
+_ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
+_PLAIN_LINES_AFTER_A_STRAY_TAG = 20
+"""Lines of plain text after a first line of markup that make a page text rather than HTML."""
 _MIN_TAGS_FOR_HTML = 3
 """A text that does not start like HTML still is HTML when its start holds a few common tags."""
 
@@ -99,5 +102,11 @@ def _kind(text: str, options: Options) -> Literal["html", "text"]:
         return "text"
     start = text[:_SNIFF_CHARS]
     if _HTML_START.match(start):
-        return "html"
+        return "text" if _markup_only_on_first_line(start) else "html"
     return "html" if len(_HTML_TAG.findall(start)) >= _MIN_TAGS_FOR_HTML else "text"
+
+
+def _markup_only_on_first_line(start: str) -> bool:
+    """A browser copy can begin with a stray tag (an image's markup); then many lines of plain text follow."""
+    _, _, rest = start.lstrip().partition("\n")
+    return _ANY_TAG.search(rest) is None and rest.count("\n") >= _PLAIN_LINES_AFTER_A_STRAY_TAG
