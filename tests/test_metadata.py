@@ -50,3 +50,25 @@ def test_broken_json_ld_is_skipped() -> None:
         PageData(json_ld=('{"@type": "NewsArticle", "headline": ', '<!-- {"@type": "Article", "headline": "Fine"} -->'))
     )
     assert [c.value for c in meta.headlines] == ["Fine"]
+
+
+def test_json_ld_with_comments_trailing_commas_and_a_brace_too_many_is_repaired() -> None:
+    commented = (
+        '{"@type": "NewsArticle",\n\t//"interactionCount": "",\n "headline": "Kommentare",\n'
+        ' "datePublished": "2020-10-04T15:05:21+08:00", // 發布時間\n "author": "王小明",}'
+    )
+    scripts = (
+        commented,
+        '{"@type": "Article", "dateModified": "2020-10-26T18:13:30+01:00"}\n    }',
+        '{"@type": "WebSite", "name": "Example"}, {"@type": "Organization", "name": "Example News"};',
+    )
+    meta = read_metadata(PageData(json_ld=scripts))
+    assert [c.value for c in meta.published] == ["2020-10-04T15:05:21+08:00"]
+    assert meta.authors[0].value == ("王小明",)
+    assert "Example News" in [c.value for c in meta.site_names]
+
+
+def test_a_string_holding_two_slashes_is_no_comment() -> None:
+    script = '{"@type": "NewsArticle", "url": "https://news.example/a", "headline": "Fine",}'
+    meta = read_metadata(PageData(json_ld=(script,)))
+    assert [c.value for c in meta.urls] == ["https://news.example/a"]

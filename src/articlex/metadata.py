@@ -105,6 +105,10 @@ URL_META = ("og:url", "twitter:url")
 
 _JSON_COMMENT_WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
 _MAX_JSON_LD_OBJECTS = 500
+_LINE_COMMENT = re.compile(r"(?:^|(?<=,))[ \t]*//[^\n]*", re.MULTILINE)
+"""A `//` comment on a line of its own or after a value's comma (never inside a string, where a comma
+and spaces before `//` do not occur in addresses)."""
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,10 +225,8 @@ def _add(target: list[Candidate[str]], value: str, evidence: str) -> None:
 
 def _json_objects(script: str) -> list[dict[str, Any]]:
     """Every JSON object in a JSON-LD script: arrays and `@graph`s flattened, bad JSON skipped."""
-    text = _JSON_COMMENT_WRAPPER.sub("", script.strip())
-    try:
-        parsed = json.loads(text, strict=False)
-    except (ValueError, RecursionError):
+    parsed = _parse_json(_JSON_COMMENT_WRAPPER.sub("", script.strip()))
+    if parsed is None:
         return []
     found: list[dict[str, Any]] = []
     pending: list[Any] = [parsed]
@@ -238,6 +240,29 @@ def _json_objects(script: str) -> list[dict[str, Any]]:
             if isinstance(graph, list):
                 pending[:0] = graph
     return found
+
+
+def _parse_json(text: str) -> object:
+    """The JSON value of a script, repaired the way browsers' JSON-LD readers forgive; None when unreadable.
+
+    Pages leave `//` comment lines, trailing commas, a closing `;`, a brace too many after the
+    object, or several objects separated by commas. The repairs run only when the text does not
+    parse as it is.
+    """
+    try:
+        return json.loads(text, strict=False)
+    except (ValueError, RecursionError):
+        pass
+    repaired = _TRAILING_COMMA.sub(r"\1", _LINE_COMMENT.sub("", text)).strip().rstrip(";")
+    for candidate in (repaired, f"[{repaired}]"):
+        try:
+            return json.loads(candidate, strict=False)
+        except (ValueError, RecursionError):
+            continue
+    try:
+        return json.JSONDecoder(strict=False).raw_decode(repaired)[0]  # the first value, whatever follows
+    except (ValueError, RecursionError):
+        return None
 
 
 def _types(obj: dict[str, Any]) -> frozenset[str]:

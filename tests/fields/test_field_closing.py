@@ -164,3 +164,61 @@ def test_an_author_box_between_headline_and_body_is_the_byline() -> None:
     article = extract(article_page(below=box, lang="de"))
     assert article.published == dt.datetime(2023, 11, 1, 10, 29)  # noqa: DTZ001 - no zone given
     assert article.authors == ("Redaktion",)
+
+
+def test_a_name_in_brackets_ending_the_body_signs_it() -> None:
+    last = (
+        "Die Gemeindepolitik in Petersberg bleibt spannend, sagen die Fraktionen im Rat. (Christian P. Stadtfeld) +++"
+    )
+    article = extract(article_page(body=(*PROSE, last), lang="de"))
+    assert article.authors == ("Christian P. Stadtfeld",)
+    assert article.paragraphs[-1] == last  # the paragraph stays in the body
+
+
+def test_an_agency_in_brackets_ending_the_body_is_no_author() -> None:
+    last = "Die Gemeindepolitik in Petersberg bleibt spannend, sagen die Fraktionen im Rat. (dpa)"
+    assert extract(article_page(body=(*PROSE, last), lang="de")).authors == ()
+
+
+def test_a_byline_box_after_the_body_names_its_author_element() -> None:
+    box = '<div id="meta"><span class="author"><a href="/user/30">Lars</a></span> 0 Kommentare</div>'
+    assert extract(article_page(after_body=box, lang="de")).authors == ("Lars",)
+
+
+def test_a_byline_in_a_caption_box_under_the_headline() -> None:
+    box = '<div class="item-caption"><div class="details">von Andreas Kürten</div></div>'
+    assert extract(article_page(below=box, lang="de")).authors == ("Andreas Kürten",)
+
+
+def test_a_photo_credit_in_a_caption_box_under_the_headline_is_not_the_byline() -> None:
+    box = '<figure><img src="a.jpg"><figcaption>Foto: Andreas Kürten</figcaption></figure>'
+    assert extract(article_page(below=box, lang="de")).authors == ()
+
+
+def test_a_byline_naming_the_site_is_its_author_on_a_blog() -> None:
+    head = '<meta property="og:site_name" content="zahlenzauberin">'
+    article = extract(
+        article_page(head=head, below="<p>von zahlenzauberin</p>", lang="de"),
+        url="https://zahlenzauberin.example.org/2012/08/22/ferien/",
+    )
+    assert article.authors == ("zahlenzauberin",)
+
+
+def test_a_person_named_in_a_later_credit_line_wins_over_a_user_name() -> None:
+    below = "<p>Gespeichert von human am 7. Juli 2019 - 18:45</p><p>Blog Beitrag von Margarita Koreneva</p>"
+    assert extract(article_page(below=below, lang="de")).authors == ("Margarita Koreneva",)
+
+
+def test_a_credited_newsroom_comes_before_a_user_name_in_meta() -> None:
+    head = '<meta name="twitter:creator" content="polizeitickerch">'
+    below = '<footer class="article-meta"><p class="article-author">Redaktion Polizeiticker Schweiz</p></footer>'
+    article = extract(article_page(head=head, below=below, lang="de"))
+    assert article.authors == ("Redaktion Polizeiticker Schweiz",)
+
+
+def test_credits_of_other_work_are_not_the_authors() -> None:
+    credit = read_credit("Text von Christian Seiler Illustration von Markus Roost", month_first=False, reference=None)
+    assert credit is not None
+    assert credit.authors == ("Christian Seiler",)
+    newsroom = read_credit("National Desk By National Desk", month_first=False, reference=None)
+    assert newsroom is None or newsroom.authors != ("National",)

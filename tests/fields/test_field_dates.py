@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from field_pages import article_page, json_ld
+from field_pages import PROSE, article_page, json_ld
 
 from articlex import Options, extract
 from articlex.fields.dates import find_visible_date, numeric_order, parse_machine_date, visible_dates
@@ -289,3 +289,14 @@ def test_a_day_first_date_in_the_address() -> None:
 
 def test_an_ambiguous_day_and_month_in_the_address_is_not_read() -> None:
     assert extract(article_page(), url="https://verein.example/meldungen/05-10-2021").published is None
+
+
+def test_a_date_element_of_another_story_beside_the_body_does_not_override_the_metadata() -> None:
+    head = json_ld('{"@type": "NewsArticle", "datePublished": "2020-10-26T18:10:00+01:00"}')
+    teaser = (
+        '<div class="teaser"><a href="/other">Zwei neue Fälle in der Region</a>'
+        '<div class="article-date-time">09.08.2020 u 10:52</div></div>'
+    )
+    body = (PROSE[0], teaser, *PROSE[1:])
+    article = extract(article_page(head=head, body=body, lang="bs"))
+    assert article.published == dt.datetime(2020, 10, 26, 18, 10, tzinfo=dt.timezone(dt.timedelta(hours=1)))

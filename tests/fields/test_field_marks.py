@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from articlex.marks import machine_value, mark_kind
+from articlex.marks import machine_value, mark_kind, mark_selector
+from articlex.vocabulary import author_hints, date_hints
 
 
 @pytest.mark.parametrize(
@@ -35,3 +36,17 @@ def test_machine_value_prefers_datetime_then_content_then_title() -> None:
     assert machine_value({"title": "2016-12-23T05:11:00-05:00"}) == "2016-12-23T05:11:00-05:00"
     assert machine_value({"data-date-time": "2023-11-02 20:06:13"}) == "2023-11-02 20:06:13"
     assert machine_value({"class": "date"}) == ""
+
+
+def test_the_selector_finds_every_hint_word_with_few_parts() -> None:
+    selector = mark_selector()
+    needles = [part.split('"')[1] for part in selector.split(", ") if part.startswith("[class")]
+    for word in (*author_hints(), *date_hints()):
+        assert any(needle in word for needle in needles), word
+    assert len(needles) < len(set(author_hints()) | set(date_hints())) // 2
+
+
+def test_ids_are_tested_for_author_words_only() -> None:
+    ids = [part.split('"')[1] for part in mark_selector().split(", ") if part.startswith("[id")]
+    assert any(needle in "author" for needle in ids)
+    assert not any(needle in "pubtime" or needle in "timestamp" for needle in ids)

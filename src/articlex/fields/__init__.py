@@ -102,8 +102,7 @@ def _headline(page: FieldPage) -> Candidate[str] | None:
     containers = page.split.containers
 
     def listed(block: Block) -> bool:
-        in_navigation = any(NAVIGATION in containers[c].families for c in block.ancestors)
-        return block.kind is BlockKind.LIST_ITEM and in_navigation
+        return block.kind is BlockKind.LIST_ITEM and any(NAVIGATION in containers[c].families for c in block.ancestors)
 
     return find_headline(page.split.blocks, page.meta, anchor, Site.of(page.meta, page.url), listed)
 

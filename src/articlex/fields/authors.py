@@ -13,7 +13,7 @@ data names nobody else is such a name kept: on a personal blog the site is its a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from articlex.candidate import Candidate
@@ -72,7 +72,20 @@ def find_authors(page: FieldPage, credit_lines: Credits) -> Names | None:
         return fuller if fuller is not None else found
     if visible is not None:
         return visible.names
-    return next(iter(later + site_named), None) or _desk(page, credit_lines)
+    persons = [c for c in later if any(looks_like_name(name) for name in c.value)]
+    handles = [c for c in later if c not in persons]  # 'polizeitickerch' of twitter:creator
+    return (
+        next(iter(persons), None)
+        or _desk(page, credit_lines)
+        or next(iter(handles + site_named), None)
+        or _site_byline(page, credit_lines)
+    )
+
+
+def _site_byline(page: FieldPage, credit_lines: Credits) -> Names | None:
+    """A visible byline naming the site ('von zahlenzauberin' on zahlenzauberin's blog): its author."""
+    visible = _credited(page, credit_lines.lines, NO_SITE) or _credited(page, credit_lines.closing, NO_SITE)
+    return visible.names if visible is not None else None
 
 
 def _fuller_group(names: tuple[str, ...], visible: _Visible | None) -> Names | None:
@@ -87,6 +100,20 @@ def _fuller_group(names: tuple[str, ...], visible: _Visible | None) -> Names | N
 
 
 def _credited(page: FieldPage, lines: tuple[tuple[int, Credit], ...], site: Site, what: str = "") -> _Visible | None:
+    """The names of the first credit line naming people.
+
+    A line naming only user names ('Gespeichert von human') gives way to a later one with a
+    person's name ('Blog Beitrag von Margarita Koreneva').
+    """
+    found = list(_credited_lines(page, lines, site, what))
+    return next((v for v in found if any(looks_like_name(name) for name in v.names.value)), None) or next(
+        iter(found), None
+    )
+
+
+def _credited_lines(
+    page: FieldPage, lines: tuple[tuple[int, Credit], ...], site: Site, what: str
+) -> Iterator[_Visible]:
     for index, credit in lines:
         marked = [name for mark in page.blocks[index].marks if mark.kind == AUTHOR for name in names_in_mark(mark.text)]
         groups = tuple(
@@ -97,8 +124,7 @@ def _credited(page: FieldPage, lines: tuple[tuple[int, Credit], ...], site: Site
         names = _without((name for group in groups for name in group), site)
         if names:
             evidence = f"block {index} ({what})" if what else f"block {index}"
-            return _Visible(Candidate(names, Source.BLOCK, evidence, index), groups)
-    return None
+            yield _Visible(Candidate(names, Source.BLOCK, evidence, index), groups)
 
 
 def _trimmed(name: str, marked: list[str]) -> str:

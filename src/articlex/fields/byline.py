@@ -95,7 +95,7 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
         described = _described_byline(text)  # 'Eine Kolumne von Nils Pickert'
         has_prefix = described is not None
         text = described or text
-    lines = text.splitlines()
+    lines = _other_credits_apart(text).splitlines()
     segments = [segment for line in lines for segment in _SEGMENT_SPLIT.split(line) if segment.strip()]
     reading = _Reading()
     for segment in segments:
@@ -125,6 +125,26 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
         groups,
         reading.desk,
     )
+
+
+def _other_credits_apart(text: str) -> str:
+    """The line with credits of other work on lines of their own.
+
+    'Text von Christian Seiler Illustration von Markus Roost': the illustrator's credit is not the
+    author's ('Illustration', 'Fotos', 'Bild' are `non_names`).
+    """
+    start = prefix_end(text)
+    if start is None:
+        return text  # only a byline ('Text von …') is followed by other credits
+    non_names = byline_vocabulary().non_names
+    cuts = []
+    for match in _inner_prefix().finditer(text, start):
+        before = text[start : match.start()].split()
+        if len(before) > 1 and before[-1].casefold().strip(":,&") in non_names:
+            cuts.append(match.start() - len(before[-1]) - 1)
+    for cut in reversed(cuts):
+        text = text[:cut] + "\n" + text[cut + 1 :]
+    return text
 
 
 def _described_byline(text: str) -> str | None:

@@ -13,13 +13,15 @@ read too, and used only when the page names no one near the headline.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from articlex.blocks import Block
 from articlex.candidate import Candidate
+from articlex.features import phrase_family
 from articlex.fields.agency import Dateline, find_dateline
 from articlex.fields.byline import CREDIT_MAX_WORDS, Credit, read_credit
-from articlex.fields.names import prefix_end, split_names
+from articlex.fields.names import names_in_mark, prefix_end, split_names
 from articlex.fields.page import META_INFO, Claim, FieldPage
 from articlex.marks import AUTHOR, DATE_KINDS
 from articlex.model import BlockKind, Label, Reason, Source
@@ -38,6 +40,11 @@ CLOSING_CONTENT_BLOCKS = 2
 CLOSING_AFTER_BODY = 25
 """…or an element named for a byline within this many blocks after it (a list of related stories
 may stand between the body and its byline box)."""
+ARTICLE_LABELS = frozenset({META_INFO, "share", "print"})
+"""Families of labels that head parts of the article itself ('Tags', 'Share'), not a section of their own."""
+SIGNED_END_CHARS = 80
+"""A name in brackets that ends the body is looked for in this many last characters of it."""
+_SIGNED_END = re.compile(r"\(([^()\d]{3,60})\)[\s.+*•|–—-]*$")
 SIGNATURE_MIN_WORDS = 2
 SIGNATURE_MAX_WORDS = 4
 """A signature ('Stefan Wasmer') is a last paragraph that is nothing but a full name: two to four words…"""
@@ -62,7 +69,7 @@ def find_credits(page: FieldPage) -> Credits:
     anchor = page.anchor
     for index in page.zone(CREDIT_ZONE_BEFORE, CREDIT_ZONE_AFTER_BODY_START):
         block = page.blocks[index]
-        if index == page.headline_block or page.elsewhere(block):
+        if index == page.headline_block or (page.elsewhere(block) and not _headline_caption_byline(page, block)):
             continue
         dated = any(mark.kind in DATE_KINDS for mark in block.marks)
         credit = read_credit(
@@ -80,6 +87,19 @@ def find_credits(page: FieldPage) -> Credits:
     return Credits(tuple(lines), dateline, _closing(page, content))
 
 
+def _headline_caption_byline(page: FieldPage, block: Block) -> bool:
+    """A byline ('von Andreas Kürten') in a caption box between the headline and the body: the article's.
+
+    Other lines of captions there credit the photographer ('Foto: …', 'dpa/…') or describe the picture.
+    """
+    return (
+        page.in_header(block)
+        and not page.elsewhere(block, asides=False)
+        and prefix_end(block.text) is not None
+        and bool(split_names(block.text))
+    )
+
+
 def _closing(page: FieldPage, content: list[Block]) -> tuple[tuple[int, Credit], ...]:
     """Credits that close the article: in its last paragraphs, or in a byline element after it."""
     if not content:
@@ -94,8 +114,10 @@ def _closing(page: FieldPage, content: list[Block]) -> tuple[tuple[int, Credit],
             found.append((block.index, credit))
     found += _byline_box(page, last)
     for index, credit in found:
-        page.claims[index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, _credit_detail(credit))
-    return tuple(found)
+        if credit.text == collapse(page.blocks[index].text):  # a paragraph signed at its end stays body
+            page.claims[index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, _credit_detail(credit))
+    signed = _signed_end(content[-1]) if not found and content[-1].kind in BODY_LINE_KINDS else None
+    return tuple(found) if signed is None else ((last, signed),)
 
 
 def _byline_box(page: FieldPage, last: int) -> list[tuple[int, Credit]]:
@@ -105,20 +127,42 @@ def _byline_box(page: FieldPage, last: int) -> list[tuple[int, Credit]]:
         block = page.blocks[index]
         if page.elsewhere(block):
             continue
-        if block.kind is BlockKind.HEADING:
-            break  # a section of its own begins ('More from the author', 'Newsletter')
-        named = META_INFO in page.families(block) or any(mark.kind in FIELD_KINDS for mark in block.marks)
-        if not named or index in page.claims:
+        marked = any(mark.kind in FIELD_KINDS for mark in block.marks)
+        if block.kind is BlockKind.HEADING and not marked and phrase_family(block.text) not in ARTICLE_LABELS:
+            break  # a section of its own begins ('More news', 'Auf ins Metaverse'); a label ('Tags') does not
+        if not (marked or META_INFO in page.families(block)) or index in page.claims:
             continue
         credit = read_credit(
             block.text,
             month_first=page.month_first,
             reference=page.options.reference_date,
             dated=any(mark.kind in DATE_KINDS for mark in block.marks),
-        )
+        ) or _author_element(block)
         if credit is not None and (credit.authors or credit.desk or credit.date is not None):
             found.append((index, credit))
     return found
+
+
+def _author_element(block: Block) -> Credit | None:
+    """The names in elements named 'author' of a byline box, when its text is no credit line ('Lars')."""
+    names = tuple(
+        dict.fromkeys(name for mark in block.marks if mark.kind == AUTHOR for name in names_in_mark(mark.text))
+    )
+    return Credit(collapse(block.text), names, None, None, None, author_groups=(names,)) if names else None
+
+
+def _signed_end(block: Block) -> Credit | None:
+    """The author's name in brackets that ends the body: '… bleibt spannend. (Christian P. Stadtfeld) +++'.
+
+    The credit is that part; the paragraph stays in the body.
+    """
+    signed = _SIGNED_END.search(block.text[-SIGNED_END_CHARS:])
+    if signed is None:
+        return None
+    name = collapse(signed.group(1))
+    if split_names(name) != [name] or len(name.split()) < SIGNATURE_MIN_WORDS:
+        return None
+    return Credit(signed.group(0).strip(), (name,), None, None, None, author_groups=((name,),))
 
 
 def _after_prose(block: Block, page: FieldPage) -> bool:

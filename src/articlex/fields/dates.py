@@ -149,13 +149,12 @@ def numeric_order(texts: Iterable[str]) -> bool | None:
 
     '25/06/2024' can only be day first, '06/25/2024' only month first; None when no date settles it.
     """
-    for text in texts:
-        for match in _NUMERIC_DATE.finditer(text):
-            first, second = int(match.group(1)), int(match.group(2))
-            if first > MONTHS_IN_YEAR >= second:
-                return False
-            if second > MONTHS_IN_YEAR >= first:
-                return True
+    for match in _NUMERIC_DATE.finditer("\n".join(texts)):  # one scan of all texts, in order
+        first, second = int(match.group(1)), int(match.group(2))
+        if first > MONTHS_IN_YEAR >= second:
+            return False
+        if second > MONTHS_IN_YEAR >= first:
+            return True
     return None
 
 

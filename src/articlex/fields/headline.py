@@ -155,7 +155,14 @@ def _visible_match(
     wanted = {comparable(title.value): title for title in titles}
     if not wanted:
         return None
-    matches = [(block, wanted[key]) for block in blocks if (key := comparable(clean_line(block.text))) in wanted]
+    # Normalising only removes characters (spaces, an image file name), bar a rare ligature or 'ß'
+    # that grows: blocks much shorter than every title (menu items, labels) cannot match one.
+    shortest = min(len(key) for key in wanted) * 3 // 4
+    matches = [
+        (block, wanted[key])
+        for block in blocks
+        if len(block.text) >= shortest and (key := comparable(clean_line(block.text))) in wanted
+    ]
     if not matches:
         return None
     block, title = max(matches, key=lambda match: _rank(match[0], body_anchor))

@@ -19,6 +19,8 @@ from articlex.vocabulary import byline_vocabulary, month_numbers
 NAME_MAX_WORDS = 5
 """Person names have at most this many words ('Maria de la Luz Ramírez' has five)."""
 NAME_MAX_CHARS = 60
+PREFIX_KEY_CHARS = 2
+"""Byline prefixes are found by their first two letters (no prefix is shorter: 'by', 'af')."""
 DESK_MAX_WORDS = 5
 """A newsroom or organisation credited as a byline is short ('Pressestelle des Deutschen Caritasverbandes')."""
 NAME_PARTICLES = frozenset({"di", "da", "de", "van", "von"})
@@ -76,10 +78,11 @@ def prefix_end(text: str) -> int | None:
     before a single word ('Di Stefano', 'Von Trier') is a surname, not 'by'.
     """
     start = len(text) - len(text.lstrip())
-    lowered = text.casefold()
-    for prefix in _prefixes():
+    prefixes = _prefixes_by_start()
+    head = text[start : start + prefixes.longest].casefold()
+    for prefix in prefixes.get(head[:PREFIX_KEY_CHARS], ()):
         end = start + len(prefix)
-        if not lowered.startswith(prefix, start):
+        if not head.startswith(prefix):
             continue
         following = text[end : end + 1]
         printed = text[start:end]
@@ -93,9 +96,20 @@ def prefix_end(text: str) -> int | None:
     return None
 
 
+class _PrefixIndex(dict[str, tuple[str, ...]]):
+    """Byline prefixes by their first letters, longest first, and the length of the longest."""
+
+    longest: int = 0
+
+
 @functools.cache
-def _prefixes() -> tuple[str, ...]:
-    return tuple(sorted(byline_vocabulary().prefixes, key=len, reverse=True))
+def _prefixes_by_start() -> _PrefixIndex:
+    """Most texts start with no prefix: looking up their first letters rules out all prefixes at once."""
+    index = _PrefixIndex()
+    for prefix in sorted(byline_vocabulary().prefixes, key=len, reverse=True):
+        index[prefix[:PREFIX_KEY_CHARS]] = (*index.get(prefix[:PREFIX_KEY_CHARS], ()), prefix)
+        index.longest = max(index.longest, len(prefix))
+    return index
 
 
 def _strip_prefix(text: str) -> str:

@@ -124,7 +124,7 @@ class FieldPage:
                 found |= {META_INFO} if META_INFO in families else families
         return frozenset(found - self._disbelieved)
 
-    def _in_header(self, block: Block) -> bool:
+    def in_header(self, block: Block) -> bool:
         """True for a block between the headline and the first block of the body."""
         return (
             self.headline_block is not None
@@ -140,7 +140,7 @@ class FieldPage:
         reason = self.decisions[block.index].reason
         families = self.families(block)
         foreign = reason in FOREIGN_REASONS
-        if self._in_header(block):
+        if self.in_header(block):
             families = families - {AUTHOR_BIO}
             foreign = foreign and reason is not Reason.AUTHOR_BIO
         if foreign or families & FOREIGN_FAMILIES:

@@ -65,7 +65,7 @@ def _published(page: FieldPage, shown: Shown | None, credit_lines: Credits) -> C
     if found is None:
         return shown.candidate() if shown is not None else _unshown(page, credit_lines)
     machine, raw = found
-    if shown is not None and shown.visible:
+    if shown is not None and _overrides(page, shown, credit_lines):
         if day_of(shown.value) == day_of(machine.value):
             return machine
         if _YEAR_FIRST.match(raw) and day_of(shown.value) == _swapped(day_of(machine.value)):
@@ -76,6 +76,18 @@ def _published(page: FieldPage, shown: Shown | None, credit_lines: Credits) -> C
     if url_day is not None and _same_moment_elsewhere(machine.value, url_day.value):
         return Candidate(url_day.value, url_day.source, f"{url_day.evidence}, the local day of {machine.evidence}")
     return machine
+
+
+def _overrides(page: FieldPage, shown: Shown, credit_lines: Credits) -> bool:
+    """True when a shown date is where the article's own date stands, so it may override the machine's.
+
+    That is a visible date above the body, or a credit line; a date element further down (in a list
+    of other stories beside the body's first lines) is no match for the page's metadata.
+    """
+    if not shown.visible:
+        return False
+    above_body = page.body_start is None or shown.block <= page.body_start
+    return above_body or any(index == shown.block for index, _ in credit_lines.lines)
 
 
 def _unshown(page: FieldPage, credit_lines: Credits) -> Candidate[DayOrTime] | None:
