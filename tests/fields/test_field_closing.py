@@ -222,3 +222,15 @@ def test_credits_of_other_work_are_not_the_authors() -> None:
     assert credit.authors == ("Christian Seiler",)
     newsroom = read_credit("National Desk By National Desk", month_first=False, reference=None)
     assert newsroom is None or newsroom.authors != ("National",)
+
+
+def test_a_structured_author_typed_without_capitals_is_kept() -> None:
+    head = json_ld('{"@type": "BlogPosting", "author": {"@type": "Person", "name": "Mobasir hassan"}}')
+    assert extract(article_page(head=head)).authors == ("Mobasir hassan",)
+
+
+def test_a_newsroom_named_as_the_author_in_structured_data_is_a_last_resort() -> None:
+    desk = json_ld('{"@type": "Article", "author": {"@type": "Organization", "name": "Redaktion Gelbe Liste"}}')
+    assert extract(article_page(head=desk, lang="de")).authors == ("Redaktion Gelbe Liste",)
+    company = json_ld('{"@type": "Article", "author": {"@type": "Organization", "name": "Example Holdings"}}')
+    assert extract(article_page(head=company)).authors == ()

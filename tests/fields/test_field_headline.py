@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from field_pages import HEADLINE, article_page
+from field_pages import HEADLINE, PROSE, article_page
 
-from articlex import extract
+from articlex import Options, extract
 from articlex.fields.titles import Site, strip_site_name
 
 SITE = Site(("examplenews",), "examplenews", frozenset({"examplenews"}))
@@ -55,3 +55,20 @@ def test_breadcrumb_repeating_a_title_is_not_the_headline() -> None:
 def test_title_naming_only_the_site_falls_back_to_the_heading() -> None:
     article = extract(article_page(title="Example News"), url="https://www.examplenews.com/story")
     assert article.headline == HEADLINE
+
+
+def test_a_remark_in_brackets_ending_the_title_is_not_the_headline() -> None:
+    page = article_page(headline="Der historische Purzelbaum", title="Der historische Purzelbaum (2021/5)", lang="de")
+    assert extract(page).headline == "Der historische Purzelbaum"
+
+
+def test_markup_and_code_lines_of_a_text_copy_are_not_titles() -> None:
+    text = "\n".join(
+        [
+            '<a href="#" id="menu-open" class="menu-link">Menu</a> and some more words here',
+            "window.tracker.getAll = function() {",
+            *PROSE,
+        ]
+    )
+    headline = extract(text, options=Options(input_kind="text")).headline
+    assert headline is None or ("<" not in headline and "{" not in headline)

@@ -20,7 +20,15 @@ from articlex.candidate import Candidate
 from articlex.fields.agency import agency_named
 from articlex.fields.byline import Credit
 from articlex.fields.credits import Credits
-from articlex.fields.names import desk_name, looks_like_handle, looks_like_name, names_in_mark, prefix_end, split_names
+from articlex.fields.names import (
+    desk_name,
+    looks_like_handle,
+    looks_like_name,
+    looks_like_written_name,
+    names_in_mark,
+    prefix_end,
+    split_names,
+)
 from articlex.fields.page import FieldPage
 from articlex.fields.titles import Site
 from articlex.marks import AUTHOR
@@ -149,24 +157,36 @@ def _marked(page: FieldPage, site: Site) -> _Visible | None:
 def _desk(page: FieldPage, credit_lines: Credits) -> Names | None:
     """The newsroom or organisation a byline credits when it names no person ('von Redaktion').
 
-    A last resort: a credit line near the headline, an element named 'author', a closing credit.
+    A last resort: a credit line near the headline, an element named 'author', a closing credit,
+    an organisation structured data names as the author ('Redaktion Gelbe Liste').
     """
     for index, credit in credit_lines.lines:
         if credit.desk:
             return Candidate((credit.desk,), Source.BLOCK, f"block {index} (credits a newsroom)", index)
+    marked = _desk_element(page)
+    if marked is not None:
+        return marked
+    for index, credit in credit_lines.closing:
+        if credit.desk:
+            return Candidate((credit.desk,), Source.BLOCK, f"block {index} (closing credit of a newsroom)", index)
+    for organisation in page.meta.organisations:  # an organisation named as the author, not the publisher
+        desk = desk_name(organisation.value) if organisation.evidence.endswith("author") else None
+        if desk is not None:
+            return Candidate((desk,), organisation.source, organisation.evidence)
+    return None
+
+
+def _desk_element(page: FieldPage) -> Names | None:
+    """A newsroom named in an element named 'author' near the headline ('<span class=author>Redaktion')."""
     for index in page.zone():
         block = page.blocks[index]
         marks = [mark for mark in block.marks if mark.kind == AUTHOR]
         if not marks or index == page.headline_block or page.elsewhere(block):
             continue
         for mark in marks:
-            start = prefix_end(mark.text) or 0
-            desk = desk_name(mark.text[start:])
+            desk = desk_name(mark.text[prefix_end(mark.text) or 0 :])
             if desk is not None:
                 return Candidate((desk,), Source.BLOCK, f"block {index} (author element credits a newsroom)", index)
-    for index, credit in credit_lines.closing:
-        if credit.desk:
-            return Candidate((credit.desk,), Source.BLOCK, f"block {index} (closing credit of a newsroom)", index)
     return None
 
 
@@ -177,8 +197,9 @@ def _people(raw_names: Iterable[str], site: Site) -> tuple[str, ...]:
         if agency_named(raw) is not None:
             continue
         found = split_names(raw)
-        if not found and (looks_like_name(raw.strip()) or looks_like_handle(raw.strip())):
-            found = [raw.strip()]  # a field that holds only the author: one word is a user name
+        written = raw.strip()
+        if not found and (looks_like_name(written) or looks_like_handle(written) or looks_like_written_name(written)):
+            found = [written]  # a field that holds only the author: one word is a user name, case may be loose
         names.extend(found)
     return _without(names, site)
 

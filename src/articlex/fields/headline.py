@@ -36,6 +36,8 @@ SECTION_LABEL_MAX_WORDS = 2
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|bmp|svg)\s+", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[»•·▪►▸‣◦●■□▶>*+\-–—]\s|\s[•·|]\s.*\s[•·|]\s")
 _TOKEN_OVERLAP_FOR_MATCH = 0.8
+_CODE = re.compile(r"</?[a-zA-Z!][^<>]*>|[{}]|\w\s*=\s*[\"'\[({]|;\s*$|\w\(\)|=>")
+"""Markup and program text in a plain-text copy ('<a href="#">', 'x = {', 'f() {', 'a => b'): never a title."""
 
 
 def clean_line(text: str) -> str:
@@ -53,10 +55,11 @@ def find_headline(
     """
     titles = structured_titles(meta, site)
     shown = [block for block in blocks if len(block.text) < HEADLINE_MAX_CHARS and not listed(block)]
+    parts = title_parts(titles)
     found = (
         _visible_match(shown, titles, body_anchor)
         or _heading_holding_title(shown, titles, body_anchor)
-        or _visible_match([b for b in shown if b.kind is BlockKind.HEADING], title_parts(titles), body_anchor)
+        or _visible_match([b for b in shown if b.kind is BlockKind.HEADING], parts, body_anchor)
     )
     if found is not None:
         return found
@@ -142,8 +145,8 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
 
 
 def _title_shaped(text: str) -> bool:
-    """Not a list item, not a label, not a sentence that ends a paragraph, not a credit line."""
-    if _LIST_MARK.search(text) or phrase_family(text) is not None:
+    """Not a list item, not a label, not a sentence that ends a paragraph, not a credit line, not code."""
+    if _LIST_MARK.search(text) or _CODE.search(text) or phrase_family(text) is not None:
         return False
     return not text.rstrip().endswith((".", ":", ";", ",")) and "|" not in text
 

@@ -28,6 +28,7 @@ NAME_PARTICLES = frozenset({"di", "da", "de", "van", "von"})
 
 _OUTLET = re.compile(r"(?<!\s)\s+(?:for|für|pour|para|per|voor)\s+.*$", re.IGNORECASE)
 _CONTACT = re.compile(r"(?<!\S)[^\s@]+@\S+|https?://\S+|(?<!\w)@\w+")  # starts only at a word: linear
+_WRITTEN_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _HANDLE = re.compile(r"^[\w.'’-]{2,40}$")
 _NOT_NAME_CHARS = re.compile(r"[\d:!?=<>{}\[\]#%*+\"“”/|]")
 _PERSON_WORD = re.compile(
@@ -174,6 +175,25 @@ def desk_name(text: str) -> str | None:
     if any(phrase_family(" ".join(words[start:])) is not None for start in range(len(words))):
         return None  # a label ('Share', 'Post a Comment'), or a label glued after a name
     return text
+
+
+def looks_like_written_name(text: str) -> bool:
+    """A name as typed into an author field, maybe not capitalised: 'Mobasir hassan', 'john smith'.
+
+    Two to five words of letters, none a label, role, month or agency word; only for a field that
+    holds nothing but the author (structured data), never for visible text.
+    """
+    words = text.split()
+    if not 1 < len(words) <= NAME_MAX_WORDS or len(text) > NAME_MAX_CHARS or _NOT_NAME_CHARS.search(text):
+        return False
+    vocabulary = byline_vocabulary()
+    taken = vocabulary.non_names | vocabulary.roles | vocabulary.prefixes | vocabulary.joiners
+    lowered = [word.casefold().strip(".,") for word in words]
+    return (
+        all(_WRITTEN_WORD.match(word) for word in words)
+        and not any(word in taken or word in month_numbers() for word in lowered)
+        and agency_named(text) is None
+    )
 
 
 def looks_like_handle(text: str) -> bool:

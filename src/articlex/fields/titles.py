@@ -35,6 +35,9 @@ BREADCRUMB_PARTS = 3
 """A title with this many parts left after the site's is a trail ('Blog » Archiv » Headline'):
 its longest part is the headline."""
 _NOT_ALNUM = re.compile(r"[\W_]+")
+REMARK_TAIL_CHARS = 40
+_END_REMARK = re.compile(r"(?<!\s)\s+[(\[][^()\[\]]{1,30}[)\]]$")
+"""'(2021/5)', '(Video)', '[Update]' ending a title: a remark, not part of the headline."""
 _TLD = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
 
 
@@ -112,10 +115,19 @@ def raw_titles(meta: Metadata) -> list[Candidate[str]]:
 
 
 def title_parts(titles: list[Candidate[str]]) -> list[Candidate[str]]:
-    """Each part of each title ('A – B' gives 'A' and 'B'): a visible headline may show one of them."""
+    """Each part of each title ('A – B' gives 'A' and 'B'): a visible headline may show one of them.
+
+    A short remark in brackets that ends a title ('Der historische Purzelbaum (2021/5)', '… (Video)')
+    is a part of its own too: the title without it.
+    """
     parts: list[Candidate[str]] = []
     for title in titles:
         pieces = [p.strip() for p in WEAK_SEPARATORS.split(title.value) if p.strip()]
+        tail = title.value[-REMARK_TAIL_CHARS:]  # a bounded search, however long the title
+        remark = _END_REMARK.search(tail)
+        start = len(title.value) - len(tail) + remark.start() if remark is not None else 0
+        if start > 0:
+            pieces.append(title.value[:start].strip())
         if len(pieces) > 1:
             parts.extend(Candidate(piece, title.source, f"part of {title.evidence}") for piece in pieces)
     return parts
