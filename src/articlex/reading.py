@@ -31,6 +31,7 @@ _HTML_TAG = re.compile(
     r"</?(?:p|div|br|span|a|table|td|li|ul|h[1-6]|article|section|img|b|i|em|strong)\b[^<>]{0,300}>", re.IGNORECASE
 )
 _ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
+_DOCUMENT_START = re.compile(r"<(?:!|\?|html|head|body|meta|link|title|style|script|base)", re.IGNORECASE)
 _PLAIN_LINES_AFTER_A_STRAY_TAG = 20
 """Lines of plain text after a first line of markup that make a page text rather than HTML."""
 _MIN_TAGS_FOR_HTML = 3
@@ -108,5 +109,7 @@ def _kind(text: str, options: Options) -> Literal["html", "text"]:
 
 def _markup_only_on_first_line(start: str) -> bool:
     """A browser copy can begin with a stray tag (an image's markup); then many lines of plain text follow."""
-    _, _, rest = start.lstrip().partition("\n")
+    first, _, rest = start.lstrip().partition("\n")
+    if first.count("<") != 1 or _DOCUMENT_START.match(first):
+        return False  # a document's own start ('<!DOCTYPE html><html>…', '<style>') is HTML
     return _ANY_TAG.search(rest) is None and rest.count("\n") >= _PLAIN_LINES_AFTER_A_STRAY_TAG
