@@ -444,5 +444,5 @@ def test_a_fragment_of_markup_is_html() -> None:
 def test_a_page_whose_first_line_holds_its_whole_head_is_html() -> None:
     """A page that starts with its doctype, html and head on one line, then lines of CSS, is HTML."""
     css = "\n".join(f"  .rule-{number} {{ color: red; }}" for number in range(40))
-    page = read(f'<!DOCTYPE html><html><head><style>\n{css}\n', url=None, encoding=None, options=Options())
+    page = read(f"<!DOCTYPE html><html><head><style>\n{css}\n", url=None, encoding=None, options=Options())
     assert page.kind == "html"
