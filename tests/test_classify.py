@@ -10,14 +10,8 @@ from articlex import BlockKind, Label, Reason
 from articlex.blocks import Block, Container, SplitPage
 from articlex.classify import Decision, best_run, classify, credible_hints, main_container
 from articlex.features import measure
+from samples import ARTICLE
 
-ARTICLE = [
-    "The city council approved the new budget on Tuesday evening after a long debate that lasted more than four hours.",
-    "Supporters said the plan would fund new schools, repair roads and hire more teachers, while critics warned about debt.",
-    "The mayor, who proposed the budget in March, said she was pleased with the result and thanked the members for their work.",
-    "The budget takes effect on July 1, and the first projects are expected to start before the end of summer, officials said.",
-    "A second vote on the school construction plan is scheduled for next month, according to the council's published agenda.",
-]
 COMMENT = (
     "I have lived in this town for twenty years, and honestly I think the council made a terrible mistake with this "
     "budget, because nobody asked the people who actually pay for it, and the roads are still full of holes."

@@ -1,7 +1,7 @@
 """Every compiled regex of articlex finishes quickly on adversarial 100,000-character inputs.
 
 The audit (`regex_audit_child.py`) collects the module-level `re.Pattern`s of every module and
-the patterns the cached builders make (`features`, `fields.dates`, `fields.agency`,
+the patterns the cached builders make (`features`, `dates`, `fields.agency`,
 `fields.byline`, …), and runs each on repetitions of the characters it contains, digits, spaces,
 words, `<!--`, commas, `1.1.` and more. It runs in a subprocess with a timeout: a pattern that
 backtracks catastrophically makes the child hang, and the test names it from the child's last

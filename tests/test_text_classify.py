@@ -7,17 +7,11 @@ import pytest
 from articlex import BlockKind, Label, Options, text_blocks
 from articlex.classify import Decision, classify
 from articlex.reading import read
+from samples import ARTICLE
 
 TEXT = Options(input_kind="text")
 
 MENU = "Home\nWorld\nBusiness\nSport\nWeather\nVideo\nPodcasts"
-ARTICLE = [
-    "The city council approved the new budget on Tuesday evening after a long debate that lasted more than four hours.",
-    "Supporters said the plan would fund new schools, repair roads and hire more teachers, while critics warned about debt.",
-    "The mayor, who proposed the budget in March, said she was pleased with the result and thanked the members for their work.",
-    "The budget takes effect on July 1, and the first projects are expected to start before the end of summer, officials said.",
-    "A second vote on the school construction plan is scheduled for next month, according to the council's published agenda.",
-]
 COMMENTS = [
     "I have lived in this town for twenty years, and honestly I think the council made a terrible mistake with this budget.",
     "Nobody asked the people who actually pay for it, and the roads near the station are still full of holes every spring.",

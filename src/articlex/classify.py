@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from articlex.blocks import Block, Container, SplitPage
+from articlex.dates import is_relative, visible_dates
 from articlex.features import DATE_ONLY_MAX_WORDS, Features, measure
 from articlex.hints import ARTICLE_BODY
 from articlex.model import BlockKind, Label, Reason
@@ -413,9 +414,6 @@ def _stamp(block: Block, feature: Features) -> bool:
     text = block.text
     if feature.is_prose or feature.words > STAMP_MAX_WORDS or text.startswith(_DASHES) or not _DIGIT.search(text):
         return False
-    # Imported here: the fields package imports the classifier.
-    from articlex.fields.dates import is_relative, visible_dates  # noqa: PLC0415
-
     if feature.date_only:
         return True
     # A shorter line was already searched for a date by `measure`: it holds none.

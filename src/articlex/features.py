@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from articlex.blocks import Block
+from articlex.dates import find_visible_date
 from articlex.textnorm import WORD
 from articlex.vocabulary import phrase_families
 
@@ -91,9 +92,6 @@ def measure(block: Block) -> Features:
 
 
 def _is_date(text: str) -> bool:
-    # Imported here: the fields package imports the classifier, which imports this module.
-    from articlex.fields.dates import find_visible_date  # noqa: PLC0415
-
     return find_visible_date(text, month_first=False, reference=None) is not None
 
 

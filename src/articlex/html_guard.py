@@ -334,8 +334,6 @@ class Guarded:
     """Elements were flattened or dropped, or the markup was cut at the node or work limit."""
     timed_out: bool = False
     """The time budget ran out during the pass; the markup was cut there."""
-    flattened: int = 0
-    """How many tags were removed or replaced (flattened, dropped)."""
 
 
 class _Entry:
@@ -674,9 +672,7 @@ def guard(text: str, options: Options, deadline: float | None) -> Guarded:  # no
             break  # the rest of the page is text
     if cut is None and not edits:
         return Guarded(text)
-    return Guarded(
-        _apply(text, edits, cut), truncated=bool(edits) or not timed_out, timed_out=timed_out, flattened=len(edits)
-    )
+    return Guarded(_apply(text, edits, cut), truncated=bool(edits) or not timed_out, timed_out=timed_out)
 
 
 def _after_comment(text: str, start: int) -> int:

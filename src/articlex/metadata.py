@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -365,9 +364,3 @@ def _from_meta(data: PageData, found: _Collector) -> None:
             if not value.startswith(("http://", "https://", "@", "/")):
                 source = Source.OPEN_GRAPH if key.startswith("article:") else Source.META
                 found.authors.append(Candidate((value,), source, f"meta[{key}]"))
-
-
-def iter_candidates(*groups: tuple[Candidate[str], ...]) -> Iterator[Candidate[str]]:
-    """Chain candidate tuples in order."""
-    for group in groups:
-        yield from group

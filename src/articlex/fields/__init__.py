@@ -16,10 +16,10 @@ from urllib.parse import urljoin
 from articlex.blocks import Block, SplitPage
 from articlex.candidate import Candidate
 from articlex.classify import Decision
+from articlex.dates import DayOrTime, numeric_order
 from articlex.fields.agency_sources import find_agency
 from articlex.fields.authors import find_authors
 from articlex.fields.credits import byline, dateline_place, find_credits
-from articlex.fields.dates import DayOrTime, numeric_order
 from articlex.fields.headline import find_headline, find_line_headline
 from articlex.fields.language import detect_language, month_first_for, normalise_language
 from articlex.fields.page import Claim, FieldPage

@@ -15,9 +15,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from articlex.dates import DayOrTime, date_role, find_visible_date, is_relative, visible_dates, with_clock
 from articlex.features import phrase_family
 from articlex.fields.agency import agencies_in, agency_named
-from articlex.fields.dates import DayOrTime, date_role, find_visible_date, is_relative, visible_dates, with_clock
 from articlex.fields.names import desk_name, is_role_phrase, looks_like_name, prefix_end, split_names
 from articlex.textnorm import collapse
 from articlex.vocabulary import Agency, byline_vocabulary

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from articlex.blocks import Block
 from articlex.candidate import Candidate
+from articlex.dates import DayOrTime, date_role, parse_machine_date, visible_dates
 from articlex.fields.byline import DATE_LINE_MAX_WORDS, Credit
 from articlex.fields.credits import CREDIT_ZONE_AFTER_BODY_START, Credits
-from articlex.fields.dates import DayOrTime, date_role, parse_machine_date, visible_dates
 from articlex.fields.page import META_INFO, Claim, FieldPage
 from articlex.marks import DATE_KINDS, ROLES, TIME
 from articlex.model import Label, Reason, Source

@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 
 from articlex.candidate import Candidate
+from articlex.dates import DayOrTime, visible_dates
 from articlex.fields.credits import Credits
-from articlex.fields.dates import DayOrTime, visible_dates
 from articlex.fields.page import FieldPage
 from articlex.fields.shown import Shown, day_of, machine_value, shown_dates
 from articlex.fields.url_date import date_in_url
