@@ -247,6 +247,20 @@ def date_role(text: str, before: int | None = None) -> str | None:
     return role
 
 
+def label_after(text: str, end: int) -> str | None:
+    """'published' or 'updated' when a date label follows the date that ends at `end`, within `LABEL_REACH`.
+
+    Languages that put the verb last label a date after it: 'am 8. März 2016 um 10:00 Uhr veröffentlicht'.
+    """
+    match = _label_pattern().search(text, end, end + LABEL_REACH)
+    return date_labels()[match.group(0).casefold()] if match else None
+
+
+def label_role(text: str) -> str | None:
+    """'published' or 'updated' when `text` is nothing but a date label ('Mise en ligne', 'Updated:'), else None."""
+    return date_labels().get(text.strip().rstrip(":").strip().casefold())
+
+
 @functools.cache
 def _label_pattern() -> re.Pattern[str]:
     labels = sorted(date_labels(), key=len, reverse=True)

@@ -300,3 +300,105 @@ def test_a_date_element_of_another_story_beside_the_body_does_not_override_the_m
     body = (PROSE[0], teaser, *PROSE[1:])
     article = extract(article_page(head=head, body=body, lang="bs"))
     assert article.published == dt.datetime(2020, 10, 26, 18, 10, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+
+
+# ---- a label in a block of its own, dates that close the article, lists of stories -------------
+
+
+@pytest.mark.parametrize(
+    ("label", "date", "lang", "expected"),
+    [
+        ("Mise en ligne", "17 juin 2021", "fr", dt.date(2021, 6, 17)),
+        ("Veröffentlicht am:", "02.04.2021", "de", dt.date(2021, 4, 2)),
+        ("Published", "June 5, 2020", "en", dt.date(2020, 6, 5)),
+    ],
+)
+def test_a_date_under_its_label_in_a_fact_box(label: str, date: str, lang: str, expected: dt.date) -> None:
+    box = f'<aside class="sidebar"><dl><dt>{label}</dt><dd>{date}</dd><dt>Voix</dt><dd>A. Martin</dd></dl></aside>'
+    article = extract(article_page(after_body=box, lang=lang))
+    assert article.published == expected
+
+
+def test_an_update_date_under_its_label_is_the_update() -> None:
+    box = '<aside class="sidebar"><dl><dt>Aktualisiert</dt><dd>06.09.2020</dd></dl></aside>'
+    article = extract(article_page(after_body=box, lang="de"))
+    assert article.published is None
+    assert article.updated == dt.date(2020, 9, 6)
+
+
+@pytest.mark.parametrize(
+    ("signature", "lang", "expected"),
+    [
+        ("Jonas<br>14. Oktober 2018", "de", dt.date(2018, 10, 14)),
+        ("Jane Doe, March 3, 2021", "en", dt.date(2021, 3, 3)),
+        ("Lyon, le 4 février 2016", "fr", dt.date(2016, 2, 4)),
+    ],
+)
+def test_a_signature_with_its_date_closes_the_article(signature: str, lang: str, expected: dt.date) -> None:
+    article = extract(article_page(after_body=f'<p class="signature">{signature}</p>', lang=lang))
+    assert article.published == expected
+
+
+def test_an_update_date_closing_the_article_is_not_the_publication_date() -> None:
+    article = extract(article_page(after_body="<p>Aktualisiert: 11.05.2015</p>", lang="de"))
+    assert article.published is None
+
+
+@pytest.mark.parametrize(
+    ("closing", "lang", "expected"),
+    [
+        (
+            (
+                "This entry was posted on Tuesday, March 8th, 2016 at 10:00 am and is filed under News. "
+                "You can follow any responses to this entry through the RSS 2.0 feed."
+            ),
+            "en",
+            dt.datetime(2016, 3, 8, 10, 0),  # noqa: DTZ001 - no zone given
+        ),
+        (
+            (
+                "Dieser Beitrag wurde am Dienstag, 8. März 2016 um 10:00 Uhr veröffentlicht und unter News "
+                "abgelegt. Kommentare und Pings sind geschlossen."
+            ),
+            "de",
+            dt.datetime(2016, 3, 8, 10, 0),  # noqa: DTZ001 - no zone given
+        ),
+    ],
+)
+def test_a_last_paragraph_that_says_when_the_post_was_published(closing: str, lang: str, expected: dt.date) -> None:
+    article = extract(article_page(body=(*PROSE, closing), lang=lang))
+    assert article.published == expected
+
+
+def test_a_date_inside_the_last_paragraph_of_prose_does_not_date_the_article() -> None:
+    closing = "The contracts, which the council and the unions signed on 8 March 2016, remain valid, officials said."
+    assert extract(article_page(body=(*PROSE, closing))).published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "author", "expected"),
+    [
+        ("Gespeichert von mkoller am 12. März 2019 - 09:40", "de", "mkoller", dt.datetime(2019, 3, 12, 9, 40)),  # noqa: DTZ001
+        ("Submitted by Jane Doe on 5 October 2020", "en", "Jane Doe", dt.date(2020, 10, 5)),
+    ],
+)
+def test_a_signed_and_dated_line_after_the_body(line: str, lang: str, author: str, expected: dt.date) -> None:
+    after = f'<div class="links"><a href="/tags/x">Tags</a></div><div class="node-footer">{line}</div>'
+    article = extract(article_page(after_body=after, lang=lang))
+    assert article.published == expected
+    assert article.authors == (author,)
+
+
+def test_a_list_of_dated_stories_without_a_headline_dates_nothing() -> None:
+    posts = "".join(
+        f'<div class="post"><h2><a href="/p{n}">Story number {n}</a></h2><div class="date">{day}</div>'
+        f'<p>{PROSE[n % len(PROSE)]}</p><div class="author">Writer {n}</div></div>'
+        for n, day in enumerate(("May 21, 2019", "May 9, 2019", "April 30, 2019", "April 2, 2019"))
+    )
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>The Blog</title></head><body>'
+        f"<main>{posts}</main></body></html>"
+    )
+    article = extract(page)
+    assert article.headline != "Story number 0"
+    assert article.published is None

@@ -121,7 +121,10 @@ def _closing(page: FieldPage, content: list[Block]) -> tuple[tuple[int, Credit],
 
 
 def _byline_box(page: FieldPage, last: int) -> list[tuple[int, Credit]]:
-    """Credit lines in elements named for a byline or a date after the body, up to the next section."""
+    """Credit lines after the body, up to the next section: in elements named for a byline or a date, or signed, dated.
+
+    'Gespeichert von mkoller am 12. März 2019 - 09:40' under the body names its author and its day.
+    """
     found = []
     for index in range(last + 1, min(last + 1 + CLOSING_AFTER_BODY, len(page.blocks))):
         block = page.blocks[index]
@@ -130,7 +133,8 @@ def _byline_box(page: FieldPage, last: int) -> list[tuple[int, Credit]]:
         marked = any(mark.kind in FIELD_KINDS for mark in block.marks)
         if block.kind is BlockKind.HEADING and not marked and phrase_family(block.text) not in ARTICLE_LABELS:
             break  # a section of its own begins ('More news', 'Auf ins Metaverse'); a label ('Tags') does not
-        if not (marked or META_INFO in page.families(block)) or index in page.claims:
+        named = marked or META_INFO in page.families(block)
+        if not (named or prefix_end(block.text) is not None) or index in page.claims:
             continue
         credit = read_credit(
             block.text,
@@ -138,7 +142,10 @@ def _byline_box(page: FieldPage, last: int) -> list[tuple[int, Credit]]:
             reference=page.options.reference_date,
             dated=any(mark.kind in DATE_KINDS for mark in block.marks),
         ) or _author_element(block)
-        if credit is not None and (credit.authors or credit.desk or credit.date is not None):
+        if credit is None:
+            continue
+        # An element named for a byline says what it holds; an unnamed line is one when it is signed and dated.
+        if (credit.authors or credit.desk or credit.date is not None) if named else (credit.authors and credit.date):
             found.append((index, credit))
     return found
 

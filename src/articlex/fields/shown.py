@@ -3,18 +3,19 @@
 Read from a few blocks above the headline to a few blocks into the body: credit lines, elements
 named 'date', 'published', 'updated' (`<time class="entry-date published">`, Blogger's
 `<abbr class="published" title=…>`), bare `<time datetime>`s, and short date lines just below
-or just above the headline or in an element named for meta information. Away from the headline,
-only elements named for dates count: a bare `<time>` deep in the body is an embedded post's.
+or just above the headline or in an element named for meta information, and a short line whose
+label stands alone in the block before it ('Mise en ligne' over '17 juin 2021'). Away from the
+headline, only elements named for dates count: a bare `<time>` deep in the body is an embedded post's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articlex.blocks import Block
 from articlex.candidate import Candidate
-from articlex.dates import DayOrTime, date_role, parse_machine_date, visible_dates
+from articlex.dates import DayOrTime, date_role, label_role, parse_machine_date, visible_dates
 from articlex.fields.byline import DATE_LINE_MAX_WORDS, Credit
 from articlex.fields.credits import CREDIT_ZONE_AFTER_BODY_START, Credits
 from articlex.fields.page import META_INFO, Claim, FieldPage
@@ -25,6 +26,8 @@ DATE_MARK_MAX_WORDS = 12
 """An element named 'date' holds a date line ('By A. Writer November 2, 2023 3:53 PM EDT'), not a caption."""
 DATE_LINE_ABOVE_HEADLINE = 2
 """A bare date line this close above the headline is the article's ('Stand: …', a kicker date)."""
+LABEL_MAX_CHARS = 40
+"""A block that is a date label alone is short ('Mise en ligne', 'Veröffentlicht am:')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,18 +88,34 @@ def _date_line(block: Block, page: FieldPage, *, near: bool) -> list[Shown]:
     meta_named = META_INFO in page.families(block)  # 'entry-meta', 'byline', 'posted-on'
     below = block.index > page.anchor
     above = 0 < page.anchor - block.index <= DATE_LINE_ABOVE_HEADLINE
-    if not (meta_named or (near and _short(block) and (below or above))):
-        return []
     short = _short(block)
+    label = _label_apart(block, page) if short else None
+    if not (meta_named or label is not None or (near and short and (below or above))):
+        return []
     seen = visible_dates(
         block.text, month_first=page.month_first, reference=page.options.reference_date, short_years=short
     )
+    if label is not None:
+        seen = [replace(s, role=s.role or label) for s in seen]
     if above and not meta_named:
         seen = [s for s in seen if s.role != "updated"]
     if seen and page.decisions[block.index].label is Label.CONTENT and short:
         page.claims[block.index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, f"date {seen[0].value.isoformat()}")
     evidence = f"block {block.index} (date line)"
     return [Shown(s.value, s.role, block.index, Source.BLOCK, evidence) for s in seen]
+
+
+def _label_apart(block: Block, page: FieldPage) -> str | None:
+    """The role of a date label that is the whole block before this one ('Mise en ligne' over '17 juin 2021').
+
+    Fact boxes and definition lists put a label and its value in elements of their own.
+    """
+    if block.index == 0:
+        return None
+    previous = page.blocks[block.index - 1]
+    if len(previous.text) > LABEL_MAX_CHARS or page.elsewhere(previous, asides=False):
+        return None
+    return label_role(previous.text)
 
 
 def _credit_date(credit: Credit, block: Block, page: FieldPage) -> list[Shown]:

@@ -19,7 +19,8 @@ import re
 from collections.abc import Sequence
 
 from articlex.candidate import Candidate
-from articlex.dates import DayOrTime, visible_dates
+from articlex.dates import DayOrTime, label_after, visible_dates
+from articlex.fields.byline import DATE_LINE_MAX_WORDS
 from articlex.fields.credits import Credits
 from articlex.fields.page import FieldPage
 from articlex.fields.shown import Shown, day_of, machine_value, shown_dates
@@ -31,11 +32,15 @@ OPENING_SEARCH_BLOCKS = 3
 repeated title may come before it)."""
 OPENING_DATE_MAX_START = 30
 """A date within this many characters of the first paragraph's start dates the story ('BERLIN, 5. Mai 2020 –')."""
+SIGNED_DATE_MAX_START = 40
+"""A last paragraph that says when the post was published opens with it ('This entry was posted on …')."""
+LISTING_DAYS = 3
+"""Without a headline, dates of this many different days near the body are a list of stories'."""
 EARLIEST_OFFSET = dt.timedelta(hours=-12)
 LATEST_OFFSET = dt.timedelta(hours=14)
+"""The time zones of the world run from UTC-12 to UTC+14."""
 _YEAR_FIRST = re.compile(r"\d{4}\D")
 """A machine date that starts with its year ('2017-11-03') cannot be read in two orders."""
-"""The time zones of the world run from UTC-12 to UTC+14."""
 
 
 def find_dates(
@@ -43,6 +48,9 @@ def find_dates(
 ) -> tuple[Candidate[DayOrTime] | None, Candidate[DayOrTime] | None]:
     """(published, updated)."""
     shown = shown_dates(page, credit_lines)
+    if page.headline_block is None and len({day_of(s.value) for s in shown if s.visible}) >= LISTING_DAYS:
+        # Without a headline, dates of several days are those of a list of stories: none of its blocks dates the page.
+        return _machine(page.meta.published, page) or _url_day(page), _machine(page.meta.updated, page)
     # What readers see comes first: a visible date, labelled 'published' or not labelled, before a
     # machine value an element hides; in page order within each.
     published_shown = next(
@@ -92,7 +100,7 @@ def _overrides(page: FieldPage, shown: Shown, credit_lines: Credits) -> bool:
 
 def _unshown(page: FieldPage, credit_lines: Credits) -> Candidate[DayOrTime] | None:
     """Without a machine date or one shown near the headline: the address, a closing credit, the first paragraph."""
-    return _url_day(page) or _closing_date(credit_lines) or _opening_date(page)
+    return _url_day(page) or _closing_date(credit_lines) or _opening_date(page) or _signed_date(page)
 
 
 def _closing_date(credit_lines: Credits) -> Candidate[DayOrTime] | None:
@@ -101,6 +109,35 @@ def _closing_date(credit_lines: Credits) -> Candidate[DayOrTime] | None:
         if credit.date is not None:
             return Candidate(credit.date, Source.BLOCK, f"block {index} (closing credit)", index)
     return None
+
+
+def _signed_date(page: FieldPage) -> Candidate[DayOrTime] | None:
+    """A date that closes the article: its last lines say when it was written or posted.
+
+    A short date line ending the body or right after it ('Jonas / 14. Oktober 2018', a letter's
+    signature), or a last paragraph that opens by saying when the post was published ('This entry
+    was posted on Tuesday, March 8th, 2016 …', 'Dieser Beitrag wurde am 8. März 2016 …
+    veröffentlicht'). A date labelled 'updated' is no publication date.
+    """
+    content = page.content()
+    if not content or page.split.kind != "html":
+        return None
+    last = content[-1]
+    reference = page.options.reference_date
+    after = page.blocks[last.index + 1] if last.index + 1 < len(page.blocks) else None
+    for block in (last, after):
+        if block is None or len(block.text.split()) > DATE_LINE_MAX_WORDS or page.elsewhere(block):
+            continue
+        seen = visible_dates(block.text, month_first=page.month_first, reference=reference, short_years=True)
+        if seen and seen[0].role != "updated":
+            return Candidate(seen[0].value, Source.BLOCK, f"block {block.index} (closing date line)", block.index)
+    seen = visible_dates(last.text, month_first=page.month_first, reference=reference)
+    if not seen or seen[0].start > SIGNED_DATE_MAX_START:
+        return None
+    first = seen[0]
+    if (first.role or label_after(last.text, first.end)) != "published":
+        return None
+    return Candidate(first.value, Source.BLOCK, f"block {last.index} (closing 'published' line)", last.index)
 
 
 def _swapped(day: dt.date) -> dt.date | None:
