@@ -1,9 +1,9 @@
 """Stage 2a, split HTML: `Page` → `SplitPage`. The only module that imports selectolax.
 
 The page is parsed once with Lexbor. Metadata (title, `<meta>`, JSON-LD, microdata) is read
-first; then invisible and non-text subtrees are removed in one query. Then the edges of block
-elements, links, `<br>`s and `<time>`s are marked in the tree with control characters, the
-whole visible text is read in one call, and one pass over that text cuts it into blocks at
+first; then invisible and non-text subtrees are removed in one query. Then, in one walk over the
+elements, the edges of block elements, links, `<br>`s, `<time>`s and field marks are marked in
+the tree with control characters; the whole visible text is read in one call, and one pass over that text cuts it into blocks at
 block edges and at double `<br>`s. Python never visits the many text and inline nodes one by
 one, and nothing recurses over the tree. Nodes never leave this module: blocks carry plain
 strings and the ids of their containers.
@@ -12,7 +12,7 @@ strings and the ids of their containers.
 from __future__ import annotations
 
 import functools
-import re
+import itertools
 import time
 from dataclasses import dataclass, field
 
@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from articlex.blocks import Block, Container, Mark, MetaTag, MicrodataProperty, PageData, SplitPage
 from articlex.hints import ROLE_FAMILIES, TAG_FAMILIES, families_of
 from articlex.html_guard import guard
-from articlex.marks import MARK_MAX_CHARS, machine_value, mark_kind, mark_selector
+from articlex.marks import MARK_MAX_CHARS, machine_value, mark_kind
 from articlex.model import BlockKind
 from articlex.options import Options
 from articlex.reading import Page
@@ -45,7 +45,8 @@ _BLOCK_TAGS = frozenset(
 )
 """Elements that start a new block: text never flows across their edges."""
 
-_PAGE_TAGS = frozenset({"html", "body"})
+_MARKED_BLOCK_TAGS = _BLOCK_TAGS - {"html", "body"}
+"""The page's own elements are the top container, never marked."""
 _KINDS = {
     **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), BlockKind.HEADING),
     **dict.fromkeys(("li", "dt", "dd"), BlockKind.LIST_ITEM),
@@ -74,7 +75,7 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
         node.decompose()
     splitter = _Splitter(options, deadline)
     top = tree.body or tree.root
-    blocks = splitter.split(top, _marks(tree)) if top is not None else []
+    blocks = splitter.split(top) if top is not None else []
     return SplitPage(
         "html",
         tuple(blocks),
@@ -171,33 +172,24 @@ def _enclosing_item(node: LexborNode) -> tuple[str, str]:
     return "", ""
 
 
-def _marks(tree: LexborHTMLParser) -> list[tuple[LexborNode, Mark]]:
-    """Elements that name themselves an author or a date (`articlex.marks`), with their mark."""
-    found: list[tuple[LexborNode, Mark]] = []
-    for node in tree.css(mark_selector()):
-        attributes = node.attributes
-        kind = mark_kind(node.tag or "", attributes)
-        if kind is None:
-            continue
-        text, whole = _text_prefix(node, MARK_MAX_CHARS)
-        if whole and len(text) <= MARK_MAX_CHARS:
-            found.append((node, Mark(kind, text, machine_value(attributes))))
-    return found
-
-
 # ---- the split: markers in the tree, one text read, one pass over the text ---------------
 
 
-_START, _END, _LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK, _CLOSE, _STOP, _EDGE = (
-    "\x02\x04\x05\x06\x07\x08\x0e\x03\x0f\x10"
-)
-_MARKER_CHARS = frozenset((_START, _END, _LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK, _CLOSE, _STOP, _EDGE))
+_EDGE_MARK = "\x01"
+"""Starts every block-edge marker, so one `str.split` finds all edges."""
+_INLINE_MARK = "\x11"
+"""Starts every inline marker (links, line breaks, times, field marks) inside the text between edges."""
+_ID_END = ";"
+"""Ends the number in a marker that carries one (a container, a time, a mark)."""
+_START, _END, _EDGE, _STOP = "S", "E", "X", "Z"
+"""Edge kinds, after `_EDGE_MARK`: a block element starts or ends, an empty one separates, the page stops."""
+_LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK = "A", "a", "B", "T", "M"
+"""Inline kinds, after `_INLINE_MARK`."""
+_NUMBERED_INLINE = frozenset((_TIME, _MARK))
+"""Inline kinds followed by a number: which `<time>` value, which mark."""
+_MARKER_CHARS = (_EDGE_MARK, _INLINE_MARK)
 _CONTROLS = str.maketrans(dict.fromkeys(map(ord, _MARKER_CHARS)))
-"""The control characters used as markers; removed from the page first (a browser shows none of them)."""
-_TOKENS = re.compile(
-    f"([{_START}{_END}{_TIME}{_MARK}][0-9]+{_CLOSE}|[{_LINK_OPEN}{_LINK_CLOSE}{_BREAK}{_STOP}{_EDGE}])"
-)
-_BLOCK_SELECTOR = ", ".join(sorted(_BLOCK_TAGS - _PAGE_TAGS))
+"""The control characters starting markers; removed from the page first (a browser shows neither)."""
 _CHECK_CLOCK_EVERY = 512
 """How often a loop looks at the clock: often enough to stop in time, rarely enough to cost nothing."""
 
@@ -206,69 +198,74 @@ _CHECK_CLOCK_EVERY = 512
 class _Splitter:
     """Marks the edges of blocks, links, line breaks, times and field marks, then cuts the text there.
 
-    The whole text is read in one call after the markers are in. Lexbor does the walk in C:
-    Python touches only the elements that matter (block elements, links, `<br>`, `<time>`),
-    never the many text and inline nodes between them.
+    One query lists the elements; Python reads each one's tag (and attributes when it may be a
+    block or a mark) and inserts markers. The whole text is then read in one call: Lexbor walks
+    the text nodes in C, Python never visits them one by one.
     """
 
     options: Options
     deadline: float | None
+    elements: list[tuple[str, frozenset[str], str]] = field(default_factory=list)
+    """Each marked block element: tag, hint families and path label. A container once the text reaches it."""
     containers: list[Container] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
-    """The element path of each container, built once as containers are registered."""
+    """The element path of each container, built once as containers are opened."""
     datetimes: list[str] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     truncated: bool = False
     timed_out: bool = False
 
-    def split(self, top: LexborNode, marked: list[tuple[LexborNode, Mark]]) -> list[Block]:
+    def split(self, top: LexborNode) -> list[Block]:
         """The blocks under `top`, in document order."""
         self.containers.append(Container(0, top.tag or "body", -1, frozenset(), top.tag or "body"))
         self.paths.append(top.tag or "body")
-        if not self._mark_blocks(top):
+        if not self._mark_elements(top):
             return []
-        self._mark_inline(top, marked)
         return _TextCutter(self).cut(top.text(separator=""))
+
+    def open_container(self, element: int, parent: int) -> int:
+        """Register marked element `element`, met inside container `parent`; its container id."""
+        tag, families, label = self.elements[element]
+        container = len(self.containers)
+        self.containers.append(Container(container, tag, parent, families, label))
+        self.paths.append(f"{self.paths[parent]}>{label}")
+        return container
 
     def _late(self, count: int) -> bool:
         if count % _CHECK_CLOCK_EVERY == 0 and self.deadline is not None and time.monotonic() > self.deadline:
             self.timed_out = True
         return self.timed_out
 
-    def _mark_blocks(self, top: LexborNode) -> bool:
-        """Register every block element as a container and wrap its content in start/end markers."""
-        depth = [0]
-        known = {top.mem_id: 0}
-        for count, node in enumerate(top.css(_BLOCK_SELECTOR), start=1):
+    def _mark_elements(self, top: LexborNode) -> bool:
+        """Insert the markers: block edges, links, line breaks, `<time datetime>` values, field marks."""
+        for count, node in enumerate(top.css("*"), start=1):
             if self._late(count):
                 return False
             if count > self.options.max_nodes:
                 # The rest of the page is cut off: the text ends here.
                 self.truncated = True
-                node.insert_before(_STOP)
+                node.insert_before(_EDGE_MARK + _STOP)
                 break
-            first = node.child
-            if first is None:
-                # An empty block element holds no text but still separates the text around it.
-                node.insert_before(_EDGE)
+            tag = node.tag or ""
+            if tag == "br":
+                node.insert_before(_INLINE_MARK + _BREAK)
                 continue
-            parent = _registered_ancestor(node, known)
-            if depth[parent] >= self.options.max_depth:
-                # Too deep to be a block of its own: its text joins its ancestor's, words kept apart.
-                self.truncated = True
-                first.insert_before(" ")
-                node.insert_child(" ")
-                continue
-            container = self._container(node, parent)
-            known[node.mem_id] = container
-            depth.append(depth[parent] + 1)
-            first.insert_before(f"{_START}{container}{_CLOSE}")
-            node.insert_child(f"{_END}{container}{_CLOSE}")
+            attributes = node.attributes
+            if attributes or tag == "time":
+                self._mark_field(node, tag, attributes)
+            if tag in _MARKED_BLOCK_TAGS:
+                self._mark_block(node, tag, attributes)
+            elif tag == "a":
+                self._mark_link(node)
         return True
 
-    def _container(self, node: LexborNode, parent: int) -> int:
-        attributes = node.attributes
-        tag = node.tag or ""
+    def _mark_block(self, node: LexborNode, tag: str, attributes: dict[str, str | None]) -> None:
+        first = node.child
+        if first is None:
+            # An empty block element holds no text but still separates the text around it.
+            node.insert_before(_EDGE_MARK + _EDGE)
+            return
+        element = len(self.elements)
         families, label = _describe(
             tag,
             attributes.get("id") or "",
@@ -276,26 +273,33 @@ class _Splitter:
             attributes.get("role") or "",
             attributes.get("itemprop") or "",
         )
-        container = len(self.containers)
-        self.containers.append(Container(container, tag, parent, families, label))
-        self.paths.append(f"{self.paths[parent]}>{label}")
-        return container
+        self.elements.append((tag, families, label))
+        first.insert_before(f"{_EDGE_MARK}{_START}{element}{_ID_END}")
+        node.insert_child(f"{_EDGE_MARK}{_END}{element}{_ID_END}")
 
-    def _mark_inline(self, top: LexborNode, marked: list[tuple[LexborNode, Mark]]) -> None:
-        """Markers for link text, line breaks, `<time datetime>` values and field marks."""
-        for link in top.css("a"):
-            first = link.child
-            if first is not None:
-                first.insert_before(_LINK_OPEN)
-                link.insert_child(_LINK_CLOSE)
-        for line_break in top.css("br"):
-            line_break.insert_before(_BREAK)
-        for stamp in top.css("time[datetime]"):
-            self.datetimes.append(stamp.attributes.get("datetime") or "")
-            stamp.insert_before(f"{_TIME}{len(self.datetimes) - 1}{_CLOSE}")
-        for node, mark in marked:
-            self.marks.append(mark)
-            node.insert_before(f"{_MARK}{len(self.marks) - 1}{_CLOSE}")
+    @staticmethod
+    def _mark_link(node: LexborNode) -> None:
+        first = node.child
+        if first is not None:
+            first.insert_before(_INLINE_MARK + _LINK_OPEN)
+            node.insert_child(_INLINE_MARK + _LINK_CLOSE)
+
+    def _mark_field(self, node: LexborNode, tag: str, attributes: dict[str, str | None]) -> None:
+        """A `<time datetime>` value, and a mark when the element names itself an author or a date.
+
+        Both markers go before the element, outside it: its text is read here, before any
+        marker goes in (the elements inside it come later in the walk).
+        """
+        if tag == "time" and attributes.get("datetime") is not None:
+            self.datetimes.append(attributes.get("datetime") or "")
+            node.insert_before(f"{_INLINE_MARK}{_TIME}{len(self.datetimes) - 1}{_ID_END}")
+        kind = mark_kind(tag, attributes)
+        if kind is None:
+            return
+        text, whole = _text_prefix(node, MARK_MAX_CHARS)
+        if whole and len(text) <= MARK_MAX_CHARS:
+            self.marks.append(Mark(kind, text, machine_value(attributes)))
+            node.insert_before(f"{_INLINE_MARK}{_MARK}{len(self.marks) - 1}{_ID_END}")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -312,20 +316,14 @@ def _describe(tag: str, ident: str, classes: str, role: str, itemprop: str) -> t
     return frozenset(families), label
 
 
-def _registered_ancestor(node: LexborNode, known: dict[int, int]) -> int:
-    """The container id of the nearest registered ancestor (the top is always registered)."""
-    parent = node.parent
-    while parent is not None:
-        found = known.get(parent.mem_id)
-        if found is not None:
-            return found
-        parent = parent.parent
-    return 0
-
-
 @dataclass(slots=True)
 class _TextCutter:
-    """One pass over the marked text: blocks end at block edges and at double line breaks."""
+    """One pass over the marked text: blocks end at block edges and at double line breaks.
+
+    The text is first split at block edges only; most pieces between two edges are empty or
+    plain text, and become a block (or nothing) at once. Only pieces holding links, line
+    breaks, times or marks are read token by token.
+    """
 
     splitter: _Splitter
     blocks: list[Block] = field(default_factory=list)
@@ -337,29 +335,30 @@ class _TextCutter:
     _datetimes: list[str] = field(default_factory=list)
     _marks: list[Mark] = field(default_factory=list)
     _after_break: bool = False
+    _too_deep: int = 0
+    """How many elements deeper than `Options.max_depth` are open."""
 
     def cut(self, text: str) -> list[Block]:
         """The blocks of the marked text."""
-        stack = self._stack
-        for token in _TOKENS.split(text):
-            if not token:
-                continue
-            kind = token[0]
-            if kind not in _MARKER_CHARS:
-                self._text(token)
-            elif kind == _START:
-                self._edge()
-                stack.append(int(token[1:-1]))
-            elif kind == _END:
-                self._edge()
-                if len(stack) > 1:
-                    stack.pop()
-            elif kind == _EDGE:
-                self._edge()
-            elif kind == _STOP:
+        pieces = text.split(_EDGE_MARK)
+        self._between_edges(pieces[0])
+        # Every other piece starts with its edge: kind, then the element number for starts and ends.
+        for piece in itertools.islice(pieces, 1, None):
+            kind = piece[0]
+            if kind == _STOP:
                 break
+            if kind == _EDGE:
+                self._edge()
+                between = piece[1:]
             else:
-                self._inline(kind, token)
+                number_end = piece.index(_ID_END)
+                if kind == _START:
+                    self._open(int(piece[1:number_end]))
+                else:
+                    self._close()
+                between = piece[number_end + 1 :]
+            if between and not between.isspace():
+                self._between_edges(between)
         self._flush()
         return self.blocks
 
@@ -370,7 +369,46 @@ class _TextCutter:
         else:
             self._after_break = False
 
-    def _inline(self, kind: str, token: str) -> None:
+    def _open(self, element: int) -> None:
+        stack = self._stack
+        if self._too_deep or len(stack) > self.splitter.options.max_depth:
+            # Too deep to be a block of its own: its text joins its ancestor's, words kept apart.
+            self._too_deep += 1
+            self.splitter.truncated = True
+            self._text(" ")
+            return
+        self._edge()
+        stack.append(self.splitter.open_container(element, stack[-1]))
+
+    def _close(self) -> None:
+        if self._too_deep:
+            self._too_deep -= 1
+            self._text(" ")
+            return
+        self._edge()
+        if len(self._stack) > 1:
+            self._stack.pop()
+
+    def _between_edges(self, text: str) -> None:
+        if _INLINE_MARK not in text:
+            self._text(text)
+            return
+        pieces = text.split(_INLINE_MARK)
+        if pieces[0]:
+            self._text(pieces[0])
+        for piece in itertools.islice(pieces, 1, None):
+            kind = piece[0]
+            if kind in _NUMBERED_INLINE:
+                id_end = piece.index(_ID_END)
+                self._inline(kind, int(piece[1:id_end]))
+                rest = piece[id_end + 1 :]
+            else:
+                self._inline(kind, 0)
+                rest = piece[1:]
+            if rest:
+                self._text(rest)
+
+    def _inline(self, kind: str, number: int) -> None:
         if kind == _LINK_OPEN:
             self._links_open += 1
         elif kind == _LINK_CLOSE:
@@ -384,9 +422,9 @@ class _TextCutter:
                 self._pieces.append("\n")
                 self._after_break = True
         elif kind == _TIME:
-            self._datetimes.append(self.splitter.datetimes[int(token[1:-1])])
+            self._datetimes.append(self.splitter.datetimes[number])
         elif kind == _MARK:
-            self._marks.append(self.splitter.marks[int(token[1:-1])])
+            self._marks.append(self.splitter.marks[number])
 
     def _text(self, text: str) -> None:
         if text.isspace():
