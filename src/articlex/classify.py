@@ -161,24 +161,24 @@ def credible_hints(
     convention ('content-with-sidebar', 'category-news' on every post, 'elementor-widget' on
     every box), not a widget.
     """
-    prose_under = [0] * len(containers)
+    prose_under = [0.0] * len(containers)
     total = 0
     for block, feature in zip(blocks, features, strict=True):
         if feature.is_prose:
             total += len(block.text)
-            for container in block.ancestors:
-                prose_under[container] += len(block.text)
+            prose_under[block.ancestors[-1]] += len(block.text)
+    _add_up(containers, prose_under)
     encloses_article = _encloses_article(containers)
     candidates: dict[int, str] = {}
     for element in containers:
-        negative = sorted(element.families - {ARTICLE_BODY})
-        if not negative or encloses_article[element.id] or ARTICLE_BODY in element.families:
+        if not element.families or ARTICLE_BODY in element.families or encloses_article[element.id]:
             continue
+        negative = sorted(element.families)
         family = negative[0]
         if total and prose_under[element.id] > WRAPPER_SHARE * total and family not in OUTWEIGHING_FAMILIES:
             continue
         candidates[element.id] = family
-    family_prose: dict[str, int] = {}
+    family_prose: dict[str, float] = {}
     for container, family in candidates.items():
         if not _inside_same_family(containers, container, family, candidates):
             family_prose[family] = family_prose.get(family, 0) + prose_under[container]
@@ -230,11 +230,13 @@ def main_container(
         in_run = bool(prose_chars) and _has_prose_neighbour(is_prose, features, index)
         if prose_chars and not in_run:
             prose_chars *= ISOLATED_PROSE_WEIGHT
-        for container in block.ancestors:
-            prose[container] += prose_chars
-            clutter[container] += clutter_chars
-            if in_run:
-                clustered[container] += prose_chars
+        innermost = block.ancestors[-1]
+        prose[innermost] += prose_chars
+        clutter[innermost] += clutter_chars
+        if in_run:
+            clustered[innermost] += prose_chars
+    for totals in (prose, clutter, clustered):
+        _add_up(containers, totals)
     scores = [
         prose[e.id] * (ARTICLE_HINT_BONUS if ARTICLE_BODY in e.families else 1.0) - CLUTTER_WEIGHT * clutter[e.id]
         if prose[e.id] > 0
@@ -245,6 +247,17 @@ def main_container(
     if best is None or scores[best] == NO_PROSE:
         return None
     return _most_specific(containers, scores, clustered, best)
+
+
+def _add_up(containers: Sequence[Container], totals: list[float]) -> None:
+    """Add each container's total into its parent's, so every container holds all that is under it.
+
+    A container's id is larger than its parent's (ids follow the document order), so one pass
+    from the last container to the first carries every total all the way up.
+    """
+    for container in reversed(containers):
+        if container.parent >= 0:
+            totals[container.parent] += totals[container.id]
 
 
 def _most_specific(

@@ -42,7 +42,6 @@ PHRASE_MAX_WORDS = 8
 """Boilerplate labels ('Read more', 'Share this on') are short; longer blocks are never matched."""
 DATE_ONLY_MAX_WORDS = 8
 """A block this short that holds a date is a date line, not a sentence about a day."""
-"""Boilerplate labels ('Read more', 'Share this on') are short; longer blocks are never matched."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +79,13 @@ def measure(block: Block) -> Features:
     """Measure one block."""
     text = block.text
     words = len(WORD.findall(text))
+    ascii_only = text.isascii()  # most blocks: the searches for other scripts can be skipped
     return Features(
         words=words,
-        cjk_chars=len(_UNSPACED.findall(text)) if not text.isascii() else 0,
+        cjk_chars=0 if ascii_only else len(_UNSPACED.findall(text)),
         link_density=block.link_density,
-        punctuated=_CLAUSE_MARK.search(text) is not None or _SPACE_ENDS_SENTENCES.search(text) is not None,
+        punctuated=_CLAUSE_MARK.search(text) is not None
+        or (not ascii_only and _SPACE_ENDS_SENTENCES.search(text) is not None),
         bullet=_BULLET.match(text) is not None or (_DASH_BULLET.match(text) is not None and words < PROSE_MIN_WORDS),
         phrase_family=phrase_family(text) if words <= PHRASE_MAX_WORDS else None,
         date_only=words <= DATE_ONLY_MAX_WORDS and _DIGIT.search(text) is not None and _is_date(text),

@@ -3,9 +3,9 @@
 The page is parsed once with Lexbor. Metadata (title, `<meta>`, JSON-LD, microdata) is read
 first; then invisible and non-text subtrees are removed in one query. Then, in one walk over the
 elements, the edges of block elements, links, `<br>`s, `<time>`s and field marks are marked in
-the tree with control characters; the whole visible text is read in one call, and one pass over that text cuts it into blocks at
-block edges and at double `<br>`s. Python never visits the many text and inline nodes one by
-one, and nothing recurses over the tree. Nodes never leave this module: blocks carry plain
+the tree with control characters; the whole visible text is read in one call, and one pass
+over that text cuts it into blocks at block edges and at double `<br>`s. Python never visits
+the many text nodes one by one, and nothing recurses over the tree. Nodes never leave this module: blocks carry plain
 strings and the ids of their containers.
 """
 
