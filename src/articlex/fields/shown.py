@@ -113,9 +113,8 @@ def _label_apart(block: Block, page: FieldPage) -> str | None:
     if block.index == 0:
         return None
     previous = page.blocks[block.index - 1]
-    if len(previous.text) > LABEL_MAX_CHARS or page.elsewhere(previous, asides=False):
-        return None
-    return label_role(previous.text)
+    role = label_role(previous.text) if len(previous.text) <= LABEL_MAX_CHARS else None
+    return role if role is not None and not page.elsewhere(previous, asides=False) else None
 
 
 def _credit_date(credit: Credit, block: Block, page: FieldPage) -> list[Shown]:
