@@ -343,51 +343,42 @@ class _TextCutter:
         pieces = text.split(_EDGE_MARK)
         self._between_edges(pieces[0])
         # Every other piece starts with its edge: kind, then the element number for starts and ends.
+        # This loop runs for every block element of the page: the common steps are written out here.
+        stack = self._stack
+        max_depth = self.splitter.options.max_depth
         for piece in itertools.islice(pieces, 1, None):
             kind = piece[0]
             if kind == _STOP:
                 break
             if kind == _EDGE:
-                self._edge()
                 between = piece[1:]
             else:
                 number_end = piece.index(_ID_END)
-                if kind == _START:
-                    self._open(int(piece[1:number_end]))
-                else:
-                    self._close()
                 between = piece[number_end + 1 :]
+                if self._too_deep or (kind == _START and len(stack) > max_depth):
+                    self._inside_too_deep(kind)
+                    if between and not between.isspace():
+                        self._between_edges(between)
+                    continue
+            # A block edge: what was gathered is a block (most edges gather nothing).
+            if self._pieces or self._datetimes or self._marks:
+                self._flush()
+            else:
+                self._after_break = False
+            if kind == _START:
+                stack.append(self.splitter.open_container(int(piece[1:number_end]), stack[-1]))
+            elif kind == _END and len(stack) > 1:
+                stack.pop()
             if between and not between.isspace():
                 self._between_edges(between)
         self._flush()
         return self.blocks
 
-    def _edge(self) -> None:
-        """A block element starts or ends: what was gathered is a block (most edges gather nothing)."""
-        if self._pieces or self._datetimes or self._marks:
-            self._flush()
-        else:
-            self._after_break = False
-
-    def _open(self, element: int) -> None:
-        stack = self._stack
-        if self._too_deep or len(stack) > self.splitter.options.max_depth:
-            # Too deep to be a block of its own: its text joins its ancestor's, words kept apart.
-            self._too_deep += 1
-            self.splitter.truncated = True
-            self._text(" ")
-            return
-        self._edge()
-        stack.append(self.splitter.open_container(element, stack[-1]))
-
-    def _close(self) -> None:
-        if self._too_deep:
-            self._too_deep -= 1
-            self._text(" ")
-            return
-        self._edge()
-        if len(self._stack) > 1:
-            self._stack.pop()
+    def _inside_too_deep(self, kind: str) -> None:
+        """An element deeper than `Options.max_depth` starts or ends: its text joins its ancestor's, words apart."""
+        self._too_deep += 1 if kind == _START else -1
+        self.splitter.truncated = True
+        self._text(" ")
 
     def _between_edges(self, text: str) -> None:
         if _INLINE_MARK not in text:
