@@ -235,8 +235,7 @@ def main_container(
         clutter[innermost] += clutter_chars
         if in_run:
             clustered[innermost] += prose_chars
-    for totals in (prose, clutter, clustered):
-        _add_up(containers, totals)
+    _add_up(containers, prose, clutter, clustered)
     scores = [
         prose[e.id] * (ARTICLE_HINT_BONUS if ARTICLE_BODY in e.families else 1.0) - CLUTTER_WEIGHT * clutter[e.id]
         if prose[e.id] > 0
@@ -249,15 +248,17 @@ def main_container(
     return _most_specific(containers, scores, clustered, best)
 
 
-def _add_up(containers: Sequence[Container], totals: list[float]) -> None:
-    """Add each container's total into its parent's, so every container holds all that is under it.
+def _add_up(containers: Sequence[Container], *totals: list[float]) -> None:
+    """Add each container's totals into its parent's, so every container holds all that is under it.
 
     A container's id is larger than its parent's (ids follow the document order), so one pass
     from the last container to the first carries every total all the way up.
     """
     for container in reversed(containers):
-        if container.parent >= 0:
-            totals[container.parent] += totals[container.id]
+        parent, child = container.parent, container.id
+        if parent >= 0:
+            for total in totals:
+                total[parent] += total[child]
 
 
 def _most_specific(
