@@ -174,8 +174,11 @@ def test_nul_in_a_long_byte_page_is_removed() -> None:
         "<!-- saved from url=(0042)https://example.com/ -->\n<html><body>x</body></html>",
         "<div class='story'>The story.</div>",
         "<p>The first paragraph.</p>",
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html\n PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"\n'
+        ' "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">\n'
+        "<head>\n<!--\n" + "\tA long comment from the site's content system.\n" * 100 + "-->\n<title>x</title>",
     ],
-    ids=["doctype", "lowercase-doctype", "leading-space", "leading-comment", "div-start", "p-start"],
+    ids=["doctype", "lowercase-doctype", "leading-space", "leading-comment", "div-start", "p-start", "xhtml-xml-prolog"],
 )
 def test_html_start_is_sniffed_as_html(source: str) -> None:
     """Input that starts like an HTML document is read as HTML."""

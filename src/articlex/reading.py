@@ -23,10 +23,12 @@ _HTML_ELEMENTS = (
     "thead|time|title|tr|u|ul|video"
 )
 _HTML_START = re.compile(
-    rf"\A\s*(?:<!--(?:[^-]|-(?!->)){{0,4096}}-->\s*){{0,16}}<(?:!doctype\s+html|!--|(?:{_HTML_ELEMENTS})(?=[\s/>]))",
+    rf"\A\s*(?:<\?xml\s[^<>]{{0,300}}\?>\s*)?"  # XHTML pages may open with an XML declaration
+    rf"(?:<!--(?:[^-]|-(?!->)){{0,4096}}-->\s*){{0,16}}<(?:!doctype\s+html|!--|(?:{_HTML_ELEMENTS})(?=[\s/>]))",
     re.IGNORECASE,
 )
-"""A page that starts (after blanks and a few comments) with a doctype, a comment or an HTML element is HTML."""
+"""A page that starts (after blanks, an XML declaration and a few comments) with a doctype, a comment or an
+HTML element is HTML."""
 _HTML_TAG = re.compile(
     r"</?(?:p|div|br|span|a|table|td|li|ul|h[1-6]|article|section|img|b|i|em|strong)\b[^<>]{0,300}>", re.IGNORECASE
 )
