@@ -12,6 +12,7 @@ import re
 from articlex.vocabulary import hint_vocabulary
 
 ARTICLE_BODY = "article_body"
+HIDDEN = "hidden"
 
 TAG_FAMILIES: dict[str, str] = {
     "nav": "navigation",
@@ -64,7 +65,19 @@ def _families_of_name(name: str) -> frozenset[str]:
     lowered = name.lower()
     found = {vocabulary.tokens[token] for token in (*pieces, lowered) if token in vocabulary.tokens}
     found.update(_substring_families(lowered))
+    if HIDDEN in found and _hides_a_part(pieces):
+        found.discard(HIDDEN)
     return frozenset(found)
+
+
+def _hides_a_part(pieces: list[str]) -> bool:
+    """'label-hidden' hides the element's label: the element itself shows."""
+    vocabulary = hint_vocabulary()
+    return any(
+        vocabulary.tokens.get(piece) == HIDDEN and pieces[position - 1] in vocabulary.hidden_parts
+        for position, piece in enumerate(pieces)
+        if position
+    )
 
 
 def _substring_families(lowered: str) -> set[str]:

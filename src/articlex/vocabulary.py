@@ -60,6 +60,8 @@ class HintVocabulary:
 
     tokens: dict[str, str]
     contains: tuple[tuple[str, str], ...]
+    hidden_parts: frozenset[str]
+    """Words naming a part of an element: before a hiding word, only that part is hidden."""
 
 
 def _fail(file: str, problem: str) -> DataFileError:
@@ -205,9 +207,11 @@ def hint_vocabulary() -> HintVocabulary:
     if missing := _HINT_FAMILIES - set(families):
         raise _fail(_HINTS, f"families {sorted(missing)} are missing")
     contains = _inverse(families, _HINTS, "contains")
+    qualifiers = _section(load_table(_HINTS), "hidden_qualifiers", _HINTS, frozenset({"parts"}))
     return HintVocabulary(
         tokens=_inverse(families, _HINTS, "tokens"),
         contains=tuple(sorted(contains.items(), key=lambda item: (-len(item[0]), item[0]))),
+        hidden_parts=frozenset(_words(qualifiers, "parts", _HINTS)),
     )
 
 

@@ -89,6 +89,17 @@ def test_byline_element_near_the_headline() -> None:
     assert extract(article_page(below=line, lang="de")).authors == ("Marie Jaster",)
 
 
+def test_author_field_whose_label_is_hidden_is_an_author_element() -> None:
+    # 'field--label-hidden' hides the field's label, not the field: the name shows.
+    line = '<h5 class="field field--name-field-author field--label-hidden field--item">Marie Jaster</h5>'
+    assert extract(article_page(above=line, lang="de")).authors == ("Marie Jaster",)
+
+
+def test_hidden_author_element_is_not_an_author() -> None:
+    line = '<span class="author visually-hidden">Marie Jaster</span>'
+    assert extract(article_page(above=line, lang="de")).authors == ()
+
+
 def test_author_equal_to_the_site_name_is_dropped() -> None:
     head = '<meta name="author" content="Badische Zeitung"><meta property="og:site_name" content="Badische Zeitung">'
     article = extract(article_page(head=head, below="<p>Von Lisa Petrich</p>", lang="de"))
