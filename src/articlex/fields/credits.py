@@ -35,6 +35,8 @@ CREDIT_ZONE_BEFORE = 5
 """Credit lines are searched from this many blocks above the headline…"""
 CREDIT_ZONE_AFTER_BODY_START = 2
 """…down to this many blocks into the body."""
+LABEL_MAX_CHARS = 20
+"""A byline label alone in its block ('Autor', 'Written by') is short."""
 CLOSING_CONTENT_BLOCKS = 2
 """A closing byline is one of the last this many paragraphs of the body ('Von Cosima Künzel')…"""
 CLOSING_AFTER_BODY = 25
@@ -67,13 +69,13 @@ def find_credits(page: FieldPage) -> Credits:
     """Find and claim the credit lines; read the dateline of the first body paragraph."""
     lines = []
     anchor = page.anchor
-    for index in page.zone(CREDIT_ZONE_BEFORE, CREDIT_ZONE_AFTER_BODY_START):
+    for index in _credit_zone(page):
         block = page.blocks[index]
         if index == page.headline_block or (page.elsewhere(block) and not _headline_caption_byline(page, block)):
             continue
         dated = any(mark.kind in DATE_KINDS for mark in block.marks)
         credit = read_credit(
-            block.text, month_first=page.month_first, reference=page.options.reference_date, dated=dated
+            _after_label(page, index), month_first=page.month_first, reference=page.options.reference_date, dated=dated
         )
         # Above the headline only a byline counts: a bare date there is the site's ('Last updated: …').
         if credit is not None and (anchor is None or index > anchor or credit.authors or credit.agency or credit.desk):
@@ -85,6 +87,29 @@ def find_credits(page: FieldPage) -> Credits:
         found = find_dateline(content[0].text)
         dateline = (content[0].index, found) if found is not None else None
     return Credits(tuple(lines), dateline, _closing(page, content))
+
+
+def _credit_zone(page: FieldPage) -> list[int]:
+    """Blocks around the headline down into the body, and the few just above the body.
+
+    Where a page's headline stands far above its body (a hero picture, a menu between), the
+    credit box sits over the body ('Autor' / 'Nikolai Huke' in the article's meta box).
+    """
+    zone = page.zone(CREDIT_ZONE_BEFORE, CREDIT_ZONE_AFTER_BODY_START)
+    if page.body_start is None or not zone or page.body_start - CREDIT_ZONE_BEFORE <= zone.stop:
+        return list(zone)
+    return [*zone, *range(page.body_start - CREDIT_ZONE_BEFORE, page.body_start)]
+
+
+def _after_label(page: FieldPage, index: int) -> str:
+    """The block's text, after the byline label standing alone in the block before it ('Autor' / 'Nikolai Huke')."""
+    text = page.blocks[index].text
+    if index == 0:
+        return text
+    label = page.blocks[index - 1].text.strip()
+    if len(label) > LABEL_MAX_CHARS or prefix_end(label) != len(label) or prefix_end(text) is not None:
+        return text
+    return f"{label} {text}"
 
 
 def _headline_caption_byline(page: FieldPage, block: Block) -> bool:
