@@ -52,6 +52,25 @@ def test_breadcrumb_repeating_a_title_is_not_the_headline() -> None:
     assert article.headline == HEADLINE
 
 
+def _finance_page(header: str, h1_in_body: str) -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in PROSE)
+    return (
+        "<html><head><title>Car loans compared: credit or leasing, which is better?</title></head><body>"
+        f'<header class="site-header">{header}<nav><a href="/">Home</a> <a href="/loans">Loans</a></nav></header>'
+        f'<main><div class="content">{h1_in_body}{paragraphs}</div></main></body></html>'
+    )
+
+
+def test_heading_opening_the_body_is_the_headline_whatever_the_title_says() -> None:
+    article = extract(_finance_page("", "<h1>Financing your car</h1>"))
+    assert article.headline == "Financing your car"
+
+
+def test_heading_outside_the_body_needs_a_title_to_confirm_it() -> None:
+    article = extract(_finance_page('<h1 class="logo">Finance Corner</h1>', ""))
+    assert article.headline == "Car loans compared: credit or leasing, which is better?"
+
+
 def test_title_naming_only_the_site_falls_back_to_the_heading() -> None:
     article = extract(article_page(title="Example News"), url="https://www.examplenews.com/story")
     assert article.headline == HEADLINE

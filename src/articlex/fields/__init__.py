@@ -104,7 +104,8 @@ def _headline(page: FieldPage) -> Candidate[str] | None:
     def listed(block: Block) -> bool:
         return block.kind is BlockKind.LIST_ITEM and any(NAVIGATION in containers[c].families for c in block.ancestors)
 
-    return find_headline(page.split.blocks, page.meta, anchor, Site.of(page.meta, page.url), listed)
+    body = frozenset(block.index for block in content)
+    return find_headline(page.split.blocks, page.meta, anchor, Site.of(page.meta, page.url), listed, body)
 
 
 # ---- language, image, address -------------------------------------------------------------

@@ -45,13 +45,20 @@ def clean_line(text: str) -> str:
     return collapse(_IMAGE_FILE.sub("", text))
 
 
-def find_headline(
-    blocks: Sequence[Block], meta: Metadata, body_anchor: int | None, site: Site, listed: Callable[[Block], bool]
+def find_headline(  # noqa: PLR0913 - the page's blocks, metadata and what the classifier found
+    blocks: Sequence[Block],
+    meta: Metadata,
+    body_anchor: int | None,
+    site: Site,
+    listed: Callable[[Block], bool],
+    body: frozenset[int] = frozenset(),
 ) -> Candidate[str] | None:
     """The article's headline, from the visible blocks or the page's metadata.
 
     `body_anchor` is the index of the body's largest block: the headline is looked for above it.
     `listed` tells the items of navigation lists (a breadcrumb repeats the title): never headlines.
+    `body` holds the indices of the blocks judged the article's content: an `<h1>` among them
+    is the article's own, even when the page's titles say something else.
     """
     titles = structured_titles(meta, site)
     shown = [block for block in blocks if len(block.text) < HEADLINE_MAX_CHARS and not listed(block)]
@@ -66,7 +73,7 @@ def find_headline(
     heading = _nearest_heading(shown, body_anchor)
     if heading is not None and site.is_named_by(heading.text):
         heading = None
-    if heading is not None and (not titles or _overlaps_any(heading.text, titles)):
+    if heading is not None and (not titles or heading.index in body or _overlaps_any(heading.text, titles)):
         return Candidate(clean_line(heading.text), Source.BLOCK, f"block {heading.index} (h1)", heading.index)
     if titles:
         return _fullest(titles)
