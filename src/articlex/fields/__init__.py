@@ -105,7 +105,7 @@ def _headline(page: FieldPage) -> Candidate[str] | None:
         return block.kind is BlockKind.LIST_ITEM and any(NAVIGATION in containers[c].families for c in block.ancestors)
 
     body = frozenset(block.index for block in content)
-    return find_headline(page.split.blocks, page.meta, anchor, Site.of(page.meta, page.url), listed, body)
+    return find_headline(page.split.blocks, page.meta, anchor, Site.of(page.meta, page.url), listed, body=body)
 
 
 # ---- language, image, address -------------------------------------------------------------

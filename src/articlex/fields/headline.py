@@ -51,6 +51,7 @@ def find_headline(  # noqa: PLR0913 - the page's blocks, metadata and what the c
     body_anchor: int | None,
     site: Site,
     listed: Callable[[Block], bool],
+    *,
     body: frozenset[int] = frozenset(),
 ) -> Candidate[str] | None:
     """The article's headline, from the visible blocks or the page's metadata.
