@@ -83,9 +83,15 @@ _CONTROL_REFERENCE = re.compile(
 U+007F), such as `&#8;`. They are removed before parsing: the HTML splitter uses some of these
 characters as markers inside the text."""
 GUARD_MIN_TAGS = 3_000
-"""Pages with fewer tags than this are parsed as they are: with so few tags even the parser's
-quadratic cases stay small (3,000 nested elements parse in milliseconds), and the guard's own
-pass would cost more than it saves. Nine pages in ten have fewer."""
+"""Pages with fewer tags than this are parsed as they are (but see `FORMATTING_FLOOD`): with so few
+tags the parser's deep-nesting cases stay small (3,000 nested elements parse in milliseconds),
+and the guard's own pass would cost more than it saves. Nine pages in ten have fewer."""
+FLOOD_CHECK_MIN_TAGS = 1_000
+FORMATTING_FLOOD = 200
+"""A page with fewer than `GUARD_MIN_TAGS` tags is still guarded when it has `FLOOD_CHECK_MIN_TAGS` tags or more and
+this many formatting start tags: left open, each is re-created for every later paragraph (1,000 `<b id=…>`
+then 1,000 `<p>x</p>`, 30 KB of markup, make a million elements and 400 MB in the parser)."""
+_FORMATTING_START = re.compile(r"<(?:b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)[\s>/]", re.IGNORECASE)
 _RAW_TEXT = frozenset(["script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"])
 _FORMATTING = frozenset(
     ["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"]
@@ -610,11 +616,17 @@ class _Model:
         return None
 
 
+def _formatting_flood(text: str) -> bool:
+    """True when the page has enough formatting start tags to flood the parser if they are left open."""
+    return len(_FORMATTING_START.findall(text)) >= FORMATTING_FLOOD
+
+
 def guard(text: str, options: Options, deadline: float | None) -> Guarded:  # noqa: C901, PLR0912, PLR0915 - one tokenizer loop
     """Rewrite `text` so Lexbor's work, depth and node count stay bounded; usually returns it unchanged."""
     if "&#" in text:
         text = _CONTROL_REFERENCE.sub("", text)
-    if text.count("<") < GUARD_MIN_TAGS:
+    tags = text.count("<")
+    if tags < GUARD_MIN_TAGS and not (tags >= FLOOD_CHECK_MIN_TAGS and _formatting_flood(text)):
         return Guarded(text)
     model = _Model(options)
     edits: list[tuple[int, int, str]] = []

@@ -41,6 +41,13 @@ def test_guard_flattens_deep_nesting_and_reports_it() -> None:
     assert result.text.count("<div>") < 100
 
 
+def test_guard_caps_a_formatting_flood_on_a_page_with_few_tags() -> None:
+    """1,000 open `<b>`s re-created in 1,000 paragraphs: under 3,000 tags, but a million elements unguarded."""
+    markup = "<p>" + "".join(f"<b id={i}>" for i in range(1_000)) + "</p>" + "<p>x</p>" * 980
+    result = guard(markup, articlex.Options(), None)
+    assert result.text.count("<b ") < 100
+
+
 def test_table_inside_a_cell_is_nested_not_closed() -> None:
     """`<table>` in a `<td>` nests (once mistaken for a sibling, which hid 20,000 nested tables from the guard)."""
     result = guard("<table><tr><td>" * 2_000 + "x", articlex.Options(max_depth=100), None)
