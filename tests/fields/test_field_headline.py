@@ -71,6 +71,27 @@ def test_heading_outside_the_body_needs_a_title_to_confirm_it() -> None:
     assert article.headline == "Car loans compared: credit or leasing, which is better?"
 
 
+def _blog_page(title: str) -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in PROSE)
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        '<header><div class="logo"><a href="/">Harbour Notes</a></div></header>'
+        '<div id="content"><div class="post"><h2 class="entry-title"><a href="/post/7">The ferry returns to'
+        f' the old pier</a></h2><div class="entry-content">{paragraphs}</div></div></div></body></html>'
+    )
+
+
+def test_post_title_in_an_h2_wins_over_a_title_that_is_only_a_label() -> None:
+    article = extract(_blog_page("Blog | Harbour Notes"), url="https://www.harbournotes.org/post/7")
+    assert article.headline == "The ferry returns to the old pier"
+
+
+def test_a_title_that_is_a_sentence_wins_over_an_h2() -> None:
+    page = _blog_page("Ferry service resumes after ten years at the old pier")
+    article = extract(page, url="https://www.harbournotes.org/post/7")
+    assert article.headline == "Ferry service resumes after ten years at the old pier"
+
+
 def test_title_naming_only_the_site_falls_back_to_the_heading() -> None:
     article = extract(article_page(title="Example News"), url="https://www.examplenews.com/story")
     assert article.headline == HEADLINE

@@ -31,6 +31,10 @@ LINE_SEARCH_MAX_LINES = 80
 KICKER_MAX_WORDS = 8
 """A kicker or label glued before or after the headline in its heading is short ('Immobilienkrise')."""
 KICKER_HEADING_MAX_LEVEL = 2
+OPENING_HEADING_WINDOW = 5
+OPENING_HEADING_MAX_LEVEL = 3
+"""Where every title is a label, the heading (h1–h3) at most this many blocks above the body's first
+paragraph is the headline, unless more headings of its level follow in the body (a list of posts)."""
 SECTION_LABEL_MAX_WORDS = 2
 """A title of one or two words ('Pressemitteilungen') names a section when another title is a sentence."""
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|bmp|svg)\s+", re.IGNORECASE)
@@ -76,11 +80,46 @@ def find_headline(  # noqa: PLR0913 - the page's blocks, metadata and what the c
         heading = None
     if heading is not None and (not titles or heading.index in body or _overlaps_any(heading.text, titles)):
         return Candidate(clean_line(heading.text), Source.BLOCK, f"block {heading.index} (h1)", heading.index)
+    opening = _opening_heading(shown, body) if _all_labels(titles) else None
+    if opening is not None:
+        evidence = f"block {opening.index} (opens the article)"
+        return Candidate(clean_line(opening.text), Source.BLOCK, evidence, opening.index)
     if titles:
         return _fullest(titles)
     if heading is not None:
         return Candidate(clean_line(heading.text), Source.BLOCK, f"block {heading.index} (h1)", heading.index)
     return next(iter(raw_titles(meta)), None)  # only the site's name: better than nothing
+
+
+def _all_labels(titles: Sequence[Candidate[str]]) -> bool:
+    """True when every structured title is a label of one or two words ('Blog', 'Home', 'Geschichte')."""
+    return bool(titles) and all(len(words(title.value)) <= SECTION_LABEL_MAX_WORDS for title in titles)
+
+
+def _opening_heading(blocks: Sequence[Block], body: frozenset[int]) -> Block | None:
+    """The heading nearest above the body's first paragraph: a blog post's title in an `<h2>`."""
+    paragraphs = [block.index for block in blocks if block.index in body and block.kind is not BlockKind.HEADING]
+    if not paragraphs:
+        return None
+    first = min(paragraphs)
+    for block in reversed(blocks):
+        if block.index > first:
+            continue
+        if block.index < first - OPENING_HEADING_WINDOW:
+            break
+        if block.kind is BlockKind.HEADING and block.level <= OPENING_HEADING_MAX_LEVEL:
+            fits = HEADLINE_MIN_WORDS <= len(words(block.text)) <= HEADLINE_MAX_WORDS
+            return block if fits and not _more_of_its_level(blocks, block, body) else None
+    return None
+
+
+def _more_of_its_level(blocks: Sequence[Block], heading: Block, body: frozenset[int]) -> bool:
+    """True when another heading of the same level stands among the body's blocks: the page lists posts."""
+    last = max(body)
+    return any(
+        heading.index < block.index < last and block.kind is BlockKind.HEADING and block.level == heading.level
+        for block in blocks
+    )
 
 
 def _fullest(titles: Sequence[Candidate[str]]) -> Candidate[str]:
