@@ -6,6 +6,7 @@ Every feature is language-neutral except the boilerplate-phrase match, whose voc
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,6 +43,8 @@ PHRASE_MAX_WORDS = 8
 """Boilerplate labels ('Read more', 'Share this on') are short; longer blocks are never matched."""
 DATE_ONLY_MAX_WORDS = 8
 """A block this short that holds a date is a date line, not a sentence about a day."""
+CACHED_TEXT_MAX_CHARS = 160
+"""Texts up to this long have their label family remembered (labels are short; paragraphs are not asked twice)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +58,18 @@ class Features:
     punctuated: bool
     """The text holds a comma, a full stop or other clause punctuation (of any script)."""
     bullet: bool
-    phrase_family: str | None
-    date_only: bool
-    """A short block that is mostly a date ('November 19, 2019 at 6:34 am')."""
+    text: str
+    """The block's text, for the features read only where the rules need them (below)."""
+
+    @property
+    def phrase_family(self) -> str | None:
+        """The boilerplate family of a short label ('Share this', 'Read more: …'), or None."""
+        return phrase_family(self.text) if self.words <= PHRASE_MAX_WORDS else None
+
+    @property
+    def date_only(self) -> bool:
+        """A short block that is mostly a date ('November 19, 2019 at 6:34 am')."""
+        return self.words <= DATE_ONLY_MAX_WORDS and _DIGIT.search(self.text) is not None and _is_date(self.text)
 
     @property
     def is_prose(self) -> bool:
@@ -87,11 +99,11 @@ def measure(block: Block) -> Features:
         punctuated=_CLAUSE_MARK.search(text) is not None
         or (not ascii_only and _SPACE_ENDS_SENTENCES.search(text) is not None),
         bullet=_BULLET.match(text) is not None or (_DASH_BULLET.match(text) is not None and words < PROSE_MIN_WORDS),
-        phrase_family=phrase_family(text) if words <= PHRASE_MAX_WORDS else None,
-        date_only=words <= DATE_ONLY_MAX_WORDS and _DIGIT.search(text) is not None and _is_date(text),
+        text=text,
     )
 
 
+@functools.lru_cache(maxsize=16_384)
 def _is_date(text: str) -> bool:
     return find_visible_date(text, month_first=False, reference=None) is not None
 
@@ -100,8 +112,13 @@ def phrase_family(text: str) -> str | None:
     """The boilerplate family of a short label ('Share this', 'Read more: …'), or None.
 
     A label matches the whole block, or its start when a separator follows the label:
-    'Read more: X' and 'Share | Tweet' are labels, 'Share prices fell' is not.
+    'Read more: X' and 'Share | Tweet' are labels, 'Share prices fell' is not. Short texts are
+    remembered: pages repeat their labels, and several rules ask about the same block.
     """
+    return _cached_phrase_family(text) if len(text) <= CACHED_TEXT_MAX_CHARS else _phrase_family(text)
+
+
+def _phrase_family(text: str) -> str | None:
     lowered = text.casefold()
     normal = _PHRASE_SEPARATOR.sub(" ", lowered).strip()
     if not normal:
@@ -114,3 +131,5 @@ def phrase_family(text: str) -> str | None:
         return None
     return families.get(_PHRASE_SEPARATOR.sub(" ", match.group(1)).strip())
 
+
+_cached_phrase_family = functools.lru_cache(maxsize=16_384)(_phrase_family)
