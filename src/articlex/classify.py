@@ -254,11 +254,11 @@ def _add_up(containers: Sequence[Container], *totals: list[float]) -> None:
     A container's id is larger than its parent's (ids follow the document order), so one pass
     from the last container to the first carries every total all the way up.
     """
-    for container in reversed(containers):
-        parent, child = container.parent, container.id
-        if parent >= 0:
-            for total in totals:
-                total[parent] += total[child]
+    parents = [container.parent for container in containers]
+    for total in totals:
+        for child in range(len(parents) - 1, -1, -1):
+            if parents[child] >= 0:
+                total[parents[child]] += total[child]
 
 
 def _most_specific(

@@ -207,11 +207,16 @@ def _visible_match(
         return None
     # Normalising only removes characters (spaces, an image file name), bar a rare ligature or 'ß'
     # that grows: blocks much shorter than every title (menu items, labels) cannot match one.
+    # Composing accents shrinks a text at most by half: blocks far longer than every title
+    # (paragraphs) cannot match one either.
     shortest = min(len(key) for key in wanted) * 3 // 4
+    longest = max(len(key) for key in wanted) * 2 + 8
     matches = [
         (block, wanted[key])
         for block in blocks
-        if len(block.text) >= shortest and (key := comparable(clean_line(block.text))) in wanted
+        if shortest <= len(block.text)
+        and len(cleaned := clean_line(block.text)) <= longest
+        and (key := comparable(cleaned)) in wanted
     ]
     if not matches:
         return None
