@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from articlex.textnorm import words
@@ -55,11 +56,25 @@ def detect_language(text: str) -> str | None:
     tokens = [token.casefold() for token in words(sample)][:SAMPLE_WORDS]
     if not tokens:
         return None
-    scores = {code: sum(1 for token in tokens if token in stopwords(code)) for code in stopword_languages()}
+    scores = dict.fromkeys(stopword_languages(), 0)
+    languages_of = _languages_of_stopwords()
+    for token in tokens:
+        for code in languages_of.get(token, ()):
+            scores[code] += 1
     best = max(scores, key=lambda code: scores[code])
     if scores[best] >= MIN_STOPWORD_HITS and scores[best] >= MIN_STOPWORD_SHARE * len(tokens):
         return best
     return None
+
+
+@functools.cache
+def _languages_of_stopwords() -> dict[str, tuple[str, ...]]:
+    """Each stop word and the languages it is a stop word of: one lookup per word of the sample."""
+    found: dict[str, list[str]] = {}
+    for code in stopword_languages():
+        for word in stopwords(code):
+            found.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in found.items()}
 
 
 def month_first_for(language: str | None) -> bool:
