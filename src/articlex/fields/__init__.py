@@ -99,10 +99,10 @@ def _headline(page: FieldPage) -> Candidate[str] | None:
     if page.split.kind != "html":
         return find_line_headline(page.split.blocks, content[0].index if content else None)
     anchor = max(content, key=lambda block: len(block.text)).index if content else None
-    containers = page.split.containers
+    navigation = frozenset(container.id for container in page.split.containers if NAVIGATION in container.families)
 
     def listed(block: Block) -> bool:
-        return block.kind is BlockKind.LIST_ITEM and any(NAVIGATION in containers[c].families for c in block.ancestors)
+        return block.kind is BlockKind.LIST_ITEM and not navigation.isdisjoint(block.ancestors)
 
     body = frozenset(block.index for block in content)
     return find_headline(page.split.blocks, page.meta, anchor, Site.of(page.meta, page.url), listed, body=body)

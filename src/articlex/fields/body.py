@@ -16,6 +16,8 @@ from articlex.model import BlockKind, Label, Reason
 from articlex.textnorm import comparable
 
 TABLE_CELL_SEPARATOR = " | "
+HEADLINE_LENGTH_SLACK = 8
+"""Folding (accents composed, spaces collapsed) shrinks a text by at most about half, plus a few spaces."""
 
 
 def final_decisions(decisions: Sequence[Decision], fields: Fields) -> tuple[Decision, ...]:
@@ -31,7 +33,7 @@ def final_decisions(decisions: Sequence[Decision], fields: Fields) -> tuple[Deci
         claim = fields.claims.get(block.index)
         if claim is not None:
             final.append(Decision(block, claim.label, claim.reason, claim.detail))
-        elif decision.label is Label.CONTENT and headline_text and comparable(block.text) == headline_text:
+        elif decision.label is Label.CONTENT and headline_text and _repeats(block.text, headline_text):
             final.append(Decision(block, Label.BOILERPLATE, Reason.DUPLICATE_OF_HEADLINE, "repeats the headline"))
         elif (
             decision.label is Label.CONTENT
@@ -43,6 +45,11 @@ def final_decisions(decisions: Sequence[Decision], fields: Fields) -> tuple[Deci
         else:
             final.append(decision)
     return tuple(final)
+
+
+def _repeats(text: str, headline: str) -> bool:
+    """True when the block's text is the headline (a block over twice its length cannot be: skip folding it)."""
+    return len(text) <= 2 * len(headline) + HEADLINE_LENGTH_SLACK and comparable(text) == headline
 
 
 def paragraphs(decisions: Sequence[Decision], containers: Sequence[Container]) -> tuple[list[str], dict[int, int]]:
