@@ -95,6 +95,24 @@ def test_run_of_prose_paragraphs_wins_over_a_list_of_teasers(titles: list[str]) 
     assert all(decisions[i].reason is Reason.OUTSIDE_MAIN for i in summaries)
 
 
+def test_a_data_table_in_the_article_is_not_clutter() -> None:
+    """Standings under two paragraphs: the table's cells do not count against the article holding them."""
+    page = PageBuilder()
+    nav(page)
+    article = page.container("div", page.body, label="div.article")
+    intro = [page.block(text, article) for text in ARTICLE[:1]]
+    table = page.container("table", article, label="table.standings")
+    cells = []
+    for row in range(40):
+        line = page.container("tr", table, label="tr")
+        for value in (str(row + 1), f"Driver Number{row}", str(5000 - row * 37), str(row % 4)):
+            cells.append(page.block(value, line, BlockKind.TABLE_CELL))
+    decisions = page.classify()
+    assert page.main() == article
+    assert all(decisions[i].label is Label.CONTENT for i in intro)
+    assert all(decisions[i].reason is not Reason.OUTSIDE_MAIN for i in cells)
+
+
 def test_comments_are_never_the_main_content() -> None:
     """A comments container holding more prose than the article is still not chosen."""
     page = PageBuilder()

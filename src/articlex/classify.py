@@ -227,6 +227,8 @@ def main_container(
     for index, block in enumerate(blocks):
         prose_chars = float(len(block.text) - block.link_chars) if is_prose[index] else 0.0
         clutter_chars = len(block.text) - prose_chars + (LINK_CLUTTER_WEIGHT - 1) * block.link_chars
+        if block.kind is BlockKind.TABLE_CELL and not block.link_chars:
+            clutter_chars = 0.0  # a data table's cells are the page's data, not its clutter
         in_run = bool(prose_chars) and _has_prose_neighbour(is_prose, features, index)
         if prose_chars and not in_run:
             prose_chars *= ISOLATED_PROSE_WEIGHT
