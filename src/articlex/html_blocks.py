@@ -198,9 +198,9 @@ _CHECK_CLOCK_EVERY = 512
 class _Splitter:
     """Marks the edges of blocks, links, line breaks, times and field marks, then cuts the text there.
 
-    One query lists the elements; Python reads each one's tag (and attributes when it may be a
-    block or a mark) and inserts markers. The whole text is then read in one call: Lexbor walks
-    the text nodes in C, Python never visits them one by one.
+    One query lists the elements; Python reads each one's tag and attributes and inserts the
+    markers it needs. The whole text is then read in one call: Lexbor walks the text nodes in C,
+    Python never visits them one by one.
     """
 
     options: Options
