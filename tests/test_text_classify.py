@@ -93,6 +93,23 @@ def test_prose_printed_twice_on_the_page_counts_against_the_run() -> None:
     assert body(page) == ARTICLE
 
 
+def test_teaser_cards_with_titles_glued_to_summaries_are_not_the_article() -> None:
+    """A copied teaser card runs its title into its summary ('…Repairs Start MondayThe old…')."""
+    glued = [f"{title.title()} Starting Today{summary}" for title, summary in TEASERS]
+    page = "\n\n".join([MENU, *glued, MENU, "Budget passes", paragraphs(ARTICLE), MENU])
+    assert body(page) == ARTICLE
+
+
+def test_names_written_in_camel_case_do_not_make_a_teaser() -> None:
+    """'McKinley' and 'MacBook' run a lower-case letter into a capital inside one word: prose all the same."""
+    article = [
+        "In October, Rep. David McKinley visited the border and argued that the new fence would keep drugs out.",
+        *ARTICLE,
+    ]
+    page = "\n\n".join([MENU, "Budget passes", paragraphs(article), MENU])
+    assert body(page) == article
+
+
 def test_paragraph_repeated_in_a_teaser_stays_in_the_body() -> None:
     """Of a paragraph printed twice, the print among other paragraphs is the article's and is kept."""
     page = "\n\n".join([MENU, ARTICLE[0], MENU, "Budget passes", paragraphs(ARTICLE), MENU])

@@ -62,6 +62,14 @@ REPEATED_PROSE_WEIGHT = -0.5
 """A second print of a prose line (a ticker, a teaser in two widgets, a gallery caption) counts
 against the run at this share of its length: an article says each of its paragraphs once (text
 corpus: −0.5 best of 1, 0.5, 0.3, −0.5)."""
+TEASER_WEIGHT = REPEATED_PROSE_WEIGHT
+"""A story's title glued to its summary (a copied teaser card) counts against the run like a repeated line."""
+TEASER_TITLE_MAX_CHARS = 200
+TEASER_TITLE_MIN_WORDS = 4
+TEASER_SUMMARY_MIN_WORDS = 8
+TEASER_GLUED_WORD_MIN_CHARS = 4
+TEASER_CAPITALISED_SHARE = 0.8
+"""A glued teaser's title: 4+ words, 80% of them capitalised (or numbers), its last word 4+ letters."""
 SHORT_SENTENCE_WEIGHT = 0.25
 """A short line set off like a paragraph and ending like a sentence counts for this share of its
 length. Such lines are article text about as often as not (a one-line paragraph, a list item, a
@@ -96,6 +104,8 @@ _SENTENCE_END = re.compile(r"[.!?…。！？؟।॥።][\"'”’»)\]」』]*
 """Sentence-final punctuation of Latin, CJK, Arabic, Devanagari and Ethiopic writing, then closing quotes."""
 _CELL_BREAK = re.compile(r"\w\s*[,;:|/@(–—،、，：；]\s*\w|\s-\s")
 """Punctuation between two parts of a line, as between the cells of a row."""
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+"""A lower-case letter running into a capitalised word: where two texts were copied without a space."""
 _DIGIT = re.compile(r"\d")
 _DASHES = ("-", "–", "—")
 
@@ -318,8 +328,12 @@ def _slight(feature: Features) -> bool:
 
 
 def _classify_lines(blocks: Sequence[Block], features: Sequence[Features]) -> tuple[Decision, ...]:
-    is_prose = [feature.is_prose and not feature.bullet for feature in features]
-    start, end = main_run(_line_weights(blocks, features, is_prose), is_prose)
+    teasers = {block.index for block, feature in zip(blocks, features, strict=True) if _glued_teaser(block, feature)}
+    is_prose = [f.is_prose and not f.bullet and index not in teasers for index, f in enumerate(features)]
+    weights = _line_weights(blocks, features, is_prose)
+    for index in teasers:
+        weights[index] = TEASER_WEIGHT * len(blocks[index].text)
+    start, end = main_run(weights, is_prose)
     decisions = []
     for block, feature in zip(blocks, features, strict=True):
         if start <= block.index < end:
@@ -330,6 +344,27 @@ def _classify_lines(blocks: Sequence[Block], features: Sequence[Features]) -> tu
             label, reason, detail = Label.BOILERPLATE, Reason.AFTER_BODY_END, "after the main run of prose"
         decisions.append(Decision(block, label, reason, detail))
     return tuple(decisions)
+
+
+def _glued_teaser(block: Block, feature: Features) -> bool:
+    """A story's title glued to its summary, as a copy of a teaser card reads.
+
+    'Harvick Fails To Rally Overmatched Ford In NASCAR FinaleFord v Toyota flopped for …': a title
+    of capitalised words whose last word runs into the summary's first without a space. The last
+    title word is a word of its own ('Finale', not the 'Mc' of 'McKinley' or 'Mac' of 'MacBook').
+    """
+    if not feature.is_prose:
+        return False
+    glue = _GLUE.search(block.text, 0, TEASER_TITLE_MAX_CHARS)
+    if glue is None:
+        return False
+    title, summary = block.text[: glue.start()].split(), block.text[glue.start() :].split()
+    if len(title) < TEASER_TITLE_MIN_WORDS or len(summary) < TEASER_SUMMARY_MIN_WORDS:
+        return False
+    if len(title[-1]) < TEASER_GLUED_WORD_MIN_CHARS or not title[-1][1:].isalpha() or not title[-1][1:].islower():
+        return False
+    capitalised = sum(1 for word in title if word[:1].isupper() or word[:1].isdigit())
+    return capitalised >= TEASER_CAPITALISED_SHARE * len(title)
 
 
 def _line_weights(blocks: Sequence[Block], features: Sequence[Features], is_prose: Sequence[bool]) -> list[float]:
