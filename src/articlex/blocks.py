@@ -7,12 +7,13 @@ the page (`PageData`), so later stages can reason about structure without the pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from articlex.model import BlockKind
+from articlex.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mark:
     """An element whose class, id, rel or itemprop says it holds a field ('author', 'published', …)."""
 
@@ -23,7 +24,7 @@ class Mark:
     """A machine-readable value of the element (`datetime`, `content`, `title`), or ''."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Block:
     """A run of visible text that a reader sees as one unit: a paragraph, a heading, a line."""
 
@@ -49,7 +50,7 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Container:
     """An HTML element that encloses blocks, with the hint families its class, id and role name."""
 
@@ -62,7 +63,7 @@ class Container:
     """The element as a path step, e.g. 'div#comments.comment-list'."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MetaTag:
     """One `<meta>` element: its key (`name`, `property`, `itemprop` or `http-equiv`) and content."""
 
@@ -70,7 +71,7 @@ class MetaTag:
     content: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MicrodataProperty:
     """One `itemprop` element: property name, value, and the itemtype of its item."""
 
@@ -81,7 +82,7 @@ class MicrodataProperty:
     """The `itemprop` of the enclosing item, e.g. 'author' for an author's 'name'."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageData:
     """Machine-readable metadata read from an HTML page, uninterpreted."""
 
@@ -93,7 +94,7 @@ class PageData:
     microdata: tuple[MicrodataProperty, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SplitPage:
     """What stage 2 hands on: the blocks, their containers, and the page's metadata."""
 

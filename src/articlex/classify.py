@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 from articlex.blocks import Block, Container, SplitPage
@@ -19,6 +18,7 @@ from articlex.dates import is_relative, visible_dates
 from articlex.features import DATE_ONLY_MAX_WORDS, Features, measure
 from articlex.hints import ARTICLE_BODY
 from articlex.model import BlockKind, Label, Reason
+from articlex.records import record
 from articlex.rules import judge_inside, judge_line_inside
 
 CLUTTER_WEIGHT = 0.5
@@ -110,7 +110,7 @@ _DIGIT = re.compile(r"\d")
 _DASHES = ("-", "–", "—")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Decision:
     """The classifier's verdict on one block."""
 

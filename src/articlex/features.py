@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from articlex.blocks import Block
 from articlex.dates import find_visible_date
+from articlex.records import record
 from articlex.textnorm import WORD
 from articlex.vocabulary import phrase_families
 
@@ -47,7 +47,7 @@ CACHED_TEXT_MAX_CHARS = 160
 """Texts up to this long have their label family remembered (labels are short; paragraphs are not asked twice)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Features:
     """What the rules know about one block."""
 
