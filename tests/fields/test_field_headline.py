@@ -26,6 +26,20 @@ def test_site_name_is_cut_from_titles(title: str, expected: str) -> None:
     assert strip_site_name(title, SITE) == expected
 
 
+@pytest.mark.parametrize(
+    ("domain", "text", "named"),
+    [
+        ("aoc", "Analyse Opinion Critique", True),
+        ("dsv", "Deutscher Schwimm-Verband e.V.", True),
+        ("dsv", "Dog Show Volunteers", True),
+        ("dsv", "Dog Show Volunteers Wanted Here", False),
+        ("cnn", "Children Need Nurses Today", False),
+    ],
+)
+def test_initials_of_the_domain_name_the_site(domain: str, text: str, named: bool) -> None:
+    assert Site((), domain).is_named_by(text) is named
+
+
 def test_visible_headline_matching_the_title_wins() -> None:
     head = '<meta property="og:title" content="City council approves new budget after long debate | Example News">'
     head += '<meta property="og:site_name" content="Example News">'

@@ -36,6 +36,9 @@ BREADCRUMB_PARTS = 3
 its longest part is the headline."""
 _NOT_ALNUM = re.compile(r"[\W_]+")
 REMARK_TAIL_CHARS = 40
+LEGAL_FORM_MAX_WORDS = 2
+LEGAL_FORM_MAX_CHARS = 4
+"""A site named by the initials of its domain may end in a legal form of at most two short words ('e.V.', 'Inc')."""
 GLUED_COPY_MIN_LEAD = 3
 """A title part that repeats at the end of the first part, glued on, leaves at least this much headline."""
 _END_REMARK = re.compile(r"(?<!\s)\s+[(\[][^()\[\]]{1,30}[)\]]$")
@@ -82,8 +85,20 @@ class Site:
             return False
         if any(_same_name(squashed, name) for name in (*self.names, self.domain) if name):
             return True
-        initials = "".join(word[0] for word in words(text)).casefold()
-        return len(initials) > 1 and initials == self.domain
+        return _initials_name(words(text), self.domain)
+
+
+def _initials_name(text_words: list[str], domain: str) -> bool:
+    """'Analyse Opinion Critique' on aoc.media, 'Deutscher Schwimm-Verband e.V.' on dsv.de.
+
+    After the words whose initials spell the domain, only a legal form's short words may follow
+    ('e.V.', 'AG', 'Inc'): 'Children Need Nurses Today' is no name of cnn.com.
+    """
+    initials = "".join(word[0] for word in text_words).casefold()
+    if len(initials) < 2 or not initials.startswith(domain):
+        return False
+    rest = text_words[len(domain) :]
+    return len(rest) <= LEGAL_FORM_MAX_WORDS and all(len(word) <= LEGAL_FORM_MAX_CHARS for word in rest)
 
 
 def _same_name(one: str, other: str) -> bool:
