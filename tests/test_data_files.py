@@ -12,6 +12,7 @@ import pytest
 
 from articlex import vocabulary
 from articlex.data import load_table
+from articlex.hints import families_of
 
 HINT_FAMILIES = {
     "navigation", "footer", "sidebar", "comments", "share", "related", "newsletter", "advertisement", "caption",
@@ -205,3 +206,19 @@ def test_vocabulary_is_lower_case(file: str) -> None:
     """Every word of the non-agency TOML files is lower case."""
     words = [item for _, items in _lists(load_table(file), file) for item in items if isinstance(item, str)]
     assert [word for word in words if word != word.lower()] == []
+
+
+@pytest.mark.parametrize(
+    ("class_name", "families"),
+    [
+        ("visually-hidden", {"hidden"}),
+        ("field field--label-hidden", set()),
+        ("hidden-xs", {"hidden"}),
+        ("social-share", {"share"}),
+        ("social-media-embed", set()),
+        ("share-embed-code", {"share"}),
+    ],
+)
+def test_qualified_hint_words(class_name: str, families: set[str]) -> None:
+    """A hiding word after a part's name hides the part; 'social' with 'embed' names an embedded post."""
+    assert families_of(class_name) == families

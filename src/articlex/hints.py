@@ -13,6 +13,7 @@ from articlex.vocabulary import hint_vocabulary
 
 ARTICLE_BODY = "article_body"
 HIDDEN = "hidden"
+SHARE = "share"
 
 TAG_FAMILIES: dict[str, str] = {
     "nav": "navigation",
@@ -67,7 +68,16 @@ def _families_of_name(name: str) -> frozenset[str]:
     found.update(_substring_families(lowered))
     if HIDDEN in found and _hides_a_part(pieces):
         found.discard(HIDDEN)
+    if SHARE in found and _embedded_post(pieces):
+        found.discard(SHARE)
     return frozenset(found)
+
+
+def _embedded_post(pieces: list[str]) -> bool:
+    """'social-media-embed' wraps an embedded post: its share words only name the network."""
+    vocabulary = hint_vocabulary()
+    sharing = {piece for piece in pieces if vocabulary.tokens.get(piece) == SHARE}
+    return not vocabulary.share_embeds.isdisjoint(pieces) and sharing <= vocabulary.share_social
 
 
 def _hides_a_part(pieces: list[str]) -> bool:

@@ -62,6 +62,10 @@ class HintVocabulary:
     contains: tuple[tuple[str, str], ...]
     hidden_parts: frozenset[str]
     """Words naming a part of an element: before a hiding word, only that part is hidden."""
+    share_embeds: frozenset[str]
+    """Words that, with only social words for sharing, name an embedded post ('social-media-embed')."""
+    share_social: frozenset[str]
+    """The share family's words that name a social network, not the act of sharing."""
 
 
 def _fail(file: str, problem: str) -> DataFileError:
@@ -208,10 +212,13 @@ def hint_vocabulary() -> HintVocabulary:
         raise _fail(_HINTS, f"families {sorted(missing)} are missing")
     contains = _inverse(families, _HINTS, "contains")
     qualifiers = _section(load_table(_HINTS), "hidden_qualifiers", _HINTS, frozenset({"parts"}))
+    embeds = _section(load_table(_HINTS), "share_qualifiers", _HINTS, frozenset({"embeds", "social"}))
     return HintVocabulary(
         tokens=_inverse(families, _HINTS, "tokens"),
         contains=tuple(sorted(contains.items(), key=lambda item: (-len(item[0]), item[0]))),
         hidden_parts=frozenset(_words(qualifiers, "parts", _HINTS)),
+        share_embeds=frozenset(_words(embeds, "embeds", _HINTS)),
+        share_social=frozenset(_words(embeds, "social", _HINTS)),
     )
 
 
