@@ -221,6 +221,28 @@ def test_link_dense_block_inside_the_article_is_link_dense() -> None:
     assert (decision.label, decision.reason) == (Label.BOILERPLATE, Reason.LINK_DENSE)
 
 
+@pytest.mark.parametrize(
+    ("text", "linked", "reason"),
+    [
+        # A round-up's item: its lead is a link, the rest of the sentence is not.
+        ("Ousted chief executive can still name two directors to the board, the paper reported.", 45, Reason.BODY_LIST),
+        ("Read our full review of the new phone and more stories from this week in tech", 78, Reason.LINK_DENSE),
+        ("Best phones of the year", 23, Reason.LINK_DENSE),
+    ],
+)
+def test_a_sentence_list_item_with_a_link_in_it_is_a_round_up_item(text: str, linked: int, reason: Reason) -> None:
+    """Inside the article, a list item that is a sentence with a link over part of it is text; a linked title is not."""
+    page = PageBuilder()
+    nav(page)
+    article = page.container("article", page.body, label="article")
+    for paragraph in ARTICLE:
+        page.block(paragraph, article)
+    items = page.container("ol", article, label="ol")
+    item = page.block(text, items, BlockKind.LIST_ITEM, link_chars=linked)
+    decision = page.classify()[item]
+    assert decision.reason is reason
+
+
 def test_read_more_label_is_a_boilerplate_phrase() -> None:
     """A 'Read more' label is boilerplate, with the reason of its phrase family (related)."""
     page, where = build_article_with_clutter()

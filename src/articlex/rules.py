@@ -8,7 +8,7 @@ one of these rules says what else it is.
 from __future__ import annotations
 
 from articlex.blocks import Block
-from articlex.features import Features
+from articlex.features import PROSE_MIN_WORDS, Features
 from articlex.model import BlockKind, Label, Reason
 
 Verdict = tuple[Label, Reason, str]
@@ -16,7 +16,9 @@ Verdict = tuple[Label, Reason, str]
 LINK_DENSE = 0.5
 """A block inside the article whose text is more than half links is a link list or a 'related' box."""
 LINK_DENSE_MAX_WORDS = 40
-"""…unless it is long: a long paragraph with many links is still a paragraph."""
+"""…unless it is long: a long paragraph with many links is still a paragraph…"""
+ROUND_UP_MAX_DENSITY = 0.8
+"""…or a list item that is a sentence with a link over part of it (a round-up's item), not all of it."""
 
 _FAMILY_REASONS = {**{reason.value: reason for reason in Reason}, "print": Reason.SHARE}
 _CONTENT_REASONS = {
@@ -46,11 +48,18 @@ def judge_line_inside(block: Block, features: Features) -> Verdict:
     return _judge_text(block, features)
 
 
+def _round_up_item(block: Block, features: Features) -> bool:
+    """A list item that is a sentence with a link over part of it: an item of a news round-up."""
+    sentence = features.punctuated and features.words >= PROSE_MIN_WORDS
+    return block.kind is BlockKind.LIST_ITEM and sentence and features.link_density <= ROUND_UP_MAX_DENSITY
+
+
 def _judge_text(block: Block, features: Features) -> Verdict:
     if features.phrase_family is not None:
         reason = family_reason(features.phrase_family)
         return Label.BOILERPLATE, reason, f"reads like a '{features.phrase_family}' label"
-    if features.link_density > LINK_DENSE and features.words < LINK_DENSE_MAX_WORDS:
+    link_dense = features.link_density > LINK_DENSE and features.words < LINK_DENSE_MAX_WORDS
+    if link_dense and not _round_up_item(block, features):
         return Label.BOILERPLATE, Reason.LINK_DENSE, f"link density {features.link_density:.2f}"
     if block.kind is BlockKind.CAPTION:
         return Label.BOILERPLATE, Reason.CAPTION, "an image or table caption"
