@@ -39,6 +39,14 @@ def test_dateline_gives_agency_and_place() -> None:
     assert article.dateline == "New Delhi"
 
 
+def test_short_paragraph_opening_with_a_dateline_stays_in_the_body() -> None:
+    first = "SANTA FE, N.M. (AP) — A cat missing for five years has been found in New Mexico."
+    article = extract(article_page(body=(first, *PROSE)))
+    assert article.agency == "AP"
+    assert article.dateline == "Santa Fe"
+    assert article.paragraphs[0] == first
+
+
 def test_dateline_parts() -> None:
     found = find_dateline("WASHINGTON (Reuters) - The Senate voted on Tuesday to pass the bill.")
     assert found is not None

@@ -24,6 +24,8 @@ from articlex.vocabulary import Agency, byline_vocabulary
 
 CREDIT_MAX_WORDS = 30
 """Credit lines are short; a longer block is prose even when it starts with 'By'."""
+SENTENCE_SEGMENT_MIN_WORDS = 8
+"""A part of a line this long that ends like a sentence is article text: no credit line holds one."""
 DATE_LINE_MAX_WORDS = 8
 """'Published: Tuesday, June 18, 2024 10:30 am IST' is a date line; longer lines are sentences."""
 DESCRIBED_BYLINE_MAX_WORDS = 7
@@ -31,6 +33,8 @@ DESCRIBED_BYLINE_MAX_WORDS = 7
 DESCRIPTION_MAX_WORDS = 3
 """…whose description is a few words."""
 _ENDS_SENTENCE = re.compile(r"\w[.!?]$")
+_CLOSING_MARKS = ' "”’»)'
+"""Quotes and brackets that may close a sentence after its full stop."""
 _CONNECTOR = re.compile(
     r"(?<![\s,])[\s,]++(?!(?:de|da|di|du|del|van|von|der|den|la|dos|das|y|bin|al|ter)\s)[^\W\d_A-Z]{1,3}\.?(?:\s|$)"
 )
@@ -97,6 +101,8 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
         text = described or text
     lines = _other_credits_apart(text).splitlines()
     segments = [segment for line in lines for segment in _SEGMENT_SPLIT.split(line) if segment.strip()]
+    if any(_is_sentence(segment) for segment in segments):
+        return None  # 'SANTA FE, N.M. (AP) — A cat who …': a dateline opening the body, not a credit
     reading = _Reading()
     for segment in segments:
         _read_segment(segment, reading, month_first=month_first, reference=reference)
@@ -165,6 +171,13 @@ def _described_byline(text: str) -> str | None:
     byline = text[match.start() :]
     # A full name after the prefix: 'Leasing von Firmenfahrzeugen' is a phrase, not a byline.
     return byline if any(looks_like_name(name) for name in split_names(byline)) else None
+
+
+def _is_sentence(segment: str) -> bool:
+    """A segment that is a sentence of the article: many words, ending like a sentence."""
+    if len(segment.split()) < SENTENCE_SEGMENT_MIN_WORDS:
+        return False
+    return _ENDS_SENTENCE.search(segment.rstrip(_CLOSING_MARKS)) is not None
 
 
 def _read_segment(segment: str, reading: _Reading, *, month_first: bool, reference: dt.date | None) -> None:
