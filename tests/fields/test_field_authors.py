@@ -19,6 +19,7 @@ from articlex.fields.names import split_names
         ("Asha Rao & Vikram Mehta", ["Asha Rao", "Vikram Mehta"]),
         ("By Asha Rao with Vikram Mehta", ["Asha Rao", "Vikram Mehta"]),
         ("Von Anna Schmidt und Jörg Weber", ["Anna Schmidt", "Jörg Weber"]),
+        ("vom Hafenblogger", ["Hafenblogger"]),
         ("Par Jean-Luc Martin et Élodie Durand", ["Jean-Luc Martin", "Élodie Durand"]),
         ("By Asha Rao, Staff Writer", ["Asha Rao"]),
         ("FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"]),
