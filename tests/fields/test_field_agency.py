@@ -47,6 +47,12 @@ def test_short_paragraph_opening_with_a_dateline_stays_in_the_body() -> None:
     assert article.paragraphs[0] == first
 
 
+def test_byline_that_reads_like_a_sentence_is_still_a_byline() -> None:
+    line = "<p>Written by Lena Fischer, who covers the city council for the paper.</p>"
+    article = extract(article_page(below=line))
+    assert article.authors == ("Lena Fischer",)
+
+
 def test_dateline_parts() -> None:
     found = find_dateline("WASHINGTON (Reuters) - The Senate voted on Tuesday to pass the bill.")
     assert found is not None

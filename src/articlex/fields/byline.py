@@ -174,8 +174,8 @@ def _described_byline(text: str) -> str | None:
 
 
 def _is_sentence(segment: str) -> bool:
-    """A segment that is a sentence of the article: many words, ending like a sentence."""
-    if len(segment.split()) < SENTENCE_SEGMENT_MIN_WORDS:
+    """A segment that is a sentence of the article: many words, ending like a sentence, no 'By' in front."""
+    if len(segment.split()) < SENTENCE_SEGMENT_MIN_WORDS or prefix_end(segment) is not None:
         return False
     return _ENDS_SENTENCE.search(segment.rstrip(_CLOSING_MARKS)) is not None
 
