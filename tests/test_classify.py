@@ -225,7 +225,7 @@ def test_link_dense_block_inside_the_article_is_link_dense() -> None:
     ("text", "linked", "reason"),
     [
         # A round-up's item: its lead is a link, the rest of the sentence is not.
-        ("Ousted chief executive can still name two directors to the board, the paper reported.", 45, Reason.BODY_LIST),
+        ("Former mayor will run again next spring, her campaign said on Monday.", 45, Reason.BODY_LIST),
         ("Read our full review of the new phone and more stories from this week in tech", 78, Reason.LINK_DENSE),
         ("Best phones of the year", 23, Reason.LINK_DENSE),
     ],

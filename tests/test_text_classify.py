@@ -101,9 +101,9 @@ def test_teaser_cards_with_titles_glued_to_summaries_are_not_the_article() -> No
 
 
 def test_names_written_in_camel_case_do_not_make_a_teaser() -> None:
-    """'McKinley' and 'MacBook' run a lower-case letter into a capital inside one word: prose all the same."""
+    """'McAllister' and 'MacBook' run a lower-case letter into a capital inside one word: prose all the same."""
     article = [
-        "In October, Rep. David McKinley visited the border and argued that the new fence would keep drugs out.",
+        "In October, Rep. Ann McAllister visited the harbour and argued that the new pier would bring visitors.",
         *ARTICLE,
     ]
     page = "\n\n".join([MENU, "Budget passes", paragraphs(article), MENU])

@@ -349,9 +349,9 @@ def _classify_lines(blocks: Sequence[Block], features: Sequence[Features]) -> tu
 def _glued_teaser(block: Block, feature: Features) -> bool:
     """A story's title glued to its summary, as a copy of a teaser card reads.
 
-    'Harvick Fails To Rally Overmatched Ford In NASCAR FinaleFord v Toyota flopped for …': a title
+    'Mayor Unveils Plan For The Riverside BridgeThe city will spend two years on …': a title
     of capitalised words whose last word runs into the summary's first without a space. The last
-    title word is a word of its own ('Finale', not the 'Mc' of 'McKinley' or 'Mac' of 'MacBook').
+    title word is a word of its own ('Bridge', not the 'Mc' of 'McAllister' or 'Mac' of 'MacBook').
     """
     if not feature.is_prose:
         return False

@@ -30,10 +30,10 @@ def test_site_name_is_cut_from_titles(title: str, expected: str) -> None:
     ("domain", "text", "named"),
     [
         ("aoc", "Analyse Opinion Critique", True),
-        ("dsv", "Deutscher Schwimm-Verband e.V.", True),
-        ("dsv", "Dog Show Volunteers", True),
-        ("dsv", "Dog Show Volunteers Wanted Here", False),
-        ("cnn", "Children Need Nurses Today", False),
+        ("nsv", "Nordischer Segel-Verband e.V.", True),
+        ("nsv", "New Sailing Venues", True),
+        ("nsv", "New Sailing Venues Opened Here", False),
+        ("xyz", "Xavier Yells Zealously Today", False),
     ],
 )
 def test_initials_of_the_domain_name_the_site(domain: str, text: str, named: bool) -> None:

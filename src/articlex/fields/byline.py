@@ -102,7 +102,7 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
     lines = _other_credits_apart(text).splitlines()
     segments = [segment for line in lines for segment in _SEGMENT_SPLIT.split(line) if segment.strip()]
     if any(_is_sentence(segment) for segment in segments):
-        return None  # 'SANTA FE, N.M. (AP) — A cat who …': a dateline opening the body, not a credit
+        return None  # 'LYON, June 3 (AFP) — The old bridge …': a dateline opening the body, not a credit
     reading = _Reading()
     for segment in segments:
         _read_segment(segment, reading, month_first=month_first, reference=reference)

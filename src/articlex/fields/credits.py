@@ -93,7 +93,7 @@ def _credit_zone(page: FieldPage) -> list[int]:
     """Blocks around the headline down into the body, and the few just above the body.
 
     Where a page's headline stands far above its body (a hero picture, a menu between), the
-    credit box sits over the body ('Autor' / 'Nikolai Huke' in the article's meta box).
+    credit box sits over the body ('Autor' / 'Lena Fischer' in the article's meta box).
     """
     zone = page.zone(CREDIT_ZONE_BEFORE, CREDIT_ZONE_AFTER_BODY_START)
     if page.body_start is None or not zone or page.body_start - CREDIT_ZONE_BEFORE <= zone.stop:
@@ -102,7 +102,7 @@ def _credit_zone(page: FieldPage) -> list[int]:
 
 
 def _after_label(page: FieldPage, index: int) -> str:
-    """The block's text, after the byline label standing alone in the block before it ('Autor' / 'Nikolai Huke')."""
+    """The block's text, after the byline label standing alone in the block before it ('Autor' / 'Lena Fischer')."""
     text = page.blocks[index].text
     if index == 0:
         return text

@@ -89,10 +89,10 @@ class Site:
 
 
 def _initials_name(text_words: list[str], domain: str) -> bool:
-    """'Analyse Opinion Critique' on aoc.media, 'Deutscher Schwimm-Verband e.V.' on dsv.de.
+    """'Analyse Opinion Critique' on aoc.media, 'Nordischer Segel-Verband e.V.' on nsv.example.
 
     After the words whose initials spell the domain, only a legal form's short words may follow
-    ('e.V.', 'AG', 'Inc'): 'Children Need Nurses Today' is no name of cnn.com.
+    ('e.V.', 'AG', 'Inc'): 'New Sailing Venues Opened Today' is no name of nsv.example.
     """
     initials = "".join(word[0] for word in text_words).casefold()
     if len(initials) < 2 or not initials.startswith(domain):
@@ -168,7 +168,7 @@ def _strip_parts(title: str, separators: re.Pattern[str], site: Site, *, longest
     if len(parts) < 2:
         return title
     if _glued_copy(parts[0], parts[-1]):
-        # 'Truckwash A31The Other Directory | The Other Directory': the site's tagline, glued on once more.
+        # 'Harbour OpeningThe Town Directory | The Town Directory': the site's tagline, glued on once more.
         return parts[0][: -len(parts[-1])].strip()
     while len(parts) > 1 and site.is_named_by(parts[-1]):
         parts.pop()
