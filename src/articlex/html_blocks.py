@@ -290,8 +290,9 @@ class _Splitter:
         Both markers go before the element, outside it: its text is read here, before any
         marker goes in (the elements inside it come later in the walk).
         """
-        if tag == "time" and attributes.get("datetime") is not None:
-            self.datetimes.append(attributes.get("datetime") or "")
+        stamp = attributes.get("datetime") if tag == "time" else None
+        if stamp is not None:
+            self.datetimes.append(stamp)
             node.insert_before(f"{_INLINE_MARK}{_TIME}{len(self.datetimes) - 1}{_ID_END}")
         kind = mark_kind(tag, attributes)
         if kind is None:

@@ -12,6 +12,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 """Zero-width spaces and joiners, word joiner, BOM and soft hyphen: invisible in a browser."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 """Lone surrogates: not valid in text that is meant to be encoded again (nor is NUL)."""
+FOLDING_SLACK_CHARS = 8
+"""Spaces that folding may remove beyond halving a text (see `longest_folding_to`)."""
 WORD = re.compile(r"\w+")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
@@ -47,6 +49,15 @@ def remove_unsafe(text: str) -> tuple[str, int]:
             text, lone = _SURROGATE.subn("", text)
             count += lone
     return text, count
+
+
+def longest_folding_to(length: int) -> int:
+    """The longest text whose `comparable` form can be `length` characters long.
+
+    Folding composes accents and collapses spaces: it shrinks a text by at most about half,
+    plus a few spaces. Longer texts are skipped without folding them.
+    """
+    return 2 * length + FOLDING_SLACK_CHARS
 
 
 def comparable(text: str) -> str:

@@ -207,12 +207,13 @@ def byline_vocabulary() -> BylineVocabulary:
 @functools.cache
 def hint_vocabulary() -> HintVocabulary:
     """Class/id tokens and substrings of hints.toml, each mapped to its family."""
-    families = _section(load_table(_HINTS), "families", _HINTS, _HINT_FAMILIES)
+    table = load_table(_HINTS)
+    families = _section(table, "families", _HINTS, _HINT_FAMILIES)
     if missing := _HINT_FAMILIES - set(families):
         raise _fail(_HINTS, f"families {sorted(missing)} are missing")
     contains = _inverse(families, _HINTS, "contains")
-    qualifiers = _section(load_table(_HINTS), "hidden_qualifiers", _HINTS, frozenset({"parts"}))
-    embeds = _section(load_table(_HINTS), "share_qualifiers", _HINTS, frozenset({"embeds", "social"}))
+    qualifiers = _section(table, "hidden_qualifiers", _HINTS, frozenset({"parts"}))
+    embeds = _section(table, "share_qualifiers", _HINTS, frozenset({"embeds", "social"}))
     return HintVocabulary(
         tokens=_inverse(families, _HINTS, "tokens"),
         contains=tuple(sorted(contains.items(), key=lambda item: (-len(item[0]), item[0]))),

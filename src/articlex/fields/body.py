@@ -13,11 +13,9 @@ from articlex.blocks import Block, Container
 from articlex.classify import Decision
 from articlex.fields import Fields
 from articlex.model import BlockKind, Label, Reason
-from articlex.textnorm import comparable
+from articlex.textnorm import comparable, longest_folding_to
 
 TABLE_CELL_SEPARATOR = " | "
-HEADLINE_LENGTH_SLACK = 8
-"""Folding (accents composed, spaces collapsed) shrinks a text by at most about half, plus a few spaces."""
 
 
 def final_decisions(decisions: Sequence[Decision], fields: Fields) -> tuple[Decision, ...]:
@@ -48,8 +46,8 @@ def final_decisions(decisions: Sequence[Decision], fields: Fields) -> tuple[Deci
 
 
 def _repeats(text: str, headline: str) -> bool:
-    """True when the block's text is the headline (a block over twice its length cannot be: skip folding it)."""
-    return len(text) <= 2 * len(headline) + HEADLINE_LENGTH_SLACK and comparable(text) == headline
+    """True when the block's text is the headline (folded: `headline` is already comparable)."""
+    return len(text) <= longest_folding_to(len(headline)) and comparable(text) == headline
 
 
 def paragraphs(decisions: Sequence[Decision], containers: Sequence[Container]) -> tuple[list[str], dict[int, int]]:

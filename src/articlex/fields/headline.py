@@ -18,7 +18,7 @@ from articlex.features import phrase_family
 from articlex.fields.titles import Site, raw_titles, structured_titles, title_parts
 from articlex.metadata import Metadata
 from articlex.model import BlockKind, Source
-from articlex.textnorm import collapse, comparable, words
+from articlex.textnorm import collapse, comparable, longest_folding_to, words
 
 HEADLINE_MAX_WORDS = 40
 HEADLINE_MAX_CHARS = 400
@@ -207,10 +207,9 @@ def _visible_match(
         return None
     # Normalising only removes characters (spaces, an image file name), bar a rare ligature or 'ß'
     # that grows: blocks much shorter than every title (menu items, labels) cannot match one.
-    # Composing accents shrinks a text at most by half: blocks far longer than every title
-    # (paragraphs) cannot match one either.
+    # Nor can blocks far longer than every title (paragraphs): see `longest_folding_to`.
     shortest = min(len(key) for key in wanted) * 3 // 4
-    longest = max(len(key) for key in wanted) * 2 + 8
+    longest = longest_folding_to(max(len(key) for key in wanted))
     matches = [
         (block, wanted[key])
         for block in blocks
