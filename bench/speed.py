@@ -130,12 +130,12 @@ def print_table(times: dict[str, list[float]]) -> None:
 def print_stages(pages: list[tuple[str, str]]) -> None:
     """articlex's time per page split by pipeline stage (median and mean milliseconds)."""
     articlex = import_articlex()
-    from articlex import html_blocks
     from articlex.assemble import assemble
     from articlex.classify import classify
     from articlex.fields import find_fields
-    from articlex.metadata import read_metadata
-    from articlex.reading import read
+    from articlex.html import split as html_split
+    from articlex.html.metadata import read_metadata
+    from articlex.read.reading import read
 
     options = articlex.Options()
     stages: dict[str, list[float]] = {
@@ -145,7 +145,7 @@ def print_stages(pages: list[tuple[str, str]]) -> None:
         marks = [time.perf_counter()]
         page = read(html, url=None, encoding=None, options=options)
         marks.append(time.perf_counter())
-        split = html_blocks.split(page, options, None)
+        split = html_split.split(page, options, None)
         marks.append(time.perf_counter())
         meta = read_metadata(split.data)
         marks.append(time.perf_counter())

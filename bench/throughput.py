@@ -12,7 +12,7 @@ set `--repeat` times, with the default `Options`, and reports wall-clock pages p
 * `workers1`, `workers2`: `extract_many` with 1 and 2 worker processes (the process machinery's
   cost, and the parallel speed-up). Starting the workers is timed; starting multiprocessing's
   fork server (once per program, about a second) is not.
-* `spark`: `articlex.spark.extract_pages` on a DataFrame of the pages in Spark `local[2]`,
+* `spark`: `articlex.scale.spark.extract_pages` on a DataFrame of the pages in Spark `local[2]`,
   written to the `noop` sink; one untimed warm-up pass first, so JVM and Python-worker start-up
   are left out (they are paid once per job, not per page).
 
@@ -83,7 +83,7 @@ def with_spark(pages: list[tuple[str, bytes]], repeat: int) -> Figures:
     import_articlex()
     from pyspark.sql import SparkSession
 
-    from articlex.spark import extract_pages
+    from articlex.scale.spark import extract_pages
 
     spark = (
         SparkSession.builder.master("local[2]")

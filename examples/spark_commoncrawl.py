@@ -10,7 +10,7 @@
 PATHS_FILE lists one WARC path per line (plain or .gz, like Common Crawl's `warc.paths.gz`);
 `--prefix` is put before each path that has no scheme (Common Crawl lists paths relative to
 its bucket). Local paths and fsspec URLs (s3a:// needs s3fs on the executors) are read.
-The output is a Parquet dataset with one row per HTML page: the `articlex.rows` columns.
+The output is a Parquet dataset with one row per HTML page: the `articlex.scale.rows` columns.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 from pyspark.sql import SparkSession
 
 from articlex.options import Options
-from articlex.spark import extract_warcs
+from articlex.scale.spark import extract_warcs
 
 
 def read_paths(paths_file: Path, prefix: str = "") -> list[str]:

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import pytest
 
 import articlex
-from articlex.batch import ExtractionFailure, Source, extract_many, extract_result
 from articlex.options import Options
+from articlex.scale.batch import ExtractionFailure, Source, extract_many, extract_result
 from warc_pages import CAFE_PAGE, FIXTURE_PAGE, LIBRARY_PAGE
 
 PAGE = FIXTURE_PAGE.read_bytes()

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 import pytest
 
 from articlex import BlockKind, Label, Reason
-from articlex.blocks import Block, Container, SplitPage
 from articlex.classify import Decision, best_run, classify, credible_hints, main_container
-from articlex.features import measure
+from articlex.classify.features import measure
+from articlex.stages import Block, Container, SplitPage
 from samples import ARTICLE
 
 COMMENT = (

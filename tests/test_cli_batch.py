@@ -17,7 +17,7 @@ import pytest
 
 import articlex
 from articlex.cli import main
-from articlex.progress import Progress
+from articlex.scale.progress import Progress
 from warc_pages import CAFE_URL, FIXTURE_PAGE, LIBRARY_PAGE, expected_pages, record_id, write_warc
 
 

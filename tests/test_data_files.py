@@ -12,7 +12,7 @@ import pytest
 
 from articlex import vocabulary
 from articlex.data import load_table
-from articlex.hints import families_of
+from articlex.html.hints import families_of
 
 HINT_FAMILIES = {
     "navigation", "footer", "sidebar", "comments", "share", "related", "newsletter", "advertisement", "caption",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from articlex.blocks import Block
-from articlex.features import measure
+from articlex.classify.features import measure
 from articlex.model import BlockKind
+from articlex.stages import Block
 
 PROSE = {
     "thai": "วันนี้รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกร ซึ่งได้รับผลกระทบจากภัยแล้งในภาคตะวันออกเฉียงเหนือ",
@@ -28,7 +28,9 @@ def test_a_sentence_of_running_text_is_prose(language: str) -> None:
 
 def test_a_long_unpunctuated_chinese_line_is_not_prose() -> None:
     """Chinese without any punctuation (a row of menu labels) is not prose, however long."""
-    assert not measure(block("首页新闻国际国内财经体育娱乐科技汽车房产教育健康旅游时尚文化军事历史读书图片视频专题")).is_prose
+    assert not measure(
+        block("首页新闻国际国内财经体育娱乐科技汽车房产教育健康旅游时尚文化军事历史读书图片视频专题")
+    ).is_prose
 
 
 def test_a_long_dash_line_is_dialogue_not_a_list_item() -> None:

@@ -6,15 +6,16 @@ import re
 
 import pytest
 
-from articlex import BlockKind, Options, extract, html_blocks
-from articlex.blocks import Block, SplitPage
-from articlex.reading import read
+from articlex import BlockKind, Options, extract
+from articlex.html import split as html_split
+from articlex.read.reading import read
+from articlex.stages import Block, SplitPage
 
 DEFAULT = Options()
 
 
 def split(html: str, options: Options = DEFAULT) -> SplitPage:
-    return html_blocks.split(read(html, url=None, encoding=None, options=options), options, None)
+    return html_split.split(read(html, url=None, encoding=None, options=options), options, None)
 
 
 def texts(html: str) -> list[str]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from articlex.blocks import MetaTag, MicrodataProperty, PageData
-from articlex.metadata import read_metadata
+from articlex.html.metadata import read_metadata
 from articlex.model import Source
+from articlex.stages import MetaTag, MicrodataProperty, PageData
 
 
 def test_json_ld_author_reference_is_resolved_in_the_graph() -> None:

@@ -18,7 +18,7 @@ from articlex import (
     Options,
     extract,
 )
-from articlex.reading import Page, read
+from articlex.read.reading import Page, read
 
 DEFAULT = Options()
 
@@ -178,7 +178,15 @@ def test_nul_in_a_long_byte_page_is_removed() -> None:
         ' "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">\n'
         "<head>\n<!--\n" + "\tA long comment from the site's content system.\n" * 100 + "-->\n<title>x</title>",
     ],
-    ids=["doctype", "lowercase-doctype", "leading-space", "leading-comment", "div-start", "p-start", "xhtml-xml-prolog"],
+    ids=[
+        "doctype",
+        "lowercase-doctype",
+        "leading-space",
+        "leading-comment",
+        "div-start",
+        "p-start",
+        "xhtml-xml-prolog",
+    ],
 )
 def test_html_start_is_sniffed_as_html(source: str) -> None:
     """Input that starts like an HTML document is read as HTML."""
@@ -435,7 +443,12 @@ def test_clean_utf8_has_no_replacement_characters() -> None:
 def test_a_text_copy_that_starts_with_a_stray_tag_is_text() -> None:
     """A browser copy whose first line is an image's markup, followed by plain lines, is read as text."""
     lines = "\n".join(f"Menu item {number}" for number in range(30))
-    page = read(f'<img height="1" width="1" src="http://example.com/pixel">\n{lines}\n', url=None, encoding=None, options=Options())
+    page = read(
+        f'<img height="1" width="1" src="http://example.com/pixel">\n{lines}\n',
+        url=None,
+        encoding=None,
+        options=Options(),
+    )
     assert page.kind == "text"
 
 

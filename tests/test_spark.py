@@ -1,4 +1,4 @@
-"""`articlex.spark` and the Common Crawl example job, in Spark local mode (one session for the module)."""
+"""`articlex.scale.spark` and the Common Crawl example job, in Spark local mode (one session for the module)."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ import pytest
 from pyspark.sql import SparkSession
 
 import articlex
-from articlex.batch import failure_of
-from articlex.extras import MissingDependencyError
 from articlex.options import Options
-from articlex.rows import COLUMNS, flat_row
-from articlex.spark import article_schema, extract_pages, extract_warcs, open_path
+from articlex.scale.batch import failure_of
+from articlex.scale.extras import MissingDependencyError
+from articlex.scale.rows import COLUMNS, flat_row
+from articlex.scale.spark import article_schema, extract_pages, extract_warcs, open_path
 from warc_pages import FIXTURE_PAGE, LIBRARY_PAGE, expected_pages, record_id, write_warc
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "spark_commoncrawl.py"

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from articlex import BlockKind, Options, text_blocks
-from articlex.blocks import SplitPage
-from articlex.reading import read
+from articlex import BlockKind, Options
+from articlex.read.reading import read
+from articlex.stages import SplitPage
+from articlex.text import split as text_split
 
 DEFAULT = Options()
 
 
 def split(text: str, options: Options = DEFAULT) -> SplitPage:
     page = read(text, url=None, encoding=None, options=Options(input_kind="text"))
-    return text_blocks.split(page, options, None)
+    return text_split.split(page, options, None)
 
 
 def test_each_line_is_a_block() -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from articlex import BlockKind, Label, Options, text_blocks
+from articlex import BlockKind, Label, Options
 from articlex.classify import Decision, classify
-from articlex.reading import read
+from articlex.read.reading import read
+from articlex.text import split as text_split
 from samples import ARTICLE
 
 TEXT = Options(input_kind="text")
@@ -44,7 +45,7 @@ THREAD = [
 
 
 def decide(text: str) -> tuple[Decision, ...]:
-    return classify(text_blocks.split(read(text, url=None, encoding=None, options=TEXT), TEXT, None))
+    return classify(text_split.split(read(text, url=None, encoding=None, options=TEXT), TEXT, None))
 
 
 def body(text: str) -> list[str]:
@@ -126,7 +127,7 @@ def test_schedule_after_the_article_stays_in_the_body() -> None:
 
 def test_tab_separated_cells_make_a_table_row() -> None:
     """A line whose cells a browser separated with tabs is split as a table row."""
-    page = text_blocks.split(
+    page = text_split.split(
         read("Pos\tRunner\tTime\n1\tAnn Smith\t2:31:05\n", url=None, encoding=None, options=TEXT), TEXT, None
     )
     assert {block.kind for block in page.blocks} == {BlockKind.TABLE_CELL}

@@ -1,4 +1,4 @@
-"""`articlex.warc.iter_pages`: the HTML pages of a WARC file, with FastWARC or warcio."""
+"""`articlex.scale.warc.iter_pages`: the HTML pages of a WARC file, with FastWARC or warcio."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import articlex
-from articlex.sources import Source
-from articlex.warc import WarcFormatError, WarcReaderMissingError, _unchunk, iter_pages
+from articlex.scale.inputs import Source
+from articlex.scale.warc import WarcFormatError, WarcReaderMissingError, _unchunk, iter_pages
 from warc_pages import CAFE_URL, _record, _response, expected_pages, record_id, write_warc
 
 BACKENDS = ["fastwarc", "warcio"]

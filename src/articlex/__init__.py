@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 from articlex.api import extract
-from articlex.batch import ExtractionFailure, extract_many
 from articlex.errors import (
     ArticlexError,
     DataFileError,
@@ -22,6 +21,7 @@ from articlex.errors import (
 )
 from articlex.model import Article, BlockDecision, BlockKind, Diagnostics, Label, Provenance, Reason, Source
 from articlex.options import InputKind, OnTimeout, Options
+from articlex.scale.batch import ExtractionFailure, extract_many
 
 __version__ = "0.1.0"
 

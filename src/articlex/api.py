@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import time
 
-from articlex import html_blocks, text_blocks
 from articlex.assemble import assemble
 from articlex.classify import classify
 from articlex.errors import TimeBudgetExceededError
 from articlex.fields import find_fields
-from articlex.metadata import read_metadata
+from articlex.html import split as html_split
+from articlex.html.metadata import read_metadata
 from articlex.model import Article
 from articlex.options import DEFAULT_OPTIONS, OnTimeout, Options
-from articlex.reading import read
+from articlex.read.reading import read
+from articlex.text import split as text_split
 
 SPLIT_SHARE = 0.5
 """Share of `Options.time_budget` the split (stage 2) may use. The later stages are linear in the
@@ -37,8 +38,8 @@ def extract(
     started = time.monotonic()
     budget = options.time_budget
     page = read(source, url=url, encoding=encoding, options=options)
-    splitter = html_blocks if page.kind == "html" else text_blocks
-    split = splitter.split(page, options, None if budget is None else started + SPLIT_SHARE * budget)
+    split_page = html_split.split if page.kind == "html" else text_split.split
+    split = split_page(page, options, None if budget is None else started + SPLIT_SHARE * budget)
     if split.timed_out:
         _over_budget(options, started, "while splitting the page into blocks")
     meta = read_metadata(split.data)

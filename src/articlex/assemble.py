@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import get_args
 
-from articlex.blocks import SplitPage
 from articlex.candidate import Candidate
 from articlex.classify import Decision
 from articlex.fields import Fields
 from articlex.fields.body import final_decisions, paragraphs
 from articlex.model import Article, Diagnostics, FieldName, Provenance
 from articlex.options import Options
-from articlex.reading import Page
+from articlex.read.reading import Page
+from articlex.stages import SplitPage
 
 PREVIEW_CHARS = 80
 

@@ -4,7 +4,7 @@
     articlex a.html b.txt                 # one JSON object per line: {"source": ..., "article": ...}
     articlex --format text page.html      # headline, credits and body as plain text
     curl -s URL | articlex --url URL -    # read standard input
-    articlex batch DIR x.warc.gz -o out.jsonl   # many pages in worker processes (`batch_command.py`)
+    articlex batch DIR x.warc.gz -o out.jsonl   # many pages in worker processes (`scale/command.py`)
 
 No extraction logic lives here: the command reads inputs, calls `extract`, and prints. The word
 `batch` as the first argument selects the batch command; a page file named `batch` is `./batch`.
@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status (0 all good, 1 some inputs failed, 2 usage)."""
     arguments = sys.argv[1:] if argv is None else list(argv)
     if arguments[:1] == ["batch"]:
-        from articlex.batch_command import run_batch  # noqa: PLC0415 - loaded only for the batch command
+        from articlex.scale.command import run_batch  # noqa: PLC0415 - loaded only for the batch command
 
         return run_batch(arguments[1:])
     parser = build_parser()

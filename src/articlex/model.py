@@ -17,6 +17,7 @@ from pydantic import BaseModel, BeforeValidator, Field, model_validator
 PARAGRAPH_SEPARATOR = "\n\n"
 """How `Article.text` joins the body paragraphs."""
 
+
 def _day_stays_a_day(value: object) -> object:
     """Read 'YYYY-MM-DD' as a `date`, so a day never turns into midnight on a round trip."""
     if isinstance(value, str) and len(value) == len("2024-06-18"):
@@ -39,6 +40,7 @@ class Label(StrEnum):
     """A credit or date line of the article (byline, agency, dateline, publication date)."""
     BOILERPLATE = "boilerplate"
     """Anything else on the page: navigation, widgets, lists of other stories, footers."""
+
 
 class Reason(StrEnum):
     """Why a block got its label. `docs/decisions.md` describes each code."""
@@ -80,6 +82,7 @@ class Reason(StrEnum):
     DATE_ONLY = "date_only"
     DUPLICATE_OF_HEADLINE = "duplicate_of_headline"
 
+
 class BlockKind(StrEnum):
     """The structural kind of a block, from its HTML element or its text shape."""
 
@@ -92,6 +95,7 @@ class BlockKind(StrEnum):
     CAPTION = "caption"
     LINE = "line"
     """A line of a plain-text page (no markup tells what it is)."""
+
 
 class Source(StrEnum):
     """Where a field value was found."""
@@ -108,6 +112,7 @@ class Source(StrEnum):
     URL = "url"
     DETECTED = "detected"
 
+
 FieldName = Literal[
     "headline",
     "byline",
@@ -122,12 +127,14 @@ FieldName = Literal[
     "url",
 ]
 
+
 class Provenance(BaseModel, frozen=True, extra="forbid"):
     """Where one field's value came from."""
 
     source: Source
     evidence: str = Field(description="What was read, e.g. 'meta[property=og:title]' or 'block 12'.")
     block: int | None = Field(default=None, description="Index of the visible block, when the source is a block.")
+
 
 class BlockDecision(BaseModel, frozen=True, extra="forbid"):
     """The verdict on one block of the page."""
@@ -142,6 +149,7 @@ class BlockDecision(BaseModel, frozen=True, extra="forbid"):
     paragraph: int | None = Field(
         default=None, description="Index into `Article.paragraphs` when the block is body content."
     )
+
 
 class Diagnostics(BaseModel, frozen=True, extra="forbid"):
     """How the input was read and whether anything went wrong along the way."""
@@ -160,9 +168,9 @@ class Diagnostics(BaseModel, frozen=True, extra="forbid"):
     truncated: bool = Field(default=False, description="True when a node or depth limit cut the page short.")
     warnings: tuple[str, ...] = ()
 
+
 class Article(BaseModel, frozen=True, extra="forbid"):
     """An article extracted from a web page: its fields, its body, and why."""
-
 
     headline: str | None = None
     byline: str | None = Field(default=None, description="The credit line as printed, e.g. 'By Asha Rao | IANS'.")

@@ -6,7 +6,7 @@ import pytest
 from field_pages import PROSE, article_page, json_ld
 
 from articlex import extract
-from articlex.fields.agency import closing_credit, find_dateline
+from articlex.fields.agency_names import closing_credit, find_dateline
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from field_pages import article_page, json_ld
 
 from articlex import extract
-from articlex.fields.byline import read_credit
+from articlex.fields.credit_line import read_credit
 from articlex.fields.names import split_names
 
 # ---- splitting and cleaning names ----------------------------------------------------------

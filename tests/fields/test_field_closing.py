@@ -9,7 +9,7 @@ import pytest
 from field_pages import PROSE, article_page, json_ld
 
 from articlex import extract
-from articlex.fields.byline import read_credit
+from articlex.fields.credit_line import read_credit
 from articlex.fields.names import desk_name, split_names
 
 # ---- a byline at the end of the body -------------------------------------------------------

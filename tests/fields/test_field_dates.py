@@ -8,7 +8,7 @@ import pytest
 from field_pages import PROSE, article_page, json_ld
 
 from articlex import Options, extract
-from articlex.dates import find_visible_date, numeric_order, parse_machine_date, visible_dates
+from articlex.date_text import find_visible_date, numeric_order, parse_machine_date, visible_dates
 
 UTC = dt.UTC
 

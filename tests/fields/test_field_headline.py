@@ -6,7 +6,7 @@ import pytest
 from field_pages import HEADLINE, PROSE, article_page
 
 from articlex import Options, extract
-from articlex.fields.titles import Site, strip_site_name
+from articlex.fields.site_titles import Site, strip_site_name
 
 SITE = Site(("examplenews",), "examplenews", frozenset({"examplenews"}))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from articlex.marks import DATE_KINDS, machine_value, mark_kind
+from articlex.html.marks import DATE_KINDS, machine_value, mark_kind
 from articlex.vocabulary import author_hints, date_hints
 
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articlex import ArticlexError, extract
-from articlex.encoding import decode
+from articlex.read.encoding import decode
 
 JAPANESE = "東京都知事は昨日、新しい橋の開通式に出席した。"
 KOREAN = "서울시장은 어제 새로운 다리 개통식에 참석했으며, 많은 시민들이 모였습니다."
@@ -37,7 +37,7 @@ def test_polish_page_is_read_by_its_lang() -> None:
 
 
 def test_polish_text_is_read_by_the_address_country() -> None:
-    decoded = decode((POLISH + "\n") .encode("iso8859_2") * 4, url="https://example.pl/news/1")
+    decoded = decode((POLISH + "\n").encode("iso8859_2") * 4, url="https://example.pl/news/1")
     assert POLISH in decoded.text
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import articlex
 from articlex import Article, extract
-from articlex.html_guard import guard
+from articlex.html.guard import guard
 
 
 def test_character_references_to_marker_controls_do_not_crash() -> None:
@@ -22,7 +22,7 @@ def test_contact_pattern_is_linear_on_a_long_word() -> None:
 
 def test_name_connector_pattern_is_linear_on_long_blank_runs() -> None:
     """`[\\s,]+(?!…)x` once backtracked over every start in a run of blanks (341 s on 100,000 spaces)."""
-    from articlex.fields.byline import _CONNECTOR  # noqa: PLC0415
+    from articlex.fields.credit_line import _CONNECTOR  # noqa: PLC0415
 
     assert _CONNECTOR.search(" " * 100_000) is None
     assert _CONNECTOR.search("Par Matthieu Hy le 07 Mai 2020") is not None

@@ -13,21 +13,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from articlex.blocks import Block, SplitPage
 from articlex.candidate import Candidate
 from articlex.classify import Decision
-from articlex.dates import DayOrTime, numeric_order
-from articlex.fields.agency_sources import find_agency
+from articlex.date_text import DayOrTime, numeric_order
+from articlex.fields.agency import find_agency
 from articlex.fields.authors import find_authors
-from articlex.fields.credits import byline, dateline_place, find_credits
+from articlex.fields.byline import byline, dateline_place, find_credits
+from articlex.fields.dates import find_dates
 from articlex.fields.headline import find_headline, find_line_headline
 from articlex.fields.language import detect_language, month_first_for, normalise_language
-from articlex.fields.page import Claim, FieldPage
-from articlex.fields.titles import Site
-from articlex.fields.when import find_dates
-from articlex.metadata import Metadata
+from articlex.fields.page_view import Claim, FieldPage
+from articlex.fields.site_titles import Site
+from articlex.html.metadata import Metadata
 from articlex.model import BlockKind, Label, Reason, Source
 from articlex.options import Options
+from articlex.stages import Block, SplitPage
 
 NAVIGATION = "navigation"
 NUMERIC_DATE_SAMPLE_CHARS = 200

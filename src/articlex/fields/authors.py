@@ -17,9 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from articlex.candidate import Candidate
-from articlex.fields.agency import agency_named
-from articlex.fields.byline import Credit
-from articlex.fields.credits import Credits
+from articlex.fields.agency_names import agency_named
+from articlex.fields.byline import Credits
+from articlex.fields.credit_line import Credit
 from articlex.fields.names import (
     desk_name,
     looks_like_handle,
@@ -29,9 +29,9 @@ from articlex.fields.names import (
     prefix_end,
     split_names,
 )
-from articlex.fields.page import FieldPage
-from articlex.fields.titles import Site
-from articlex.marks import AUTHOR
+from articlex.fields.page_view import FieldPage
+from articlex.fields.site_titles import Site
+from articlex.html.marks import AUTHOR
 from articlex.model import Source
 from articlex.textnorm import comparable
 

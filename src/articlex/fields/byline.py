@@ -1,290 +1,253 @@
-"""Credit lines: 'By Asha Rao | IANS | 18 June 2024', 'IANS | 18 Jun, 2024', 'Par Matthieu Hy le 07 Mai 2020'.
+"""Credit lines near the headline ('By Asha Rao | IANS | 18 June 2024'), the byline, and the dateline.
 
-A credit line is cut into segments at separators ('|', '•', ' - ', ' / ', ' // ', line
-breaks); each segment is a date (with its label: 'Updated'), a clock time for the date
-before it, an agency (with names beside it: 'By Asha Rao (IANS)'), a role ('Chefredakteur'),
-or names (`articlex.fields.names`). A line is a credit when most of its segments are
-understood and it is shaped like one: a prefix ('By'), several fields, or a short date line.
-A photo credit ('dpa/Jan Woitas': an agency, a slash, a photographer) is not the article's.
+Credit lines are read from a few blocks above the headline to the first lines of the body,
+skipping blocks that sit in a caption, a comment or a list of other stories (a photo credit
+'dpa/Jan Woitas' is not the article's credit). Each one found is claimed, so the body leaves
+it out and its decision says what it was.
+
+Some pages sign the article at its end instead: a last paragraph 'Von Cosima Künzel' or
+'Erstellt von Andri Bryner', a signature alone ('Stefan Wasmer'), or a byline element after
+the body ('erstellt von Dominique — veröffentlicht 28.01.2022'). These *closing credits* are
+read too, and used only when the page names no one near the headline.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from articlex.dates import DayOrTime, date_role, find_visible_date, is_relative, visible_dates, with_clock
-from articlex.features import phrase_family
-from articlex.fields.agency import agencies_in, agency_named
-from articlex.fields.names import desk_name, is_role_phrase, looks_like_name, prefix_end, split_names
+from articlex.candidate import Candidate
+from articlex.classify.features import phrase_family
+from articlex.fields.agency_names import Dateline, find_dateline
+from articlex.fields.credit_line import CREDIT_MAX_WORDS, Credit, read_credit
+from articlex.fields.names import names_in_mark, prefix_end, split_names
+from articlex.fields.page_view import META_INFO, Claim, FieldPage
+from articlex.html.marks import AUTHOR, DATE_KINDS
+from articlex.model import BlockKind, Label, Reason, Source
+from articlex.stages import Block
 from articlex.textnorm import collapse
-from articlex.vocabulary import Agency, byline_vocabulary
 
-CREDIT_MAX_WORDS = 30
-"""Credit lines are short; a longer block is prose even when it starts with 'By'."""
-SENTENCE_SEGMENT_MIN_WORDS = 8
-"""A part of a line this long that ends like a sentence is article text: no credit line holds one."""
-DATE_LINE_MAX_WORDS = 8
-"""'Published: Tuesday, June 18, 2024 10:30 am IST' is a date line; longer lines are sentences."""
-DESCRIBED_BYLINE_MAX_WORDS = 7
-"""'Eine Kolumne von Nils Pickert': a description of the article and a byline, in a short line…"""
-DESCRIPTION_MAX_WORDS = 3
-"""…whose description is a few words."""
-_ENDS_SENTENCE = re.compile(r"\w[.!?]$")
-_CLOSING_MARKS = ' "”’»)'
-"""Quotes and brackets that may close a sentence after its full stop."""
-_CONNECTOR = re.compile(
-    r"(?<![\s,])[\s,]++(?!(?:de|da|di|du|del|van|von|der|den|la|dos|das|y|bin|al|ter)\s)[^\W\d_A-Z]{1,3}\.?(?:\s|$)"
-)
-"""A short lower-case word after a name ('am', 'on', 'le', 'el', 'um'): it joins the name to its date
-('Par Matthieu Hy le 07 Mai 2020', 'Von Fabian am Dienstag, 6. Mai'); name particles ('de', 'von') are no such word."""
-_CLOCK_ONLY = re.compile(
-    r"^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?\s*$", re.IGNORECASE
-)
-_SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*+(?:[|•·]|(?<=\s)(?:[-–—~]|//?)(?=\s))\s*+|[|•·]\s*+")
-"""Separators inside one line of a credit ('|', '•', ' - ', ' / ', ' // '); lines are split first.
-Spaces are taken whole from the start of their run only, so a scan stays linear on long runs."""
-_PHOTO_CREDIT = re.compile(r"^\s*(?:[^\W\d_]+\s*:\s*)?([^/\s]+)\s*/\s*(\S.*)$")
-"""'dpa/Jan Woitas', 'Photo: ČTK/Vít Šimánek': an agency, a slash, a photographer, maybe after a label."""
-_COUNT = re.compile(r"[\d()\[\]]+")
-LABEL_MAX_CHARS = 40
-"""Labels beside a byline are short ('Kommentare 34'); a longer segment is read for names."""
+FIELD_KINDS = DATE_KINDS | {AUTHOR}
+BODY_LINE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LINE})
+"""Kinds of block a closing byline is written as (not a list item, a heading or a table cell)."""
+
+CREDIT_ZONE_BEFORE = 5
+"""Credit lines are searched from this many blocks above the headline…"""
+CREDIT_ZONE_AFTER_BODY_START = 2
+"""…down to this many blocks into the body."""
+LABEL_MAX_CHARS = 20
+"""A byline label alone in its block ('Autor', 'Written by') is short."""
+CLOSING_CONTENT_BLOCKS = 2
+"""A closing byline is one of the last this many paragraphs of the body ('Von Cosima Künzel')…"""
+CLOSING_AFTER_BODY = 25
+"""…or an element named for a byline within this many blocks after it (a list of related stories
+may stand between the body and its byline box)."""
+ARTICLE_LABELS = frozenset({META_INFO, "share", "print"})
+"""Families of labels that head parts of the article itself ('Tags', 'Share'), not a section of their own."""
+SIGNED_END_CHARS = 80
+"""A name in brackets that ends the body is looked for in this many last characters of it."""
+_SIGNED_END = re.compile(r"\(([^()\d]{3,60})\)[\s.+*•|–—-]*$")
+SIGNATURE_MIN_WORDS = 2
+SIGNATURE_MAX_WORDS = 4
+"""A signature ('Stefan Wasmer') is a last paragraph that is nothing but a full name: two to four words…"""
+SIGNATURE_MAX_LINES = 2
+SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "“", "»", "«", ")")
+"""…maybe over a second line with the signer's position."""
 
 
 @dataclass(frozen=True, slots=True)
-class Credit:
-    """What a credit line says."""
+class Credits:
+    """The credit lines found near the headline, and the dateline that opens the body."""
 
-    text: str
-    authors: tuple[str, ...]
-    agency: Agency | None
-    date: DayOrTime | None
-    """The publication date, or a date the line does not label."""
-    date_role: str | None
-    """'published' when a label says so; None when the line does not say."""
-    updated: DayOrTime | None = None
-    """A date the line labels as the last update ('Updated 19 Jun, 2024')."""
-    author_groups: tuple[tuple[str, ...], ...] = ()
-    """The names of each segment of the line that names people ('By A and B | C' has two)."""
-    desk: str | None = None
-    """A newsroom or organisation the line credits instead of people ('von Redaktion')."""
+    lines: tuple[tuple[int, Credit], ...] = ()
+    dateline: tuple[int, Dateline] | None = None
+    closing: tuple[tuple[int, Credit], ...] = ()
+    """Credits at the end of the article, in page order: a closing byline, a signature, a byline box."""
 
 
-@dataclass(slots=True)
-class _Reading:
-    groups: list[list[str]] = field(default_factory=list)
-    agency: Agency | None = None
-    dates: list[tuple[DayOrTime, str | None]] = field(default_factory=list)
-    understood: int = 0
-    relative: bool = False
-    role: bool = False
-    """A segment is a job title ('Chefredakteur'): the names beside it are a byline."""
-    photo: bool = False
-    desk: str | None = None
+def find_credits(page: FieldPage) -> Credits:
+    """Find and claim the credit lines; read the dateline of the first body paragraph."""
+    lines = []
+    anchor = page.anchor
+    for index in _credit_zone(page):
+        block = page.blocks[index]
+        if index == page.headline_block or (page.elsewhere(block) and not _headline_caption_byline(page, block)):
+            continue
+        dated = any(mark.kind in DATE_KINDS for mark in block.marks)
+        credit = read_credit(
+            _after_label(page, index), month_first=page.month_first, reference=page.options.reference_date, dated=dated
+        )
+        # Above the headline only a byline counts: a bare date there is the site's ('Last updated: …').
+        if credit is not None and (anchor is None or index > anchor or credit.authors or credit.agency or credit.desk):
+            lines.append((index, credit))
+            page.claims[index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, _credit_detail(credit))
+    content = page.content()
+    dateline = None
+    if content:
+        found = find_dateline(content[0].text)
+        dateline = (content[0].index, found) if found is not None else None
+    return Credits(tuple(lines), dateline, _closing(page, content))
 
 
-def read_credit(text: str, *, month_first: bool, reference: dt.date | None, dated: bool = False) -> Credit | None:
-    """Parse a block as a credit line; None when it is not one.
+def _credit_zone(page: FieldPage) -> list[int]:
+    """Blocks around the headline down into the body, and the few just above the body.
 
-    `dated`: the line holds an element named for a date (its text may be unreadable as one,
-    '17/11/201917/11/2019' where two dates touch), so it is a dated line like 'Name | date'.
+    Where a page's headline stands far above its body (a hero picture, a menu between), the
+    credit box sits over the body ('Autor' / 'Lena Fischer' in the article's meta box).
     """
-    if len(text.split()) > CREDIT_MAX_WORDS:
-        return None
-    printed = text
-    has_prefix = prefix_end(text) is not None
-    if not has_prefix:
-        described = _described_byline(text)  # 'Eine Kolumne von Nils Pickert'
-        has_prefix = described is not None
-        text = described or text
-    lines = _other_credits_apart(text).splitlines()
-    segments = [segment for line in lines for segment in _SEGMENT_SPLIT.split(line) if segment.strip()]
-    if any(_is_sentence(segment) for segment in segments):
-        return None  # 'LYON, June 3 (AFP) — The old bridge …': a dateline opening the body, not a credit
-    reading = _Reading()
-    for segment in segments:
-        _read_segment(segment, reading, month_first=month_first, reference=reference)
-    if not segments or reading.photo or reading.understood < len(segments) / 2:
-        return None
-    published = next(((d, r) for d, r in reading.dates if r != "updated"), None)
-    updated = next((d for d, r in reading.dates if r == "updated"), None)
-    agency = reading.agency
-    any_date = bool(reading.dates)
-    labelled = any(role is not None for _, role in reading.dates)
-    structured = len(segments) > 1 and (agency is not None or any_date or reading.relative or dated)
-    short = len(text.split()) <= DATE_LINE_MAX_WORDS
-    date_line = any_date and short and (labelled or not _ENDS_SENTENCE.search(text))
-    named_with_role = reading.role and any(reading.groups)
-    shaped = has_prefix or named_with_role or structured or date_line
-    if not (shaped or (agency is not None and len(segments) == 1)):
-        return None
-    groups = tuple(tuple(dict.fromkeys(group)) for group in reading.groups if group)
-    return Credit(
-        collapse(printed),
-        tuple(dict.fromkeys(name for group in groups for name in group)),
-        agency,
-        published[0] if published else None,
-        published[1] if published else None,
-        updated,
-        groups,
-        reading.desk,
+    zone = page.zone(CREDIT_ZONE_BEFORE, CREDIT_ZONE_AFTER_BODY_START)
+    if page.body_start is None or not zone or page.body_start - CREDIT_ZONE_BEFORE <= zone.stop:
+        return list(zone)
+    return [*zone, *range(page.body_start - CREDIT_ZONE_BEFORE, page.body_start)]
+
+
+def _after_label(page: FieldPage, index: int) -> str:
+    """The block's text, after the byline label standing alone in the block before it ('Autor' / 'Lena Fischer')."""
+    text = page.blocks[index].text
+    if index == 0:
+        return text
+    label = page.blocks[index - 1].text.strip()
+    if len(label) > LABEL_MAX_CHARS or prefix_end(label) != len(label) or prefix_end(text) is not None:
+        return text
+    return f"{label} {text}"
+
+
+def _headline_caption_byline(page: FieldPage, block: Block) -> bool:
+    """A byline ('von Andreas Kürten') in a caption box between the headline and the body: the article's.
+
+    Other lines of captions there credit the photographer ('Foto: …', 'dpa/…') or describe the picture.
+    """
+    return (
+        page.in_header(block)
+        and not page.elsewhere(block, asides=False)
+        and prefix_end(block.text) is not None
+        and bool(split_names(block.text))
     )
 
 
-def _other_credits_apart(text: str) -> str:
-    """The line with credits of other work on lines of their own.
+def _closing(page: FieldPage, content: list[Block]) -> tuple[tuple[int, Credit], ...]:
+    """Credits that close the article: in its last paragraphs, or in a byline element after it."""
+    if not content:
+        return ()
+    found = []
+    last = content[-1].index
+    for block in content[-CLOSING_CONTENT_BLOCKS:]:
+        if block.index in page.claims or (page.anchor is not None and block.index <= page.anchor):
+            continue
+        credit = _closing_line(block, page, last=block.index == last)
+        if credit is not None:
+            found.append((block.index, credit))
+    found += _byline_box(page, last)
+    for index, credit in found:
+        if credit.text == collapse(page.blocks[index].text):  # a paragraph signed at its end stays body
+            page.claims[index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, _credit_detail(credit))
+    signed = _signed_end(content[-1]) if not found and content[-1].kind in BODY_LINE_KINDS else None
+    return tuple(found) if signed is None else ((last, signed),)
 
-    'Text von Christian Seiler Illustration von Markus Roost': the illustrator's credit is not the
-    author's ('Illustration', 'Fotos', 'Bild' are `non_names`).
+
+def _byline_box(page: FieldPage, last: int) -> list[tuple[int, Credit]]:
+    """Credit lines after the body, up to the next section: in elements named for a byline or a date, or signed, dated.
+
+    'Gespeichert von mkoller am 12. März 2019 - 09:40' under the body names its author and its day.
     """
-    start = prefix_end(text)
-    if start is None:
-        return text  # only a byline ('Text von …') is followed by other credits
-    non_names = byline_vocabulary().non_names
-    cuts = []
-    for match in _inner_prefix().finditer(text, start):
-        before = text[start : match.start()].split()
-        if len(before) > 1 and before[-1].casefold().strip(":,&") in non_names:
-            cuts.append(match.start() - len(before[-1]) - 1)
-    for cut in reversed(cuts):
-        text = text[:cut] + "\n" + text[cut + 1 :]
-    return text
+    found = []
+    for index in range(last + 1, min(last + 1 + CLOSING_AFTER_BODY, len(page.blocks))):
+        block = page.blocks[index]
+        if page.elsewhere(block):
+            continue
+        marked = any(mark.kind in FIELD_KINDS for mark in block.marks)
+        if block.kind is BlockKind.HEADING and not marked and phrase_family(block.text) not in ARTICLE_LABELS:
+            break  # a section of its own begins ('More news', 'Auf ins Metaverse'); a label ('Tags') does not
+        named = marked or META_INFO in page.families(block)
+        if not (named or prefix_end(block.text) is not None) or index in page.claims:
+            continue
+        credit = read_credit(
+            block.text,
+            month_first=page.month_first,
+            reference=page.options.reference_date,
+            dated=any(mark.kind in DATE_KINDS for mark in block.marks),
+        ) or _author_element(block)
+        if credit is None:
+            continue
+        # An element named for a byline says what it holds; an unnamed line is one when it is signed and dated.
+        if (credit.authors or credit.desk or credit.date is not None) if named else (credit.authors and credit.date):
+            found.append((index, credit))
+    return found
 
 
-def _described_byline(text: str) -> str | None:
-    """The byline ending a short line that says what the article is: 'von Nils Pickert' of 'Eine Kolumne von …'.
+def _author_element(block: Block) -> Credit | None:
+    """The names in elements named 'author' of a byline box, when its text is no credit line ('Lars')."""
+    names = tuple(
+        dict.fromkeys(name for mark in block.marks if mark.kind == AUTHOR for name in names_in_mark(mark.text))
+    )
+    return Credit(collapse(block.text), names, None, None, None, author_groups=(names,)) if names else None
 
-    None when the line is longer, or the words before the byline are not a short description.
+
+def _signed_end(block: Block) -> Credit | None:
+    """The author's name in brackets that ends the body: '… bleibt spannend. (Christian P. Stadtfeld) +++'.
+
+    The credit is that part; the paragraph stays in the body.
     """
-    words = text.split()
-    if len(words) > DESCRIBED_BYLINE_MAX_WORDS or any(char.isdigit() for char in text):
+    signed = _SIGNED_END.search(block.text[-SIGNED_END_CHARS:])
+    if signed is None:
         return None
-    match = _inner_prefix().search(text)
-    if match is None or match.start() == 0:
+    name = collapse(signed.group(1))
+    if split_names(name) != [name] or len(name.split()) < SIGNATURE_MIN_WORDS:
         return None
-    before = text[: match.start()].split()
-    non_names = byline_vocabulary().non_names
-    if len(before) > DESCRIPTION_MAX_WORDS or any(word.casefold().strip(":,") in non_names for word in before):
-        return None  # 'Fotos von Jan Woitas' credits a photographer
-    byline = text[match.start() :]
-    # A full name after the prefix: 'Leasing von Firmenfahrzeugen' is a phrase, not a byline.
-    return byline if any(looks_like_name(name) for name in split_names(byline)) else None
+    return Credit(signed.group(0).strip(), (name,), None, None, None, author_groups=((name,),))
 
 
-def _is_sentence(segment: str) -> bool:
-    """A segment that is a sentence of the article: many words, ending like a sentence, no 'By' in front."""
-    if len(segment.split()) < SENTENCE_SEGMENT_MIN_WORDS or prefix_end(segment) is not None:
+def _after_prose(block: Block, page: FieldPage) -> bool:
+    """True when the block right before this one is the body's, and ends a sentence (not a label: 'Foto')."""
+    if block.index == 0 or page.decisions[block.index - 1].label is not Label.CONTENT:
         return False
-    return _ENDS_SENTENCE.search(segment.rstrip(_CLOSING_MARKS)) is not None
+    return page.blocks[block.index - 1].text.rstrip().endswith(SENTENCE_ENDS)
 
 
-def _read_segment(segment: str, reading: _Reading, *, month_first: bool, reference: dt.date | None) -> None:
-    """One segment of a credit line: dates, a clock time for the date before, an agency, or names."""
-    seen = visible_dates(segment, month_first=month_first, reference=reference, short_years=True)
-    if seen:
-        reading.dates.extend((found.value, found.role) for found in seen)
-        names, credited = _names_around_dates(segment, seen[0].start, seen[-1].end)
-        reading.groups.append(names)
-        if not names and credited:
-            reading.desk = reading.desk or desk_name(credited)
-        reading.understood += 1
-        return
-    if reading.dates and _CLOCK_ONLY.match(segment):
-        day, role = reading.dates[-1]
-        if not isinstance(day, dt.datetime):
-            reading.dates[-1] = (with_clock(day, segment), role)
-        reading.understood += 1
-        return
-    if is_relative(segment):
-        # '3 hours ago' is a date only against the reference day; without one it is still a date segment.
-        relative = find_visible_date(segment, month_first=month_first, reference=reference)
-        if relative is not None:
-            reading.dates.append((relative, date_role(segment)))
-        reading.relative = True
-        reading.understood += 1
-        return
-    if _is_photo_credit(segment):
-        reading.photo = True
-        return
-    if _is_label(segment):  # 'Kommentare 34', 'Share', 'Print': the tools beside a byline
-        reading.understood += 1
-        return
-    agency = agency_named(segment) or _agency_in_credit(segment)
-    if agency is not None:
-        reading.agency = reading.agency or agency
-        reading.groups.append(split_names(_without_agency(segment, agency)))
-        reading.understood += 1
-        return
-    _read_names(segment, reading)
-
-
-def _read_names(segment: str, reading: _Reading) -> None:
-    """A segment of names ('By A and B'), of a newsroom ('von Redaktion'), or a job title ('Chefredakteur')."""
-    names = split_names(segment)
-    start = prefix_end(segment)
-    desk = desk_name(segment[start:]) if not names and start is not None else None
-    if names:
-        reading.groups.append(names)
-        reading.understood += 1
-    elif desk is not None:
-        reading.desk = reading.desk or desk
-        reading.understood += 1
-    elif is_role_phrase(segment):
-        reading.role = True
-        reading.understood += 1
-
-
-def _is_label(segment: str) -> bool:
-    """A boilerplate label with its count: 'Kommentare 34', '12 Comments', 'Share'."""
-    bare = _COUNT.sub(" ", segment).strip()
-    return bool(bare) and len(bare) < LABEL_MAX_CHARS and phrase_family(bare) is not None
-
-
-def _is_photo_credit(segment: str) -> bool:
-    """'dpa/Jan Woitas', 'APA/Georg Hochmuth': an agency, a slash, a name (not 'dpa/lno', a desk code)."""
-    match = _PHOTO_CREDIT.match(segment)
-    return match is not None and agency_named(match.group(1)) is not None and bool(split_names(match.group(2)))
-
-
-def _names_around_dates(segment: str, first_start: int, last_end: int) -> tuple[list[str], str]:
-    """Names a dated segment gives after a byline prefix, before or after its dates, and the text read.
-
-    'Par Matthieu Hy le 07 Mai 2020', 'Posted on September 21, 2020 by Adi Tzlil'. The text is ''
-    when the segment has no prefix.
-    """
-    before = segment[:first_start]
-    start = prefix_end(before)
-    if start is not None:
-        connector = _CONNECTOR.search(before, start)
-        credited = before[start : connector.start() if connector else None]
-        return split_names(credited, after_prefix=True), credited
-    match = _inner_prefix().search(segment, last_end)
-    if match is None:
-        return [], ""
-    end = prefix_end(segment[match.start() :])
-    return split_names(segment[match.start() :]), segment[match.start() + (end or 0) :]
-
-
-@functools.cache
-def _inner_prefix() -> re.Pattern[str]:
-    """A byline prefix word inside a line, followed by a capitalised word ('… by Adi Tzlil', '… byMobasir')."""
-    words = sorted(byline_vocabulary().prefixes, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s*(?=(?-i:[^\W\d_a-z]))", re.IGNORECASE)
-
-
-def _without_agency(segment: str, agency: Agency) -> str:
-    """The segment with the agency's name and its brackets removed: 'By Asha Rao (IANS)' → 'By Asha Rao'."""
-    for alias in sorted((*agency.acronyms, *agency.names), key=len, reverse=True):
-        flags = re.IGNORECASE if alias in agency.names else 0
-        segment = re.sub(rf"[(\[]?\s*(?<!\w){re.escape(alias)}(?!\w)\s*[)\]]?", " ", segment, flags=flags)
-    return segment.replace("/", " ")
-
-
-def _agency_in_credit(segment: str) -> Agency | None:
-    """An agency inside a short credit segment ('Reuters staff', '(AFP)'); None in longer text."""
-    if len(segment.split()) > 4:
+def _closing_line(block: Block, page: FieldPage, *, last: bool) -> Credit | None:
+    """A paragraph of the body that is its byline: 'Von Cosima Künzel', or a signature alone as the last one."""
+    if block.kind not in BODY_LINE_KINDS or len(block.text.split()) > CREDIT_MAX_WORDS:
         return None
-    found = agencies_in(segment)
-    return found[0] if found else None
+    if prefix_end(block.text) is not None:
+        credit = read_credit(block.text, month_first=page.month_first, reference=page.options.reference_date)
+        return credit if credit is not None and credit.authors else None
+    lines = block.text.splitlines()
+    if not (last and _after_prose(block, page)) or len(lines) > SIGNATURE_MAX_LINES:
+        return None
+    # 'Kazım Türkmen' alone, or over a line with the signer's position ('DITIB-Bundesvorsitzender').
+    text = collapse(lines[0]).strip(" .,;")
+    if len(text.split()) > SIGNATURE_MAX_WORDS or any(char.isdigit() for char in block.text):
+        return None
+    names = split_names(text)
+    if names != [text] or len(text.split()) < SIGNATURE_MIN_WORDS:
+        return None
+    return Credit(text, (text,), None, None, None, author_groups=((text,),))
+
+
+def _credit_detail(credit: Credit) -> str:
+    parts = []
+    if credit.authors:
+        parts.append("authors " + ", ".join(credit.authors))
+    if credit.desk:
+        parts.append(f"credits {credit.desk}")
+    if credit.agency:
+        parts.append(f"agency {credit.agency.name}")
+    if credit.date:
+        parts.append(f"date {credit.date.isoformat()}")
+    return "; ".join(parts) or "credit line"
+
+
+def byline(credit_lines: Credits) -> Candidate[str] | None:
+    """The first credit line that names someone: as printed."""
+    for index, credit in credit_lines.lines:
+        if credit.authors or credit.agency or credit.desk:
+            return Candidate(credit.text, Source.BLOCK, f"block {index}", index)
+    return None
+
+
+def dateline_place(credit_lines: Credits) -> Candidate[str] | None:
+    """The place named in the dateline ('New Delhi')."""
+    if credit_lines.dateline is None:
+        return None
+    index, dateline = credit_lines.dateline
+    return Candidate(dateline.place, Source.BLOCK, f"block {index} (dateline)", index)

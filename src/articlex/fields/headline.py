@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from articlex.blocks import Block
 from articlex.candidate import Candidate
-from articlex.features import phrase_family
-from articlex.fields.titles import Site, raw_titles, structured_titles, title_parts
-from articlex.metadata import Metadata
+from articlex.classify.features import phrase_family
+from articlex.fields.site_titles import Site, raw_titles, structured_titles, title_parts
+from articlex.html.metadata import Metadata
 from articlex.model import BlockKind, Source
+from articlex.stages import Block
 from articlex.textnorm import collapse, comparable, longest_folding_to, words
 
 HEADLINE_MAX_WORDS = 40

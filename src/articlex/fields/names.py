@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
-from articlex.features import phrase_family
-from articlex.fields.agency import agency_named
+from articlex.classify.features import phrase_family
+from articlex.fields.agency_names import agency_named
 from articlex.textnorm import collapse
 from articlex.vocabulary import byline_vocabulary, month_numbers
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from articlex.dates import MONTHS_IN_YEAR, plausible
+from articlex.date_text import MONTHS_IN_YEAR, plausible
 
 _PATTERNS = (
     re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])"),

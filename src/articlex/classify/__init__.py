@@ -13,13 +13,13 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
-from articlex.blocks import Block, Container, SplitPage
-from articlex.dates import is_relative, visible_dates
-from articlex.features import DATE_ONLY_MAX_WORDS, Features, measure
-from articlex.hints import ARTICLE_BODY
+from articlex.classify.features import DATE_ONLY_MAX_WORDS, Features, measure
+from articlex.classify.rules import judge_inside, judge_line_inside
+from articlex.date_text import is_relative, visible_dates
+from articlex.html.hints import ARTICLE_BODY
 from articlex.model import BlockKind, Label, Reason
 from articlex.records import record
-from articlex.rules import judge_inside, judge_line_inside
+from articlex.stages import Block, Container, SplitPage
 
 CLUTTER_WEIGHT = 0.5
 """How much a character of non-prose text counts against a container, per character of prose."""

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from articlex.blocks import Block, Container, Mark, MetaTag, MicrodataProperty, PageData, SplitPage
-from articlex.hints import ROLE_FAMILIES, TAG_FAMILIES, families_of
-from articlex.html_guard import guard
-from articlex.marks import MARK_MAX_CHARS, machine_value, mark_kind
+from articlex.html.guard import guard
+from articlex.html.hints import ROLE_FAMILIES, TAG_FAMILIES, families_of
+from articlex.html.marks import MARK_MAX_CHARS, machine_value, mark_kind
 from articlex.model import BlockKind
 from articlex.options import Options
-from articlex.reading import Page
+from articlex.read.reading import Page
+from articlex.stages import Block, Container, Mark, MetaTag, MicrodataProperty, PageData, SplitPage
 from articlex.textnorm import collapse, tidy_lines
 
 _INVISIBLE = (
@@ -37,10 +37,55 @@ _INVISIBLE = (
 
 _BLOCK_TAGS = frozenset(
     {
-        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
-        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4",
-        "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "marquee", "menu", "nav", "ol", "p",
-        "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "marquee",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
     }
 )
 """Elements that start a new block: text never flows across their edges."""

@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
 from articlex.errors import ArticlexError
-from articlex.extras import MissingDependencyError
-from articlex.sources import Source
+from articlex.scale.extras import MissingDependencyError
+from articlex.scale.inputs import Source
 
 if TYPE_CHECKING:
     from fastwarc.warc import WarcRecord  # type: ignore[import-not-found, unused-ignore]

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Mapping
 
-from articlex.hints import ARTICLE_BODY, families_of
+from articlex.html.hints import ARTICLE_BODY, families_of
 from articlex.vocabulary import author_hints, date_hints
 
 MARK_MAX_CHARS = 200

@@ -3,14 +3,14 @@
 Needs `pip install "articlex[spark]"` on the driver, and articlex (with `[warc]` for WARC input)
 on every executor; docs/scale.md shows how to ship it.
 
-    from articlex.spark import extract_pages, extract_warcs
+    from articlex.scale.spark import extract_pages, extract_warcs
     articles = extract_pages(pages_df)                       # columns url, html
     articles = extract_warcs(spark, ["s3a://bucket/x.warc.gz", ...])
     articles.write.parquet("articles/")
 
 Both run `articlex.extract` inside `mapPartitions`, so each executor's Python worker imports
 articlex once and then extracts page after page, with no per-row UDF call overhead and no
-Arrow round trip. The output has one row per page with the columns of `articlex.rows` (the
+Arrow round trip. The output has one row per page with the columns of `articlex.scale.rows` (the
 `Article` fields flattened: strings, arrays of strings, ISO 8601 date strings, JSON strings for
 provenance, decisions and diagnostics) plus `key`, `source_url`, `error_kind` and
 `error_message`. A page that fails gives a row with the error columns set, never a failed task:
@@ -27,12 +27,12 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import IO, Any
 
-from articlex.batch import Result, extract_result, failure_of
-from articlex.extras import MissingDependencyError, install_extra, require
 from articlex.options import DEFAULT_OPTIONS, Options
-from articlex.rows import COLUMNS, flat_row
-from articlex.sources import Source
-from articlex.warc import WarcFormatError, iter_pages
+from articlex.scale.batch import Result, extract_result, failure_of
+from articlex.scale.extras import MissingDependencyError, install_extra, require
+from articlex.scale.inputs import Source
+from articlex.scale.rows import COLUMNS, flat_row
+from articlex.scale.warc import WarcFormatError, iter_pages
 
 try:
     # Optional dependency: without pyspark, mypy sees these names as Any.
@@ -45,7 +45,7 @@ try:
         StructType,
     )
 except ImportError as error:  # pragma: no cover - exercised only where pyspark is missing
-    msg = f"articlex.spark needs pyspark, which is not installed: {install_extra('spark')}"
+    msg = f"articlex.scale.spark needs pyspark, which is not installed: {install_extra('spark')}"
     raise MissingDependencyError(msg) from error
 
 __all__ = ["article_schema", "extract_pages", "extract_warcs"]
@@ -54,7 +54,7 @@ Row = tuple[object, ...]
 
 
 def article_schema() -> StructType:
-    """The Spark schema of the output, derived from `Article` through `articlex.rows.COLUMNS`."""
+    """The Spark schema of the output, derived from `Article` through `articlex.scale.rows.COLUMNS`."""
     fields = []
     for column in COLUMNS:
         spark_type = ArrayType(StringType()) if column.kind == "strings" else StringType()

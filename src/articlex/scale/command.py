@@ -22,13 +22,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from articlex.batch import DEFAULT_TIMEOUT, ExtractionFailure, Result, extract_many, failure_of
 from articlex.errors import ArticlexError
 from articlex.options import InputKind, Options
-from articlex.outputs import JsonlOutput, Output, ParquetOutput, done_keys
-from articlex.progress import Progress
-from articlex.sources import Source, is_warc_file, walk_inputs
-from articlex.warc import WarcFormatError, iter_pages
+from articlex.scale.batch import DEFAULT_TIMEOUT, ExtractionFailure, Result, extract_many, failure_of
+from articlex.scale.inputs import Source, is_warc_file, walk_inputs
+from articlex.scale.outputs import JsonlOutput, Output, ParquetOutput, done_keys
+from articlex.scale.progress import Progress
+from articlex.scale.warc import WarcFormatError, iter_pages
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1

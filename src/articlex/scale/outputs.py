@@ -6,7 +6,7 @@ on disk (at worst a last line cut in half, which `--resume` drops), and `--resum
 keys already done without holding the articles in memory.
 
 Parquet (`articlex[parquet]`, pyarrow) is written in row groups of `ROWS_PER_GROUP` rows, one
-flat row per page (`articlex.rows`), into `NAME.partial`, renamed to NAME when the run ends:
+flat row per page (`articlex.scale.rows`), into `NAME.partial`, renamed to NAME when the run ends:
 a Parquet file is unreadable until its footer is written, so a half-written one never takes the
 final name. It cannot be appended to, hence no `--resume` for it.
 """
@@ -17,9 +17,9 @@ import json
 from pathlib import Path
 from typing import Any, Protocol
 
-from articlex.batch import ExtractionFailure, Result
-from articlex.extras import install_extra, require
-from articlex.rows import arrow_schema, flat_row
+from articlex.scale.batch import ExtractionFailure, Result
+from articlex.scale.extras import install_extra, require
+from articlex.scale.rows import arrow_schema, flat_row
 
 ROWS_PER_GROUP = 1000
 """Rows buffered per Parquet row group: bounded memory, groups large enough to compress well."""

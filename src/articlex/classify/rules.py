@@ -7,9 +7,9 @@ one of these rules says what else it is.
 
 from __future__ import annotations
 
-from articlex.blocks import Block
-from articlex.features import PROSE_MIN_WORDS, Features
+from articlex.classify.features import PROSE_MIN_WORDS, Features
 from articlex.model import BlockKind, Label, Reason
+from articlex.stages import Block
 
 Verdict = tuple[Label, Reason, str]
 

@@ -19,11 +19,11 @@ import re
 from collections.abc import Sequence
 
 from articlex.candidate import Candidate
-from articlex.dates import DayOrTime, label_after, visible_dates
-from articlex.fields.byline import DATE_LINE_MAX_WORDS
-from articlex.fields.credits import Credits
-from articlex.fields.page import FieldPage
-from articlex.fields.shown import Shown, day_of, machine_value, shown_dates
+from articlex.date_text import DayOrTime, label_after, visible_dates
+from articlex.fields.byline import Credits
+from articlex.fields.credit_line import DATE_LINE_MAX_WORDS
+from articlex.fields.page_view import FieldPage
+from articlex.fields.shown_dates import Shown, day_of, machine_value, shown_dates
 from articlex.fields.url_date import date_in_url
 from articlex.model import Reason, Source
 

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from articlex.blocks import MicrodataProperty, PageData
 from articlex.candidate import Candidate
 from articlex.model import Source
+from articlex.stages import MicrodataProperty, PageData
 from articlex.textnorm import collapse
 
 ARTICLE_TYPES = frozenset(

@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from articlex.blocks import Block
 from articlex.candidate import Candidate
-from articlex.dates import DayOrTime, date_role, label_role, parse_machine_date, visible_dates
-from articlex.fields.byline import DATE_LINE_MAX_WORDS, Credit
-from articlex.fields.credits import CREDIT_ZONE_AFTER_BODY_START, Credits
-from articlex.fields.page import META_INFO, Claim, FieldPage
-from articlex.marks import DATE_KINDS, ROLES, TIME
+from articlex.date_text import DayOrTime, date_role, label_role, parse_machine_date, visible_dates
+from articlex.fields.byline import CREDIT_ZONE_AFTER_BODY_START, Credits
+from articlex.fields.credit_line import DATE_LINE_MAX_WORDS, Credit
+from articlex.fields.page_view import META_INFO, Claim, FieldPage
+from articlex.html.marks import DATE_KINDS, ROLES, TIME
 from articlex.model import Label, Reason, Source
+from articlex.stages import Block
 
 DATE_MARK_MAX_WORDS = 12
 """An element named 'date' holds a date line ('By A. Writer November 2, 2023 3:53 PM EDT'), not a caption."""

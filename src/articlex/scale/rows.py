@@ -24,9 +24,9 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from articlex.batch import ExtractionFailure, Result
-from articlex.extras import install_extra, require
 from articlex.model import Article
+from articlex.scale.batch import ExtractionFailure, Result
+from articlex.scale.extras import install_extra, require
 
 ColumnKind = Literal["string", "strings", "time", "json"]
 

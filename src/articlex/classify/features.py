@@ -9,9 +9,9 @@ from __future__ import annotations
 import functools
 import re
 
-from articlex.blocks import Block
-from articlex.dates import find_visible_date
+from articlex.date_text import find_visible_date
 from articlex.records import record
+from articlex.stages import Block
 from articlex.textnorm import WORD
 from articlex.vocabulary import phrase_families
 

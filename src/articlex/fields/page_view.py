@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from articlex.blocks import Block, SplitPage
 from articlex.classify import Decision
-from articlex.metadata import Metadata
+from articlex.html.metadata import Metadata
 from articlex.model import Label, Reason
 from articlex.options import Options
+from articlex.stages import Block, SplitPage
 
 ZONE_BEFORE = 8
 """Credits and dates are looked for from this many blocks above the headline…"""

@@ -7,9 +7,9 @@ import zlib
 from dataclasses import dataclass
 from typing import Literal
 
-from articlex.encoding import decode
 from articlex.errors import DecodeError, EmptyInputError, InputTooLargeError, InputTypeError
 from articlex.options import InputKind, Options
+from articlex.read.encoding import decode
 from articlex.textnorm import remove_unsafe
 
 _GZIP_MAGIC = b"\x1f\x8b"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from articlex.candidate import Candidate
-from articlex.metadata import Metadata
+from articlex.html.metadata import Metadata
 from articlex.textnorm import collapse, comparable, words
 
 STRONG_SEPARATORS = re.compile(r"(?<!\s)\s++(?:[|»·•~]|::)\s++")

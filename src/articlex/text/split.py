@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 import time
 
-from articlex.blocks import Block, SplitPage
 from articlex.model import BlockKind
 from articlex.options import Options
-from articlex.reading import Page
+from articlex.read.reading import Page
+from articlex.stages import Block, SplitPage
 from articlex.textnorm import collapse
 
 _CLOCK_EVERY_LINES = 4096

@@ -46,7 +46,7 @@ from articlex.api import extract
 from articlex.errors import OptionsError
 from articlex.model import Article
 from articlex.options import DEFAULT_OPTIONS, Options
-from articlex.sources import Source, SourceLike, as_source
+from articlex.scale.inputs import Source, SourceLike, as_source
 
 __all__ = ["DEFAULT_TIMEOUT", "ExtractionFailure", "Extractor", "Result", "Source", "extract_many", "extract_result"]
 

@@ -1,0 +1,101 @@
+"""The credited news agency: found in credit lines, datelines and closing credits, never mid-body.
+
+An agency the body merely quotes ("…, the KCNA reported") is not the credited one, so only
+these places are read: the credit line near the headline, the dateline that opens the first
+paragraph ("NEW DELHI, June 18 (IANS) —"), a closing credit ("— AP", "(With inputs from PTI)"),
+and structured data naming a wire service as author or publisher.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from articlex.vocabulary import Agency, agencies, agency_by_alias
+
+DATELINE_MAX_PLACE_CHARS = 40
+CLOSING_CREDIT_MAX_WORDS = 12
+"""A closing credit is a short line; a long last paragraph that names an agency is body text."""
+
+_CLOSING_CREDIT = re.compile(
+    r"^\s*(?:[(\[]|[-—–]+\s*|(?:with\s+)?(?:additional\s+)?(?:inputs?|reporting|input|source|sources|agencies)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The opening of a wire story: a place, maybe a date, maybe the agency in parentheses."""
+
+    place: str
+    agency: Agency | None
+
+
+@functools.cache
+def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    acronyms = sorted({a for agency in agencies() for a in agency.acronyms}, key=len, reverse=True)
+    names = sorted({n for agency in agencies() for n in agency.names}, key=len, reverse=True)
+    by_acronym = re.compile(r"(?<![\w&.-])(" + "|".join(map(re.escape, acronyms)) + r")(?![\w&-])")
+    by_name = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE)
+    return by_acronym, by_name
+
+
+def agencies_in(text: str) -> list[Agency]:
+    """Every agency named in `text`, in order of appearance, without repeats."""
+    by_acronym, by_name = _alias_patterns()
+    table = agency_by_alias()
+    hits = [(m.start(), table[m.group(1)]) for m in by_acronym.finditer(text) if m.group(1) in table]
+    for match in by_name.finditer(text):
+        agency = table.get(match.group(1).casefold())
+        if agency is not None:
+            hits.append((match.start(), agency))
+    hits.sort(key=lambda hit: hit[0])
+    first_seen: dict[str, Agency] = {}
+    for _, agency in hits:
+        first_seen.setdefault(agency.name, agency)
+    return list(first_seen.values())
+
+
+def agency_named(text: str) -> Agency | None:
+    """The agency when `text` is nothing but an agency's name or acronym ('Reuters', 'dpa')."""
+    stripped = text.strip(" ()[]-—–/:;,.")
+    table = agency_by_alias()
+    return table.get(stripped) or table.get(stripped.casefold())
+
+
+_DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,4})"  # one to five words of a place name
+    r"(?:\s*,\s*[^()—–\-:]{1,30}?)?"  # ", June 18" or ", Germany"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?"  # "(IANS)"
+    r"\s*[—–:-]{1,2}\s",
+)
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline that opens a paragraph, if any: 'WASHINGTON (Reuters) -', 'NEW DELHI, June 18 (IANS) —'."""
+    match = _DATELINE.match(paragraph[:120])
+    if match is None:
+        return None
+    place = match.group("place").strip()
+    agency = None
+    if match.group("agency"):
+        found = agencies_in(match.group("agency"))
+        agency = found[0] if found else None
+    if agency is None and not (place.isupper() and len(place) > 2):
+        return None
+    if len(place) > DATELINE_MAX_PLACE_CHARS:
+        return None
+    return Dateline(place.title() if place.isupper() else place, agency)
+
+
+def closing_credit(paragraph: str) -> Agency | None:
+    """The agency of a closing credit line: '— AP', '(With inputs from PTI)', 'dpa/lno'."""
+    if len(paragraph.split()) > CLOSING_CREDIT_MAX_WORDS:
+        return None
+    found = agencies_in(paragraph)
+    if not found:
+        return None
+    if _CLOSING_CREDIT.match(paragraph) or agency_named(paragraph.split("/", maxsplit=1)[0]) is not None:
+        return found[0]
+    return None

@@ -1,0 +1,1 @@
+"""Many pages at once: worker processes, batch inputs (files, folders, WARC), outputs (JSONL, Parquet), Spark."""
