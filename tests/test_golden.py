@@ -17,13 +17,18 @@ import pytest
 
 import articlex
 from articlex import Article
-from articlex.model import Label
+from articlex.model import Label, Provenance, Source
 
 EXPECTED_NAME = "expected.json"
 NOT_PINNED = frozenset({"text", "decisions", "diagnostics"})
 PINNED_FIELDS = tuple(name for name in Article.model_fields if name not in NOT_PINNED)
 """headline, byline, authors, agency, dateline, published, updated, paragraphs, site_name, language, image, url,
 provenance."""
+VALUE_FIELDS = tuple(name for name in PINNED_FIELDS if name != "provenance")
+"""The pinned fields that are values of the article: all but provenance."""
+PINNED_PROVENANCE = ("source", "block")
+"""What `expected.json` pins of each field's provenance: where the value was read, not the free-text `evidence`,
+so a change in its wording fails nothing while no field changes."""
 
 
 def extract_page(page: Path) -> Article:
@@ -51,11 +56,16 @@ def expected_object(case: Path) -> dict[str, dict[str, Any]]:
 
 
 def expected_article(page: Path) -> tuple[dict[str, Any], Article]:
-    """The expected entry of a page, as written and as an `Article`."""
+    """The expected entry of a page, as written and as an `Article` of its value fields (provenance left out)."""
     entries = expected_object(page.parent)
     assert page.name in entries, f"{page.parent.name}/{EXPECTED_NAME} has no entry for {page.name}"
     entry = entries[page.name]
-    return entry, Article.model_validate(entry)
+    return entry, Article.model_validate({name: value for name, value in entry.items() if name != "provenance"})
+
+
+def pinned_provenance(provenance: dict[str, Provenance]) -> dict[str, dict[str, Any]]:
+    """The pinned part of an Article's provenance, as JSON values: each field's source and block."""
+    return {field: {"source": origin.source.value, "block": origin.block} for field, origin in provenance.items()}
 
 
 def _clip(line: str, width: int = 140) -> str:
@@ -108,20 +118,46 @@ def test_expected_entry_pins_exactly_the_value_fields(case_page: Path) -> None:
 
 
 def test_expected_entry_is_a_valid_article(case_page: Path) -> None:
-    """An expected entry validates as an `Article` and reads back to the same JSON."""
+    """An expected entry's values validate as an `Article` and read back to the same JSON."""
     entry, article = expected_article(case_page)
-    assert article.model_dump(mode="json", include=set(entry)) == entry
+    values = {name: value for name, value in entry.items() if name != "provenance"}
+    assert article.model_dump(mode="json", include=set(values)) == values
+
+
+def test_expected_provenance_pins_source_and_block_of_fields_with_a_value(case_page: Path) -> None:
+    """Expected provenance names only fields that have a value, each with a valid source and block and nothing else."""
+    entry, article = expected_article(case_page)
+    provenance = entry["provenance"]
+    assert {field: list(origin) for field, origin in provenance.items()} == {
+        field: list(PINNED_PROVENANCE) for field in provenance
+    }
+    sources = {source.value for source in Source}
+    wrong = {
+        field: origin
+        for field, origin in provenance.items()
+        if origin["source"] not in sources or not (origin["block"] is None or isinstance(origin["block"], int))
+    }
+    assert not wrong, f"provenance with an unknown source or a block that is no index: {wrong}"
+    empty = [field for field in provenance if getattr(article, field) in (None, ())]
+    assert not empty, f"provenance for fields without a value: {empty}"
 
 
 # --------------------------------------------------------------------------- extraction against expected.json
 
 
-@pytest.mark.parametrize("field", [name for name in PINNED_FIELDS if name != "paragraphs"])
+@pytest.mark.parametrize("field", [name for name in VALUE_FIELDS if name != "paragraphs"])
 def test_field_matches_expected(case_page: Path, field: str) -> None:
     """Each pinned field of the extracted Article equals the reviewed expected value."""
     _, expected = expected_article(case_page)
     want, got = getattr(expected, field), getattr(article_of(case_page), field)
     assert got == want, value_message(field, want, got)
+
+
+def test_provenance_matches_expected(case_page: Path) -> None:
+    """Each field's provenance has the reviewed source and block; the wording of its evidence is not pinned."""
+    entry, _ = expected_article(case_page)
+    want, got = entry["provenance"], pinned_provenance(article_of(case_page).provenance)
+    assert got == want, value_message("provenance", want, got)
 
 
 def test_paragraphs_match_expected(case_page: Path) -> None:
