@@ -29,11 +29,14 @@ DOCUMENTED_NAMES = {
     "Article", "ArticlexError", "BlockDecision", "BlockKind", "DataFileError", "DecodeError", "Diagnostics",
     "EmptyInputError", "InputError", "InputKind", "InputTooLargeError", "InputTypeError", "Label", "OnTimeout",
     "Options", "OptionsError", "Provenance", "Reason", "Source", "TimeBudgetExceededError", "__version__", "extract",
-    "extract_many", "ExtractionFailure",
+    "extract_many", "ExtractionFailure", "extract_url", "fetch", "Fetched", "FetchError", "FetchTimeoutError",
+    "FetchConnectionError", "HTTPStatusError", "NotHTMLError", "ResponseTooLargeError", "RobotsDisallowedError",
+    "URLInputError",
 }  # fmt: skip
 ERROR_NAMES = [
     "DataFileError", "DecodeError", "EmptyInputError", "InputError", "InputTooLargeError", "InputTypeError",
-    "OptionsError", "TimeBudgetExceededError",
+    "OptionsError", "TimeBudgetExceededError", "URLInputError", "FetchError", "FetchTimeoutError",
+    "FetchConnectionError", "HTTPStatusError", "NotHTMLError", "ResponseTooLargeError", "RobotsDisallowedError",
 ]  # fmt: skip
 
 ARTICLE_HTML = """<!DOCTYPE html><html lang="en"><head><title>Council approves budget</title></head><body>
@@ -232,9 +235,21 @@ def test_options_are_frozen() -> None:
          "bad-input-kind", "unknown"],
 )  # fmt: skip
 def test_options_validate(settings: dict[str, object]) -> None:
-    """Out-of-range, unknown-choice and unknown options are rejected."""
-    with pytest.raises(ValidationError):
+    """Out-of-range, unknown-choice and unknown options raise `OptionsError` (a `ValueError`) naming the option."""
+    with pytest.raises(OptionsError, match=next(iter(settings))) as caught:
         Options(**settings)
+    assert isinstance(caught.value, ValueError)
+    assert not isinstance(caught.value, ValidationError)
+
+
+def test_options_error_lists_the_allowed_values() -> None:
+    """An enum option's error lists its values; an unknown option's lists the options."""
+    with pytest.raises(OptionsError, match=r"on_timeout='explode'.*'partial', 'raise'"):
+        Options(on_timeout="explode")
+    with pytest.raises(OptionsError, match=r"unknown option 'max_size'.*max_input_bytes"):
+        Options(max_size=3)  # type: ignore[call-arg]
+    with pytest.raises(OptionsError, match=r"max_nodes=0: input should be greater than 0"):
+        Options(max_nodes=0)
 
 
 def test_make_options_raises_options_error() -> None:

@@ -206,7 +206,7 @@ def test_parquet_without_pyarrow_says_what_to_install(
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     status = main(["batch", str(tmp_path), "-o", str(tmp_path / "o.parquet"), "--format", "parquet"])
     assert status == 2
-    assert 'pip install "articlex[parquet]"' in capsys.readouterr().err
+    assert 'pip install "articlex[parquet] @ git+' in capsys.readouterr().err
 
 
 def test_resume_with_parquet_is_a_usage_error(tmp_path: Path) -> None:

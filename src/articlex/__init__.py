@@ -3,6 +3,7 @@
 >>> import articlex
 >>> article = articlex.extract(html, url="https://example.com/news/1")
 >>> article.headline, article.agency, article.published, article.paragraphs[0]
+>>> article = articlex.extract_url("https://example.com/news/1")  # needs articlex[fetch]
 """
 
 from __future__ import annotations
@@ -13,15 +14,24 @@ from articlex.errors import (
     DataFileError,
     DecodeError,
     EmptyInputError,
+    FetchConnectionError,
+    FetchError,
+    FetchTimeoutError,
+    HTTPStatusError,
     InputError,
     InputTooLargeError,
     InputTypeError,
+    NotHTMLError,
     OptionsError,
+    ResponseTooLargeError,
+    RobotsDisallowedError,
     TimeBudgetExceededError,
+    URLInputError,
 )
 from articlex.model import Article, BlockDecision, BlockKind, Diagnostics, Label, Provenance, Reason, Source
 from articlex.options import InputKind, OnTimeout, Options
 from articlex.scale.batch import ExtractionFailure, extract_many
+from articlex.scale.fetch import Fetched, extract_url, fetch
 
 __version__ = "0.1.0"
 
@@ -35,19 +45,30 @@ __all__ = [
     "Diagnostics",
     "EmptyInputError",
     "ExtractionFailure",
+    "FetchConnectionError",
+    "FetchError",
+    "FetchTimeoutError",
+    "Fetched",
+    "HTTPStatusError",
     "InputError",
     "InputKind",
     "InputTooLargeError",
     "InputTypeError",
     "Label",
+    "NotHTMLError",
     "OnTimeout",
     "Options",
     "OptionsError",
     "Provenance",
     "Reason",
+    "ResponseTooLargeError",
+    "RobotsDisallowedError",
     "Source",
     "TimeBudgetExceededError",
+    "URLInputError",
     "__version__",
     "extract",
     "extract_many",
+    "extract_url",
+    "fetch",
 ]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from articlex.assemble import assemble
 from articlex.classify import classify
-from articlex.errors import TimeBudgetExceededError
+from articlex.errors import TimeBudgetExceededError, URLInputError
 from articlex.fields import find_fields
 from articlex.html import split as html_split
 from articlex.html.metadata import read_metadata
@@ -19,6 +20,8 @@ SPLIT_SHARE = 0.5
 """Share of `Options.time_budget` the split (stage 2) may use. The later stages are linear in the
 blocks it makes and cannot stop half-way, so they get the rest: on a 100,000-cell table the split
 took 2.0 s and classify, fields and assemble 2.6 s together (docs/robustness.md)."""
+
+_ONLY_A_URL = re.compile(rb"\s*https?://[^\s<>]+\s*", re.IGNORECASE)
 
 
 def extract(
@@ -37,6 +40,7 @@ def extract(
     """
     started = time.monotonic()
     budget = options.time_budget
+    _refuse_a_bare_url(source)
     page = read(source, url=url, encoding=encoding, options=options)
     split_page = html_split.split if page.kind == "html" else text_split.split
     split = split_page(page, options, None if budget is None else started + SPLIT_SHARE * budget)
@@ -56,6 +60,18 @@ def extract(
     warning = f"time_budget={budget}s ran out ({spent:.1f}s spent): {outcome}"
     diagnostics = article.diagnostics.model_copy(update={"warnings": (*article.diagnostics.warnings, warning)})
     return article.model_copy(update={"diagnostics": diagnostics})
+
+
+def _refuse_a_bare_url(source: object) -> None:
+    """An input that is only a web address is a mistake: say how to fetch it rather than extract the address."""
+    data = source.encode("utf-8", "replace") if isinstance(source, str) and len(source) < 8192 else source
+    if isinstance(data, bytes) and len(data) < 8192 and _ONLY_A_URL.fullmatch(data):
+        address = data.strip().decode("utf-8", "replace")
+        msg = (
+            f"the input is only a web address ({address}), not a page: fetch it first with "
+            "articlex.extract_url(url) (or `articlex URL` on the command line), or pass the page's HTML"
+        )
+        raise URLInputError(msg)
 
 
 def _over_budget(options: Options, started: float, where: str) -> None:

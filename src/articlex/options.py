@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -28,7 +29,19 @@ class OnTimeout(StrEnum):
 
 
 class Options(BaseModel, frozen=True, extra="forbid"):
-    """Settings of one extraction. The defaults suit ordinary news and article pages."""
+    """Settings of one extraction. The defaults suit ordinary news and article pages.
+
+    An unknown name or a value out of range raises `OptionsError` (also a `ValueError`) naming
+    the option and the values it takes.
+    """
+
+    if not TYPE_CHECKING:  # type checkers keep pydantic's typed signature
+
+        def __init__(self, **settings: object) -> None:
+            try:
+                super().__init__(**settings)
+            except ValidationError as error:
+                raise OptionsError(describe_errors(error)) from None
 
     input_kind: InputKind = Field(
         default=InputKind.AUTO, description="Treat the input as HTML, as plain text, or decide from its start."
@@ -54,7 +67,11 @@ class Options(BaseModel, frozen=True, extra="forbid"):
     )
     on_timeout: OnTimeout = Field(default=OnTimeout.PARTIAL, description="What happens when the budget runs out.")
     include_decisions: bool = Field(
-        default=True, description="Attach one BlockDecision per block to the Article (the explanation)."
+        default=True,
+        description=(
+            "Attach one BlockDecision per block to the Article (the explanation). When False, "
+            "Article.decisions is an empty tuple: smaller results for bulk runs."
+        ),
     )
 
 
@@ -62,12 +79,30 @@ DEFAULT_OPTIONS = Options()
 
 
 def make_options(**settings: object) -> Options:
-    """Build `Options` from keyword settings, turning validation failures into `OptionsError`."""
-    try:
-        return Options.model_validate(settings)
-    except ValidationError as error:
-        msg = f"invalid options: {error.errors()[0]['loc']}: {error.errors()[0]['msg']}"
-        raise OptionsError(msg) from error
+    """Build `Options` from keyword settings; an invalid one raises `OptionsError`."""
+    return Options(**settings)
+
+
+def describe_errors(error: ValidationError) -> str:
+    """One message for every invalid option: its name, the value given, and what it takes."""
+    parts = []
+    for problem in error.errors():
+        name = ".".join(str(part) for part in problem["loc"]) or "options"
+        if problem["type"] == "extra_forbidden":
+            known = ", ".join(Options.model_fields)
+            parts.append(f"unknown option {name!r}; the options are {known}")
+            continue
+        parts.append(f"invalid option {name}={problem.get('input')!r}: {_allowed(name, problem['msg'])}")
+    return "; ".join(parts)
+
+
+def _allowed(name: str, message: str) -> str:
+    """Pydantic's message, with the choices of an enum option spelled out."""
+    info = Options.model_fields.get(name)
+    annotation = info.annotation if info is not None else None
+    if isinstance(annotation, type) and issubclass(annotation, StrEnum):
+        return "allowed values are " + ", ".join(repr(member.value) for member in annotation)
+    return message[:1].lower() + message[1:]
 
 
 def options_table() -> str:
