@@ -51,16 +51,16 @@ def test_normalise_collapses_and_strips_whitespace() -> None:
 
 def test_headline_exact_after_normalising() -> None:
     """Case, quote style and spacing differences still count as an exact headline."""
-    score = ms.score_headline("  \u201cOnly One\u201d  LYRICS", '"Only One" Lyrics')
+    score = ms.score_headline("  \u201cPaper Lanterns\u201d  LYRICS", '"Paper Lanterns" Lyrics')
     assert score == PageScore(1.0, given=True, exact=True, token_f1=1.0)
 
 
 def test_headline_alternative_counts_as_exact() -> None:
     """A headline equal to one of the accepted alternatives is exact."""
     score = ms.score_headline(
-        "Democrats to use Social Security",
-        "Democrats to use Social Security - CNN.com",
-        ["Democrats to use Social Security"],
+        "Council delays harbour vote",
+        "Council delays harbour vote - ExampleNews.com",
+        ["Council delays harbour vote"],
     )
     assert score.exact
     assert score.score == 1.0
@@ -80,7 +80,7 @@ def test_headline_token_f1_counts_repeated_tokens_as_a_multiset() -> None:
 
 def test_headline_token_f1_is_the_best_over_truth_and_alternatives() -> None:
     """The token F1 is taken against whichever accepted spelling matches best."""
-    score = ms.score_headline("Flood in Dresden today", "Hochwasser in Dresden", ["Flood in Dresden"])
+    score = ms.score_headline("Flood in Ostwalde today", "Hochwasser in Ostwalde", ["Flood in Ostwalde"])
     assert score.token_f1 == pytest.approx(2 * 3 / (4 + 3))
 
 
@@ -141,13 +141,13 @@ def test_agency_alias_that_is_a_given_name_is_kept_inside_a_name() -> None:
 
 
 def test_hyphenated_name_is_not_cut() -> None:
-    """A hyphen without spaces is part of the name: 'Chien-Ming Wang' stays whole."""
-    assert ms.clean_name("Chien-Ming Wang") == "chien-ming wang"
+    """A hyphen without spaces is part of the name: 'Li-Wen Tsai' stays whole."""
+    assert ms.clean_name("Li-Wen Tsai") == "li-wen tsai"
 
 
 def test_agency_inside_a_word_is_kept() -> None:
-    """Agency names are removed as whole words only: 'Apatow' keeps its 'ap'."""
-    assert ms.clean_name("Judd Apatow") == "judd apatow"
+    """Agency names are removed as whole words only: 'Apfelbaum' keeps its 'ap'."""
+    assert ms.clean_name("Nora Apfelbaum") == "nora apfelbaum"
 
 
 def test_decomposed_accents_match_composed_ones() -> None:

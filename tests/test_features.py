@@ -35,7 +35,7 @@ def test_a_long_unpunctuated_chinese_line_is_not_prose() -> None:
 
 def test_a_long_dash_line_is_dialogue_not_a_list_item() -> None:
     """A long line opening with a dash is a line of dialogue, not a bulleted list item."""
-    text = "— Внезапно я захотел вести блог, совершенно любой, и начал писать о том, что люблю больше всего."
+    text = "— Однажды утром я решил завести дневник, самый простой, и стал записывать всё, что видел по дороге."
     assert not measure(block(text)).bullet
 
 

@@ -153,15 +153,15 @@ def test_ticker_edits_keep_the_article(kind: str, ticker: tuple) -> None:
 
 
 TEN_OTHER_HEADLINES = (
-    "Tata Motors to invest Rs 2,300 crore in electric two-wheelers: Report",
+    "Kaveri Motors to invest Rs 2,300 crore in electric two-wheelers: Report",
     "RBI cuts lending rates for MSME loans amid weak demand",
     "Textile exporters seek lower interest rates on export credit",
     "GST Council unveils new scheme for small exporters this fiscal",
-    "Coal India eyes 20% growth in renewable energy parks by 2030",
+    "Deccan Coal Works eyes 20% growth in renewable energy parks by 2030",
     "Women entrepreneurs raise $120 mn for food processing units",
     "Karnataka government signs pact to boost semiconductor units",
     "Fintech lenders flag rising costs of digital payments: Survey",
-    "Infosys warns of slowdown in green hydrogen projects",
+    "Nilgiri Infotech warns of slowdown in green hydrogen projects",
     "Commerce Ministry launches credit guarantee for cold storage chains",
 )
 

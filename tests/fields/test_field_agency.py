@@ -69,7 +69,7 @@ def test_structured_author_that_is_a_wire_service() -> None:
 
 
 def test_agency_quoted_in_the_body_is_not_the_agency() -> None:
-    body = ("North Korea test-fired two missiles on Monday, the KCNA reported, citing military officials.", *PROSE)
+    body = ("Two ferries collided near the port on Monday, the ANSA reported, citing coast guard officials.", *PROSE)
     assert extract(article_page(body=body)).agency is None
 
 

@@ -22,14 +22,14 @@ from articlex.fields.names import split_names
         ("vom Hafenblogger", ["Hafenblogger"]),
         ("Par Jean-Luc Martin et Élodie Durand", ["Jean-Luc Martin", "Élodie Durand"]),
         ("By Asha Rao, Staff Writer", ["Asha Rao"]),
-        ("FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"]),
-        ("Prof. Dr. Rainer Quitzow", ["Rainer Quitzow"]),
+        ("NORDBLICK-Online-Experte Jannis Wehrle", ["Jannis Wehrle"]),
+        ("Prof. Dr. Almut Rehberg", ["Almut Rehberg"]),
         ("By Asha Rao asha.rao@example.com @asharao", ["Asha Rao"]),
-        ("ByAlex Bozarjian", ["Alex Bozarjian"]),
-        ("Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),
+        ("ByNina Castellanos", ["Nina Castellanos"]),
+        ("Post author By Wendelin Ostertag", ["Wendelin Ostertag"]),
         ("Автор: Иван Петров", ["Иван Петров"]),
         ("By 王小明", ["王小明"]),
-        ("Posted by gizzmo", ["gizzmo"]),
+        ("Posted by pixelmoth", ["pixelmoth"]),
     ],
 )
 def test_names_are_split_and_cleaned(text: str, names: list[str]) -> None:
@@ -52,14 +52,14 @@ def test_credit_line_with_names_dates_and_agency() -> None:
 
 
 def test_names_beside_the_date_after_a_prefix() -> None:
-    for text in ("Par Matthieu Hy le 07 Mai 2020", "Posted on May 7, 2020 by Matthieu Hy"):
+    for text in ("Par Mathis Vu le 07 Mai 2020", "Posted on May 7, 2020 by Mathis Vu"):
         credit = read_credit(text, month_first=False, reference=None)
         assert credit is not None
-        assert credit.authors == ("Matthieu Hy",)
+        assert credit.authors == ("Mathis Vu",)
 
 
 def test_photo_credit_is_not_a_credit_line() -> None:
-    assert read_credit("dpa/Jan Woitas", month_first=False, reference=None) is None
+    assert read_credit("dpa/Jana Wendler", month_first=False, reference=None) is None
 
 
 # ---- on pages ------------------------------------------------------------------------------
@@ -81,19 +81,19 @@ def test_microdata_author_creator() -> None:
 
 
 def test_rel_author_link_near_the_headline() -> None:
-    line = '<div class="post-info"><a rel="author" href="/author/gizzmo">gizzmo</a> · 3 comments</div>'
-    assert extract(article_page(below=line)).authors == ("gizzmo",)
+    line = '<div class="post-info"><a rel="author" href="/author/pixelmoth">pixelmoth</a> · 3 comments</div>'
+    assert extract(article_page(below=line)).authors == ("pixelmoth",)
 
 
 def test_byline_element_near_the_headline() -> None:
-    line = '<div class="article-byline"><span class="author-name">Marie Jaster</span></div>'
-    assert extract(article_page(below=line, lang="de")).authors == ("Marie Jaster",)
+    line = '<div class="article-byline"><span class="author-name">Greta Hollmann</span></div>'
+    assert extract(article_page(below=line, lang="de")).authors == ("Greta Hollmann",)
 
 
 def test_author_field_whose_label_is_hidden_is_an_author_element() -> None:
     # 'field--label-hidden' hides the field's label, not the field: the name shows.
-    line = '<h5 class="field field--name-field-author field--label-hidden field--item">Marie Jaster</h5>'
-    assert extract(article_page(above=line, lang="de")).authors == ("Marie Jaster",)
+    line = '<h5 class="field field--name-field-author field--label-hidden field--item">Greta Hollmann</h5>'
+    assert extract(article_page(above=line, lang="de")).authors == ("Greta Hollmann",)
 
 
 def test_byline_label_alone_in_the_block_before_the_names() -> None:
@@ -113,14 +113,14 @@ def test_byline_just_above_a_body_far_below_the_headline() -> None:
 
 
 def test_hidden_author_element_is_not_an_author() -> None:
-    line = '<span class="author visually-hidden">Marie Jaster</span>'
+    line = '<span class="author visually-hidden">Greta Hollmann</span>'
     assert extract(article_page(above=line, lang="de")).authors == ()
 
 
 def test_author_equal_to_the_site_name_is_dropped() -> None:
-    head = '<meta name="author" content="Badische Zeitung"><meta property="og:site_name" content="Badische Zeitung">'
-    article = extract(article_page(head=head, below="<p>Von Lisa Petrich</p>", lang="de"))
-    assert article.authors == ("Lisa Petrich",)
+    head = '<meta name="author" content="Auental-Kurier"><meta property="og:site_name" content="Auental-Kurier">'
+    article = extract(article_page(head=head, below="<p>Von Lisa Pfenninger</p>", lang="de"))
+    assert article.authors == ("Lisa Pfenninger",)
 
 
 def test_author_equal_to_the_domain_is_dropped() -> None:
@@ -130,23 +130,23 @@ def test_author_equal_to_the_domain_is_dropped() -> None:
 
 
 def test_photo_credit_in_a_caption_is_not_an_author() -> None:
-    figure = '<figure><img src="a.jpg"><figcaption>dpa/Jan Woitas The new car park.</figcaption></figure>'
+    figure = '<figure><img src="a.jpg"><figcaption>dpa/Jana Wendler The new car park.</figcaption></figure>'
     assert extract(article_page(below=figure, lang="de")).authors == ()
 
 
 def test_author_of_another_story_on_the_page_is_not_taken() -> None:
     related = (
         '<aside class="related-stories"><h3>More news</h3><ul><li><a href="/x">Other story</a>'
-        '<span class="byline">By Tariq Panja</span></li></ul></aside>'
+        '<span class="byline">By Oskar Lindahl</span></li></ul></aside>'
     )
-    article = extract(article_page(below='<p class="byline">By Azeen Ghorayshi</p>' + related))
-    assert article.authors == ("Azeen Ghorayshi",)
+    article = extract(article_page(below='<p class="byline">By Leyla Farahani</p>' + related))
+    assert article.authors == ("Leyla Farahani",)
 
 
 def test_visible_byline_naming_more_people_than_structured_data_wins() -> None:
-    head = json_ld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Rudolf Fischer"}}')
-    article = extract(article_page(head=head, below="<p>von Rudolf Fischer, Simon Kohler</p>", lang="de"))
-    assert article.authors == ("Rudolf Fischer", "Simon Kohler")
+    head = json_ld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Konstantin Ebner"}}')
+    article = extract(article_page(head=head, below="<p>von Konstantin Ebner, Simon Haag</p>", lang="de"))
+    assert article.authors == ("Konstantin Ebner", "Simon Haag")
 
 
 def test_names_are_deduplicated() -> None:
@@ -155,8 +155,8 @@ def test_names_are_deduplicated() -> None:
 
 
 def test_name_with_a_label_glued_on_is_trimmed_by_its_element() -> None:
-    line = '<div class="author"><span class="author-name">Nuño Domínguez</span> Twitter</div>'
-    assert extract(article_page(below=line, lang="es")).authors == ("Nuño Domínguez",)
+    line = '<div class="author"><span class="author-name">Íñigo Barrientos</span> Twitter</div>'
+    assert extract(article_page(below=line, lang="es")).authors == ("Íñigo Barrientos",)
 
 
 def test_agency_in_the_byline_is_the_agency_not_an_author() -> None:

@@ -18,9 +18,9 @@ from articlex.fields.names import desk_name, split_names
 @pytest.mark.parametrize(
     ("closing", "lang", "name"),
     [
-        ("Von Cosima Künzel", "de", "Cosima Künzel"),
-        ("Erstellt von Andri Bryner", "de", "Andri Bryner"),
-        ("Par Sébastien Farcis", "fr", "Sébastien Farcis"),
+        ("Von Henrike Albers", "de", "Henrike Albers"),
+        ("Erstellt von Mattia Rensch", "de", "Mattia Rensch"),
+        ("Par Lucien Marchetti", "fr", "Lucien Marchetti"),
         ("By Jane Whitfield", "en", "Jane Whitfield"),
     ],
 )
@@ -31,17 +31,17 @@ def test_a_last_paragraph_with_a_byline_prefix_credits_the_author(closing: str, 
 
 
 def test_a_signature_after_the_last_sentence_is_the_author() -> None:
-    article = extract(article_page(body=(*PROSE, "Stefan Wasmer"), lang="de"))
-    assert article.authors == ("Stefan Wasmer",)
+    article = extract(article_page(body=(*PROSE, "Jonas Brenneis"), lang="de"))
+    assert article.authors == ("Jonas Brenneis",)
 
 
 def test_a_signature_over_the_signers_position() -> None:
-    page = article_page(body=(*PROSE, "Kazım Türkmen<br>Bundesvorsitzender"), lang="de")
-    assert extract(page).authors == ("Kazım Türkmen",)
+    page = article_page(body=(*PROSE, "Kerim Yılmazer<br>Bundesvorsitzender"), lang="de")
+    assert extract(page).authors == ("Kerim Yılmazer",)
 
 
 def test_a_name_after_a_label_is_a_credit_list_not_a_signature() -> None:
-    body = (*PROSE, "Fotografie", "Eric Michael Roy")
+    body = (*PROSE, "Fotografie", "Lukas Peter Brandl")
     assert extract(article_page(body=body, lang="de")).authors == ()
 
 
@@ -56,16 +56,16 @@ def test_a_byline_box_after_a_list_of_related_stories() -> None:
         '<li><h4><a href="/a">Ein anderer Artikel über den Haushalt</a></h4></li>'
         '<li><h4><a href="/b">Noch ein Artikel über den Rat</a></h4></li></ul></div>'
     )
-    box = '<div class="documentByLine">erstellt von Dominique — veröffentlicht 28.01.2022 06:00</div>'
+    box = '<div class="documentByLine">erstellt von Severin — veröffentlicht 14.03.2022 07:30</div>'
     article = extract(article_page(after_body=related + box, lang="de"))
-    assert article.authors == ("Dominique",)
-    assert article.published == dt.datetime(2022, 1, 28, 6, 0)  # noqa: DTZ001 - no zone given
+    assert article.authors == ("Severin",)
+    assert article.published == dt.datetime(2022, 3, 14, 7, 30)  # noqa: DTZ001 - no zone given
 
 
 def test_a_byline_in_a_list_of_other_stories_after_the_body_is_not_the_articles() -> None:
     listing = (
-        '<div class="listing"><h3>Weitere Artikel</h3><div class="item"><h3><a href="/x">Auf ins Metaverse</a></h3>'
-        '<div class="item-author">Von Jörn Mecher am 08.12.2022</div></div></div>'
+        '<div class="listing"><h3>Weitere Artikel</h3><div class="item"><h3><a href="/x">Ein Sommer am Deich</a></h3>'
+        '<div class="item-author">Von Ole Kranich am 15.09.2022</div></div></div>'
     )
     article = extract(article_page(after_body=listing, lang="de"))
     assert article.authors == ()
@@ -80,8 +80,8 @@ def test_a_byline_in_a_list_of_other_stories_after_the_body_is_not_the_articles(
     [
         ("Redaktion", "Redaktion"),
         ("La Rédaction", "La Rédaction"),
-        ("Wikimedia Foundation", "Wikimedia Foundation"),
-        ("Pressestelle des Deutschen Caritasverbandes", "Pressestelle des Deutschen Caritasverbandes"),
+        ("Lakeside Foundation", "Lakeside Foundation"),
+        ("Pressestelle des Landesverbandes Nordheide", "Pressestelle des Landesverbandes Nordheide"),
     ],
 )
 def test_newsrooms_and_organisations_are_desks(text: str, desk: str) -> None:
@@ -98,7 +98,7 @@ def test_names_labels_sections_and_agencies_are_not_desks(text: str) -> None:
     [
         ("<p>von Redaktion, 24. Januar 2022</p>", "de", "Redaktion"),
         ("<p>Par la rédaction | 12 mai 2021</p>", "fr", "la rédaction"),
-        ('<div class="post-meta">By Wikimedia Foundation • 15 January 2020</div>', "en", "Wikimedia Foundation"),
+        ('<div class="post-meta">By Lakeside Foundation • 15 January 2020</div>', "en", "Lakeside Foundation"),
         ('<div class="meta"><span class="author">Redaktion</span> 1. November 2023</div>', "de", "Redaktion"),
     ],
 )
@@ -107,7 +107,7 @@ def test_a_byline_crediting_the_newsroom_gives_it_as_the_author(below: str, lang
 
 
 def test_a_newsroom_beside_a_person_leaves_the_person() -> None:
-    assert extract(article_page(below="<p>von Michael Rädel, Redaktion</p>", lang="de")).authors == ("Michael Rädel",)
+    assert extract(article_page(below="<p>von Tobias Rämisch, Redaktion</p>", lang="de")).authors == ("Tobias Rämisch",)
 
 
 def test_structured_data_naming_a_person_wins_over_a_newsroom_byline() -> None:
@@ -121,7 +121,7 @@ def test_structured_data_naming_a_person_wins_over_a_newsroom_byline() -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Eine Kolumne von Nils Pickert", ("Nils Pickert",)),
+        ("Eine Kolumne von Frieda Lohmann", ("Frieda Lohmann",)),
         ("A column by Jane Whitfield", ("Jane Whitfield",)),
         ("Une chronique de Marie Dupont", ()),  # 'de' is no byline prefix: nothing is guessed
     ],
@@ -131,7 +131,7 @@ def test_a_byline_after_a_short_description(text: str, names: tuple[str, ...]) -
     assert (credit.authors if credit is not None else ()) == names
 
 
-@pytest.mark.parametrize("text", ["Fotos von Jan Woitas", "Leasing von Firmenfahrzeugen", "Photo: ČTK/Vít Šimánek"])
+@pytest.mark.parametrize("text", ["Fotos von Jana Wendler", "Leasing von Lieferwagen", "Photo: ČTK/Ondřej Bažant"])
 def test_photo_credits_and_phrases_are_not_bylines(text: str) -> None:
     credit = read_credit(text, month_first=False, reference=None)
     assert credit is None or not credit.authors
@@ -140,10 +140,10 @@ def test_photo_credits_and_phrases_are_not_bylines(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Richard David Precht im Gespräch mit Karin Fischer", ["Richard David Precht", "Karin Fischer"]),
-        ("Jane Whitfield in conversation with Tom Baker", ["Jane Whitfield", "Tom Baker"]),
-        ("Sarah Hinger, ACLU Racial Justice Program", ["Sarah Hinger"]),
-        ("Anna Weber, Stiftung Warentest", ["Anna Weber"]),
+        ("Konrad Emil Haberland im Gespräch mit Ines Vogt", ["Konrad Emil Haberland", "Ines Vogt"]),
+        ("Jane Whitfield in conversation with Ned Halloway", ["Jane Whitfield", "Ned Halloway"]),
+        ("Priya Nandan, NCLF Housing Justice Program", ["Priya Nandan"]),
+        ("Anna Weber, Stiftung Wohnraumhilfe", ["Anna Weber"]),
     ],
 )
 def test_interviews_join_names_and_organisations_are_left_out(text: str, names: list[str]) -> None:
@@ -151,7 +151,7 @@ def test_interviews_join_names_and_organisations_are_left_out(text: str, names: 
 
 
 def test_labels_beside_a_byline_are_understood() -> None:
-    credit = read_credit("26 Mai, 2008 | ThE_PaiN | Kommentare 34", month_first=False, reference=None)
+    credit = read_credit("26 Mai, 2008 | dArK_RiVeR | Kommentare 34", month_first=False, reference=None)
     assert credit is not None
     assert credit.date == dt.date(2008, 5, 26)
 
@@ -167,16 +167,14 @@ def test_an_author_box_between_headline_and_body_is_the_byline() -> None:
 
 
 def test_a_name_in_brackets_ending_the_body_signs_it() -> None:
-    last = (
-        "Die Gemeindepolitik in Petersberg bleibt spannend, sagen die Fraktionen im Rat. (Christian P. Stadtfeld) +++"
-    )
+    last = "Der Streit um das Freibad in Ostwalde geht weiter, sagen die Fraktionen im Rat. (Henning K. Sowada) +++"
     article = extract(article_page(body=(*PROSE, last), lang="de"))
-    assert article.authors == ("Christian P. Stadtfeld",)
+    assert article.authors == ("Henning K. Sowada",)
     assert article.paragraphs[-1] == last  # the paragraph stays in the body
 
 
 def test_an_agency_in_brackets_ending_the_body_is_no_author() -> None:
-    last = "Die Gemeindepolitik in Petersberg bleibt spannend, sagen die Fraktionen im Rat. (dpa)"
+    last = "Der Streit um das Freibad in Ostwalde geht weiter, sagen die Fraktionen im Rat. (dpa)"
     assert extract(article_page(body=(*PROSE, last), lang="de")).authors == ()
 
 
@@ -186,51 +184,51 @@ def test_a_byline_box_after_the_body_names_its_author_element() -> None:
 
 
 def test_a_byline_in_a_caption_box_under_the_headline() -> None:
-    box = '<div class="item-caption"><div class="details">von Andreas Kürten</div></div>'
-    assert extract(article_page(below=box, lang="de")).authors == ("Andreas Kürten",)
+    box = '<div class="item-caption"><div class="details">von Matthias Köhnen</div></div>'
+    assert extract(article_page(below=box, lang="de")).authors == ("Matthias Köhnen",)
 
 
 def test_a_photo_credit_in_a_caption_box_under_the_headline_is_not_the_byline() -> None:
-    box = '<figure><img src="a.jpg"><figcaption>Foto: Andreas Kürten</figcaption></figure>'
+    box = '<figure><img src="a.jpg"><figcaption>Foto: Matthias Köhnen</figcaption></figure>'
     assert extract(article_page(below=box, lang="de")).authors == ()
 
 
 def test_a_byline_naming_the_site_is_its_author_on_a_blog() -> None:
-    head = '<meta property="og:site_name" content="zahlenzauberin">'
+    head = '<meta property="og:site_name" content="fadenspielerin">'
     article = extract(
-        article_page(head=head, below="<p>von zahlenzauberin</p>", lang="de"),
-        url="https://zahlenzauberin.example.org/2012/08/22/ferien/",
+        article_page(head=head, below="<p>von fadenspielerin</p>", lang="de"),
+        url="https://fadenspielerin.example.org/2012/08/22/ferien/",
     )
-    assert article.authors == ("zahlenzauberin",)
+    assert article.authors == ("fadenspielerin",)
 
 
 def test_a_person_named_in_a_later_credit_line_wins_over_a_user_name() -> None:
-    below = "<p>Gespeichert von human am 7. Juli 2019 - 18:45</p><p>Blog Beitrag von Margarita Koreneva</p>"
-    assert extract(article_page(below=below, lang="de")).authors == ("Margarita Koreneva",)
+    below = "<p>Gespeichert von nordwind am 7. Juli 2019 - 18:45</p><p>Blog Beitrag von Irina Beloglasowa</p>"
+    assert extract(article_page(below=below, lang="de")).authors == ("Irina Beloglasowa",)
 
 
 def test_a_credited_newsroom_comes_before_a_user_name_in_meta() -> None:
-    head = '<meta name="twitter:creator" content="polizeitickerch">'
-    below = '<footer class="article-meta"><p class="article-author">Redaktion Polizeiticker Schweiz</p></footer>'
+    head = '<meta name="twitter:creator" content="alpentickerch">'
+    below = '<footer class="article-meta"><p class="article-author">Redaktion Alpenticker Schweiz</p></footer>'
     article = extract(article_page(head=head, below=below, lang="de"))
-    assert article.authors == ("Redaktion Polizeiticker Schweiz",)
+    assert article.authors == ("Redaktion Alpenticker Schweiz",)
 
 
 def test_credits_of_other_work_are_not_the_authors() -> None:
-    credit = read_credit("Text von Christian Seiler Illustration von Markus Roost", month_first=False, reference=None)
+    credit = read_credit("Text von Dominik Allgäuer Illustration von Reto Marthaler", month_first=False, reference=None)
     assert credit is not None
-    assert credit.authors == ("Christian Seiler",)
-    newsroom = read_credit("National Desk By National Desk", month_first=False, reference=None)
-    assert newsroom is None or newsroom.authors != ("National",)
+    assert credit.authors == ("Dominik Allgäuer",)
+    newsroom = read_credit("Metro Desk By Metro Desk", month_first=False, reference=None)
+    assert newsroom is None or newsroom.authors != ("Metro",)
 
 
 def test_a_structured_author_typed_without_capitals_is_kept() -> None:
-    head = json_ld('{"@type": "BlogPosting", "author": {"@type": "Person", "name": "Mobasir hassan"}}')
-    assert extract(article_page(head=head)).authors == ("Mobasir hassan",)
+    head = json_ld('{"@type": "BlogPosting", "author": {"@type": "Person", "name": "Idris karimi"}}')
+    assert extract(article_page(head=head)).authors == ("Idris karimi",)
 
 
 def test_a_newsroom_named_as_the_author_in_structured_data_is_a_last_resort() -> None:
-    desk = json_ld('{"@type": "Article", "author": {"@type": "Organization", "name": "Redaktion Gelbe Liste"}}')
-    assert extract(article_page(head=desk, lang="de")).authors == ("Redaktion Gelbe Liste",)
+    desk = json_ld('{"@type": "Article", "author": {"@type": "Organization", "name": "Redaktion Blaue Tafel"}}')
+    assert extract(article_page(head=desk, lang="de")).authors == ("Redaktion Blaue Tafel",)
     company = json_ld('{"@type": "Article", "author": {"@type": "Organization", "name": "Example Holdings"}}')
     assert extract(article_page(head=company)).authors == ()

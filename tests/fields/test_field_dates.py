@@ -228,7 +228,7 @@ def test_iso_machine_dates_are_read_with_their_zone() -> None:
     ("text", "month_first", "expected"),
     [
         ("Party, 30.10.23", False, dt.date(2023, 10, 30)),
-        ("Klaus-Peter Schöppner, 8.5.12", False, dt.date(2012, 5, 8)),
+        ("Hans-Dieter Wallmeier, 8.5.12", False, dt.date(2012, 5, 8)),
         ("02.12.19", True, dt.date(2019, 12, 2)),  # dots are day first, even on an English page
         ("6/13/18", True, dt.date(2018, 6, 13)),
         ("13/6/98", False, dt.date(1998, 6, 13)),
@@ -274,11 +274,11 @@ def test_the_date_readers_see_wins_over_a_hidden_machine_value() -> None:
 
 def test_date_opening_the_first_paragraph_of_prose_after_a_repeated_title() -> None:
     body = (
-        "Energiepreise: Rechte auf einen Blick",
-        "(21. November 2022) Verbraucher erhalten eine Preiserhöhung, sagen die Experten, und sie fragen, was jetzt gilt.",
+        "Nebenkosten: Pflichten im Überblick",
+        "(21. November 2022) Mieter erhalten eine Nachforderung, sagen die Fachleute, und sie fragen, was jetzt gilt.",
         "Mehr Text folgt hier, mit Einzelheiten, Zahlen und Zitaten aus der Branche.",
     )
-    article = extract(article_page(headline="Gaspreise", body=body, lang="de"))
+    article = extract(article_page(headline="Mieten", body=body, lang="de"))
     assert article.published == dt.date(2022, 11, 21)
 
 

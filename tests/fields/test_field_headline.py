@@ -29,7 +29,7 @@ def test_site_name_is_cut_from_titles(title: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("domain", "text", "named"),
     [
-        ("aoc", "Analyse Opinion Critique", True),
+        ("roc", "Revue Ouverte Culturelle", True),
         ("nsv", "Nordischer Segel-Verband e.V.", True),
         ("nsv", "New Sailing Venues", True),
         ("nsv", "New Sailing Venues Opened Here", False),
@@ -113,8 +113,8 @@ def test_title_naming_only_the_site_falls_back_to_the_heading() -> None:
 
 
 def test_a_remark_in_brackets_ending_the_title_is_not_the_headline() -> None:
-    page = article_page(headline="Der historische Purzelbaum", title="Der historische Purzelbaum (2021/5)", lang="de")
-    assert extract(page).headline == "Der historische Purzelbaum"
+    page = article_page(headline="Die vergessene Dorfmühle", title="Die vergessene Dorfmühle (2021/5)", lang="de")
+    assert extract(page).headline == "Die vergessene Dorfmühle"
 
 
 def test_markup_and_code_lines_of_a_text_copy_are_not_titles() -> None:

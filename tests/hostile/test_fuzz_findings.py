@@ -25,7 +25,7 @@ def test_name_connector_pattern_is_linear_on_long_blank_runs() -> None:
     from articlex.fields.credit_line import _CONNECTOR  # noqa: PLC0415
 
     assert _CONNECTOR.search(" " * 100_000) is None
-    assert _CONNECTOR.search("Par Matthieu Hy le 07 Mai 2020") is not None
+    assert _CONNECTOR.search("Par Mathis Vu le 07 Mai 2020") is not None
 
 
 def test_guard_leaves_ordinary_markup_unchanged() -> None:
