@@ -3,12 +3,13 @@
 Usage::
 
     python bench/metadata.py --data DIR [--worst 10] [--field headline|authors|date|agency]
-        [--json OUT] [--compare trafilatura] [--quiet]
+        [--json OUT] [--compare trafilatura] [--gate [--floors PATH]] [--quiet]
 
 ``DIR`` holds ``truth.json`` ({id: {"file", "url", "headline", "headline_alt", "byline",
 "date", "agency", ...}}) and the gzipped pages it names (``file``, relative to ``DIR``).
 A null truth value means "not asserted": that field is not scored on that page. The scoring
-rules are in ``metadata_scoring.py``; see ``bench/README.md``.
+rules are in ``metadata_scoring.py``; see ``bench/README.md``. ``--gate`` exits 1 when one
+of articlex's field scores is below its floor in ``floors.json`` (``"metadata"``, per corpus).
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ ANCHORS = (
     "date 90% (trafilatura / htmldate), agency: no other library extracts it.",
 )
 SHOWN_CHARS = 100
+FLOORS_PATH = Path(__file__).resolve().parent / "floors.json"
+FLOORS_KEY = "metadata"
+"""The entry of the floors file holding the metadata floors: {corpus name: {field: lowest score}}."""
 Day = Any  # a date, a datetime, or an ISO string (from another library)
 
 
@@ -420,6 +424,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--field", choices=FIELDS, help="list the worst misses of this field only")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write summaries and per-page results to OUT")
     parser.add_argument("--compare", default="", metavar="A,B", help=f"also run: {', '.join(COMPARE)}")
+    parser.add_argument("--gate", action="store_true", help="exit 1 if an articlex field score is below its floor")
+    parser.add_argument("--floors", type=Path, default=FLOORS_PATH, metavar="PATH", help="floors file for --gate")
     parser.add_argument("--quiet", action="store_true", help="no progress counter on stderr")
     args = parser.parse_args(argv)
     if not (args.data / "truth.json").is_file():
@@ -468,6 +474,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         write_json(args.json, runs, {**info, "agency_names": agencies_from, **{r.name: r.version for r in runs}})
         print(f"\nper-page results written to {args.json}")
+    return _gate(articlex, args.data.resolve().name, args.floors) if args.gate else 0
+
+
+def check_gate(run: SystemRun, corpus: str, floors_path: Path) -> tuple[list[str], list[str]]:
+    """Compare articlex's field scores on ``corpus`` with their floors; return (report lines, failures).
+
+    The floors are ``floors_path``'s ``"metadata"`` entry: {corpus name: {field: lowest score}},
+    scores as fractions (0.876 for 87.6%). A corpus without an entry is reported as "no floor"
+    and does not fail; a missing ``"metadata"`` entry, an unknown field or articlex not running does.
+    """
+    if not floors_path.exists():
+        return [], [f"no floors file at {floors_path}"]
+    floors = json.loads(floors_path.read_text(encoding="utf-8")).get(FLOORS_KEY)
+    if not isinstance(floors, dict):
+        return [], [f"{floors_path} has no {FLOORS_KEY!r} floors"]
+    if run.predictor is None:
+        return [], [f"articlex could not run: {run.unavailable}"]
+    if run.errors and len(run.errors) == len(run.ms):
+        return [], ["articlex raised on every page"]
+    if corpus not in floors:
+        return [f"{corpus}: no floor"], []
+    figures = summaries(run)
+    shown, failures = [], []
+    for name, floor in floors[corpus].items():
+        if name not in FIELDS or not isinstance(floor, int | float):
+            failures.append(f"{corpus}: unknown field {name!r} or floor {floor!r} (known: {', '.join(FIELDS)})")
+            continue
+        score = figures[name].score
+        shown.append(f"{name} {score:.4f} {'<' if score < floor else '>='} {floor:.4f}")
+        if score < floor:
+            failures.append(f"{corpus}: {name} {score:.4f} is below its floor {floor:.4f}")
+    return [f"{corpus}: {'FAILED' if failures else 'pass'} ({', '.join(shown) or 'no field floored'})"], failures
+
+
+def _gate(run: SystemRun, corpus: str, floors_path: Path) -> int:
+    """Print the gate verdict; return 1 when it fails, 0 when it passes."""
+    lines, failures = check_gate(run, corpus, floors_path)
+    if lines:
+        print(f"\nGate (metadata floors of {floors_path}):")
+        print("\n".join(f"  {line}" for line in lines))
+    if failures:
+        print("\nGATE FAILED:")
+        print("\n".join(f"  {failure}" for failure in failures))
+        return 1
+    print("\ngate passed")
     return 0
 
 
