@@ -7,9 +7,11 @@ from collections.abc import Iterable
 import pytest
 
 from articlex import BlockKind, Label, Reason
-from articlex.classify import Decision, best_run, classify, credible_hints, main_container
+from articlex.classify import classify
 from articlex.classify.features import measure
-from articlex.stages import Block, Container, SplitPage
+from articlex.classify.html import credible_hints, main_container
+from articlex.classify.text import best_run
+from articlex.stages import Block, Container, Decision, SplitPage
 from samples import ARTICLE
 
 COMMENT = (

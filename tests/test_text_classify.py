@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from articlex import BlockKind, Label, Options
-from articlex.classify import Decision, classify
+from articlex.classify import classify
 from articlex.read.reading import read
+from articlex.stages import Decision
 from articlex.text import split as text_split
 from samples import ARTICLE
 

@@ -5,14 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import get_args
 
-from articlex.candidate import Candidate
-from articlex.classify import Decision
-from articlex.fields import Fields
 from articlex.fields.body import final_decisions, paragraphs
 from articlex.model import Article, Diagnostics, FieldName, Provenance
 from articlex.options import Options
-from articlex.read.reading import Page
-from articlex.stages import SplitPage
+from articlex.stages import Candidate, Decision, Fields, Page, SplitPage
 
 PREVIEW_CHARS = 80
 

@@ -1,16 +1,41 @@
-"""The internal stage types between splitting and classifying. No parser types leave stage 2.
+"""The values that pass between the stages of `api.extract`, all in one place.
 
-HTML and plain text meet here: both front ends produce `Block`s. HTML pages also describe
+    read      str | bytes            → Page
+    split     Page                   → SplitPage (Blocks, Containers, PageData)
+    classify  SplitPage              → tuple[Decision, ...]
+    fields    SplitPage, decisions   → Fields (a Candidate per field, and the blocks claimed)
+    assemble  everything above       → model.Article (the public, frozen pydantic model)
+
+HTML and plain text meet at `Block`: both splitters produce them. HTML pages also describe
 the element containers that enclose the blocks (`Container`) and the raw metadata found in
-the page (`PageData`), so later stages can reason about structure without the parser.
+the page (`PageData`), so later stages reason about structure without the parser: no parser
+type leaves stage 2. Every value here is immutable (`records.record`, or a frozen dataclass).
 """
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
+from typing import Generic, Literal, TypeVar
 
-from articlex.model import BlockKind
+from articlex.date_text import DayOrTime
+from articlex.hint_families import HintFamily
+from articlex.model import BlockKind, Label, Provenance, Reason, Source
 from articlex.records import record
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Stage 1's value: the input, decoded and sniffed."""
+
+    kind: Literal["html", "text"]
+    text: str
+    url: str | None
+    encoding: str
+    encoding_source: str
+    replacements: int
+    removed: int
 
 
 @record
@@ -58,7 +83,7 @@ class Container:
     tag: str
     parent: int
     """Id of the enclosing container, -1 at the top."""
-    families: frozenset[str]
+    families: frozenset[HintFamily]
     label: str
     """The element as a path step, e.g. 'div#comments.comment-list'."""
 
@@ -104,3 +129,58 @@ class SplitPage:
     data: PageData = field(default_factory=PageData)
     truncated: bool = False
     timed_out: bool = False
+
+
+@record
+class Decision:
+    """Stage 3's value, one per block: the classifier's verdict on it."""
+
+    block: Block
+    label: Label
+    reason: Reason
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate(Generic[T]):
+    """One possible value of a field, and its provenance."""
+
+    value: T
+    source: Source
+    evidence: str
+    block: int | None = None
+
+    def provenance(self) -> Provenance:
+        """The public record of where this value came from."""
+        return Provenance(source=self.source, evidence=self.evidence, block=self.block)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A block a field finder recognised (a headline, a credit line, a date line), and what it is."""
+
+    label: Label
+    reason: Reason
+    detail: str
+
+
+Claims = dict[int, Claim]
+"""The blocks a finder claims, by block index. A finder builds its own and returns it; `find_fields` merges them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Stage 4's value: every field's winning candidate (or None), and the blocks the finders claimed."""
+
+    headline: Candidate[str] | None = None
+    byline: Candidate[str] | None = None
+    authors: Candidate[tuple[str, ...]] | None = None
+    agency: Candidate[str] | None = None
+    dateline: Candidate[str] | None = None
+    published: Candidate[DayOrTime] | None = None
+    updated: Candidate[DayOrTime] | None = None
+    site_name: Candidate[str] | None = None
+    language: Candidate[str] | None = None
+    image: Candidate[str] | None = None
+    url: Candidate[str] | None = None
+    claims: Claims = field(default_factory=dict)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from articlex.data import available, load_table, load_words, string_list
 from articlex.errors import DataFileError
+from articlex.hint_families import HintFamily
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -27,10 +28,7 @@ _STOPWORDS = "stopwords"
 
 _COUNTRY = re.compile(r"(?:[A-Z]{2})?")
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3_600, "day": 86_400, "week": 604_800}
-_HINT_FAMILIES = frozenset({
-    "navigation", "footer", "sidebar", "comments", "share", "related", "newsletter", "advertisement",
-    "caption", "author_bio", "meta_info", "ticker", "widget", "form", "hidden", "article_body",
-})  # fmt: skip
+_HINT_FAMILIES = frozenset(family.value for family in HintFamily)
 _PHRASE_FAMILIES = _HINT_FAMILIES | {"print"}
 
 
@@ -58,8 +56,8 @@ class BylineVocabulary:
 class HintVocabulary:
     """Class/id hints: whole tokens and substrings, each mapped to its family."""
 
-    tokens: dict[str, str]
-    contains: tuple[tuple[str, str], ...]
+    tokens: dict[str, HintFamily]
+    contains: tuple[tuple[str, HintFamily], ...]
     hidden_parts: frozenset[str]
     """Words naming a part of an element: before a hiding word, only that part is hidden."""
     share_embeds: frozenset[str]
@@ -211,11 +209,11 @@ def hint_vocabulary() -> HintVocabulary:
     families = _section(table, "families", _HINTS, _HINT_FAMILIES)
     if missing := _HINT_FAMILIES - set(families):
         raise _fail(_HINTS, f"families {sorted(missing)} are missing")
-    contains = _inverse(families, _HINTS, "contains")
+    contains = {word: HintFamily(name) for word, name in _inverse(families, _HINTS, "contains").items()}
     qualifiers = _section(table, "hidden_qualifiers", _HINTS, frozenset({"parts"}))
     embeds = _section(table, "share_qualifiers", _HINTS, frozenset({"embeds", "social"}))
     return HintVocabulary(
-        tokens=_inverse(families, _HINTS, "tokens"),
+        tokens={word: HintFamily(name) for word, name in _inverse(families, _HINTS, "tokens").items()},
         contains=tuple(sorted(contains.items(), key=lambda item: (-len(item[0]), item[0]))),
         hidden_parts=frozenset(_words(qualifiers, "parts", _HINTS)),
         share_embeds=frozenset(_words(embeds, "embeds", _HINTS)),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from articlex.date_text import find_visible_date
 from articlex.records import record
@@ -133,3 +134,31 @@ def _phrase_family(text: str) -> str | None:
 
 
 _cached_phrase_family = functools.lru_cache(maxsize=16_384)(_phrase_family)
+
+
+ISOLATED_PROSE_WEIGHT = 0.5
+"""Weight of a prose block whose neighbours are not prose, relative to prose among prose."""
+NEIGHBOUR_MIN_WORDS = 4
+"""Blocks shorter than this (a dateline, an 'Advertisement' label) do not break a run of prose…"""
+LINK_SEPARATES = 0.5
+"""…unless they are mostly a link: a teaser's short title separates the summaries around it."""
+
+
+def has_prose_neighbour(is_prose: Sequence[bool], features: Sequence[Features], index: int) -> bool:
+    """True when the nearest substantial block before or after this one is prose too.
+
+    A short unlinked label ('Advertisement') does not interrupt a run of prose; a short link
+    (a teaser's title) does.
+    """
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(is_prose) and slight(features[other]):
+            other += step
+        if 0 <= other < len(is_prose) and is_prose[other]:
+            return True
+    return False
+
+
+def slight(feature: Features) -> bool:
+    """A block too short to break a run of prose, unless it is mostly a link (a teaser's title)."""
+    return feature.words < NEIGHBOUR_MIN_WORDS and feature.link_density < LINK_SEPARATES

@@ -1,73 +1,67 @@
 """Stage 4, fields: the article's headline, credits, dates and other fields, each with its provenance.
 
-`find_fields` runs the finders in order — site name, headline, language, credit lines,
-authors, agency, dates, image, address. Each finder tries its sources from the most trusted
-down and keeps the first value found, with where it was found. Visible blocks the finders
-claim (the headline, credit and date lines) are relabelled, so the body leaves them out and
-the decisions say what they were.
+Each finder is a function from the (immutable) page view to what it finds: a value with its
+provenance, and the visible blocks it claims (the headline, credit lines, date lines), which
+the body then leaves out and the decisions name. Each finder tries its sources from the most
+trusted down and keeps the first value found. `find_fields` calls them and merges what they
+claim; the order is written once, there, with the reason wherever one finder reads another's
+result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from articlex.candidate import Candidate
-from articlex.classify import Decision
-from articlex.date_text import DayOrTime, numeric_order
+from articlex.date_text import numeric_order
 from articlex.fields.agency import find_agency
 from articlex.fields.authors import find_authors
 from articlex.fields.byline import byline, dateline_place, find_credits
 from articlex.fields.dates import find_dates
 from articlex.fields.headline import find_headline, find_line_headline
 from articlex.fields.language import detect_language, month_first_for, normalise_language
-from articlex.fields.page_view import Claim, FieldPage
+from articlex.fields.page_view import PageView, view_page
 from articlex.fields.site_titles import Site
+from articlex.hint_families import HintFamily
 from articlex.html.metadata import Metadata
 from articlex.model import BlockKind, Label, Reason, Source
 from articlex.options import Options
-from articlex.stages import Block, SplitPage
+from articlex.stages import Block, Candidate, Claim, Claims, Decision, Fields, SplitPage
 
-NAVIGATION = "navigation"
 NUMERIC_DATE_SAMPLE_CHARS = 200
 """Dates that settle day-first or month-first are read from short blocks (date lines, teasers), not prose."""
-
-
-@dataclass(frozen=True, slots=True)
-class Fields:
-    """Every field's winning candidate (or None), and the blocks the finders claimed."""
-
-    headline: Candidate[str] | None = None
-    byline: Candidate[str] | None = None
-    authors: Candidate[tuple[str, ...]] | None = None
-    agency: Candidate[str] | None = None
-    dateline: Candidate[str] | None = None
-    published: Candidate[DayOrTime] | None = None
-    updated: Candidate[DayOrTime] | None = None
-    site_name: Candidate[str] | None = None
-    language: Candidate[str] | None = None
-    image: Candidate[str] | None = None
-    url: Candidate[str] | None = None
-    claims: dict[int, Claim] = field(default_factory=dict)
 
 
 def find_fields(
     split: SplitPage, meta: Metadata, decisions: Sequence[Decision], url: str | None, options: Options
 ) -> Fields:
-    """Find every field of the article."""
-    page = FieldPage(split, meta, decisions, url, options)
-    site_name = _first(meta.site_names)
-    headline = _headline(page)
+    """Find every field of the article, and the blocks that are fields rather than body."""
+    # 1. The headline first: every later search looks near it, and it is not body text.
+    unanchored = view_page(split, meta, decisions, url, options)
+    headline = _headline(unanchored)
+    claims: Claims = {}
     if headline is not None and headline.block is not None:
-        page.claims[headline.block] = Claim(Label.HEADLINE, Reason.HEADLINE_MATCH, headline.evidence)
-    language = _language(page)
-    page.settle(
-        headline.block if headline is not None else None,
-        month_first=_month_first(page, language),
+        claims[headline.block] = Claim(Label.HEADLINE, Reason.HEADLINE_MATCH, headline.evidence)
+    # 2. The language reads the body without the headline; it tells how numeric dates read.
+    language = _language(unanchored.claiming(claims))
+    page = view_page(
+        split,
+        meta,
+        decisions,
+        url,
+        options,
+        headline_block=headline.block if headline is not None else None,
+        month_first=_month_first(unanchored, language),
     )
-    credit_lines = find_credits(page)
-    published, updated = find_dates(page, credit_lines)
+    # 3. Credit lines near the headline and at the body's end; 4. dates, which read the credit
+    #    lines' dates and claim date lines of their own; 5. authors and agency, which read the
+    #    credit lines and (the agency's closing credit) the body left after 3 and 4.
+    credit_lines, credit_claims = find_credits(page)
+    claims.update(credit_claims)
+    page = page.claiming(credit_claims)
+    published, updated, date_claims = find_dates(page, credit_lines)
+    claims.update(date_claims)
+    page = page.claiming(date_claims)
     return Fields(
         headline=headline,
         byline=byline(credit_lines),
@@ -76,15 +70,15 @@ def find_fields(
         dateline=dateline_place(credit_lines),
         published=published,
         updated=updated,
-        site_name=site_name,
+        site_name=_first(meta.site_names),
         language=language,
         image=_image(page),
         url=_url(page),
-        claims=page.claims,
+        claims=claims,
     )
 
 
-def _month_first(page: FieldPage, language: Candidate[str] | None) -> bool:
+def _month_first(page: PageView, language: Candidate[str] | None) -> bool:
     """How the page writes numeric dates: as its other dates show, else as its language does."""
     shown = numeric_order(block.text for block in page.blocks if len(block.text) <= NUMERIC_DATE_SAMPLE_CHARS)
     return shown if shown is not None else month_first_for(language.value if language else None)
@@ -94,12 +88,14 @@ def _first(candidates: Sequence[Candidate[str]]) -> Candidate[str] | None:
     return next((c for c in candidates if c.value), None)
 
 
-def _headline(page: FieldPage) -> Candidate[str] | None:
+def _headline(page: PageView) -> Candidate[str] | None:
     content = page.content()
     if page.split.kind != "html":
         return find_line_headline(page.split.blocks, content[0].index if content else None)
     anchor = max(content, key=lambda block: len(block.text)).index if content else None
-    navigation = frozenset(container.id for container in page.split.containers if NAVIGATION in container.families)
+    navigation = frozenset(
+        container.id for container in page.split.containers if HintFamily.NAVIGATION in container.families
+    )
 
     def listed(block: Block) -> bool:
         return block.kind is BlockKind.LIST_ITEM and not navigation.isdisjoint(block.ancestors)
@@ -111,7 +107,7 @@ def _headline(page: FieldPage) -> Candidate[str] | None:
 # ---- language, image, address -------------------------------------------------------------
 
 
-def _language(page: FieldPage) -> Candidate[str] | None:
+def _language(page: PageView) -> Candidate[str] | None:
     for candidate in page.meta.languages:
         tag = normalise_language(candidate.value)
         if tag:
@@ -120,7 +116,7 @@ def _language(page: FieldPage) -> Candidate[str] | None:
     return Candidate(detected, Source.DETECTED, "stop words of the body text") if detected else None
 
 
-def _image(page: FieldPage) -> Candidate[str] | None:
+def _image(page: PageView) -> Candidate[str] | None:
     for candidate in page.meta.images:
         if candidate.value and not candidate.value.startswith("data:"):
             address = urljoin(page.url, candidate.value) if page.url else candidate.value
@@ -128,10 +124,10 @@ def _image(page: FieldPage) -> Candidate[str] | None:
     return None
 
 
-def _url(page: FieldPage) -> Candidate[str] | None:
+def _url(page: PageView) -> Candidate[str] | None:
     if page.url:
         return Candidate(page.url, Source.CALLER, "the url argument")
     return next((c for c in page.meta.urls if c.value.startswith(("http://", "https://"))), None)
 
 
-__all__ = ["Claim", "Fields", "find_fields"]
+__all__ = ["find_fields"]

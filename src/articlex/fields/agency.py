@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from articlex.candidate import Candidate
 from articlex.fields.agency_names import agency_named, closing_credit
 from articlex.fields.byline import Credits
-from articlex.fields.page_view import FieldPage
+from articlex.fields.page_view import PageView
 from articlex.model import Source
+from articlex.stages import Candidate
 
 
-def find_agency(page: FieldPage, credit_lines: Credits) -> Candidate[str] | None:
+def find_agency(page: PageView, credit_lines: Credits) -> Candidate[str] | None:
     """The agency credited for the article, or None (an agency the body quotes is not credited)."""
     return _in_credits(credit_lines) or _in_dateline(credit_lines) or _in_metadata(page) or _in_closing(page)
 
@@ -29,7 +29,7 @@ def _in_dateline(credit_lines: Credits) -> Candidate[str] | None:
     return Candidate(agency.name, Source.BLOCK, f"block {index} (dateline)", index) if agency else None
 
 
-def _in_metadata(page: FieldPage) -> Candidate[str] | None:
+def _in_metadata(page: PageView) -> Candidate[str] | None:
     """A wire service named as the author or publisher, in structured data or `<meta>`."""
     for candidate in page.meta.authors:
         for raw in candidate.value:
@@ -43,7 +43,7 @@ def _in_metadata(page: FieldPage) -> Candidate[str] | None:
     return None
 
 
-def _in_closing(page: FieldPage) -> Candidate[str] | None:
+def _in_closing(page: PageView) -> Candidate[str] | None:
     """A closing credit on the last body line ('— AP', '(With inputs from PTI)')."""
     content = page.content()
     if not content:

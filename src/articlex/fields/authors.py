@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from articlex.candidate import Candidate
 from articlex.fields.agency_names import agency_named
 from articlex.fields.byline import Credits
 from articlex.fields.credit_line import Credit
@@ -29,10 +28,11 @@ from articlex.fields.names import (
     prefix_end,
     split_names,
 )
-from articlex.fields.page_view import FieldPage
+from articlex.fields.page_view import PageView
 from articlex.fields.site_titles import Site
 from articlex.html.marks import AUTHOR
 from articlex.model import Source
+from articlex.stages import Candidate
 from articlex.textnorm import comparable
 
 STRUCTURED = frozenset({Source.JSON_LD})
@@ -53,7 +53,7 @@ class _Visible:
     groups: tuple[tuple[str, ...], ...]
 
 
-def find_authors(page: FieldPage, credit_lines: Credits) -> Names | None:
+def find_authors(page: PageView, credit_lines: Credits) -> Names | None:
     """The authors' names, in order, without repeats; None when the page names none."""
     site = Site.of(page.meta, page.url)
     visible = (
@@ -90,7 +90,7 @@ def find_authors(page: FieldPage, credit_lines: Credits) -> Names | None:
     )
 
 
-def _site_byline(page: FieldPage, credit_lines: Credits) -> Names | None:
+def _site_byline(page: PageView, credit_lines: Credits) -> Names | None:
     """A visible byline naming the site ('von zahlenzauberin' on zahlenzauberin's blog): its author."""
     visible = _credited(page, credit_lines.lines, NO_SITE) or _credited(page, credit_lines.closing, NO_SITE)
     return visible.names if visible is not None else None
@@ -107,7 +107,7 @@ def _fuller_group(names: tuple[str, ...], visible: _Visible | None) -> Names | N
     return None
 
 
-def _credited(page: FieldPage, lines: tuple[tuple[int, Credit], ...], site: Site, what: str = "") -> _Visible | None:
+def _credited(page: PageView, lines: tuple[tuple[int, Credit], ...], site: Site, what: str = "") -> _Visible | None:
     """The names of the first credit line naming people.
 
     A line naming only user names ('Gespeichert von human') gives way to a later one with a
@@ -119,9 +119,7 @@ def _credited(page: FieldPage, lines: tuple[tuple[int, Credit], ...], site: Site
     )
 
 
-def _credited_lines(
-    page: FieldPage, lines: tuple[tuple[int, Credit], ...], site: Site, what: str
-) -> Iterator[_Visible]:
+def _credited_lines(page: PageView, lines: tuple[tuple[int, Credit], ...], site: Site, what: str) -> Iterator[_Visible]:
     for index, credit in lines:
         marked = [name for mark in page.blocks[index].marks if mark.kind == AUTHOR for name in names_in_mark(mark.text)]
         groups = tuple(
@@ -140,7 +138,7 @@ def _trimmed(name: str, marked: list[str]) -> str:
     return next((short for short in marked if name.startswith(short) and len(name) > len(short)), name)
 
 
-def _marked(page: FieldPage, site: Site) -> _Visible | None:
+def _marked(page: PageView, site: Site) -> _Visible | None:
     """Names in the first block near the headline holding elements named 'author' or 'byline'."""
     for index in page.zone():
         block = page.blocks[index]
@@ -154,7 +152,7 @@ def _marked(page: FieldPage, site: Site) -> _Visible | None:
     return None
 
 
-def _desk(page: FieldPage, credit_lines: Credits) -> Names | None:
+def _desk(page: PageView, credit_lines: Credits) -> Names | None:
     """The newsroom or organisation a byline credits when it names no person ('von Redaktion').
 
     A last resort: a credit line near the headline, an element named 'author', a closing credit,
@@ -176,7 +174,7 @@ def _desk(page: FieldPage, credit_lines: Credits) -> Names | None:
     return None
 
 
-def _desk_element(page: FieldPage) -> Names | None:
+def _desk_element(page: PageView) -> Names | None:
     """A newsroom named in an element named 'author' near the headline ('<span class=author>Redaktion')."""
     for index in page.zone():
         block = page.blocks[index]

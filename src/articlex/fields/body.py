@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from articlex.classify import Decision
-from articlex.fields import Fields
 from articlex.model import BlockKind, Label, Reason
-from articlex.stages import Block, Container
+from articlex.stages import Block, Container, Decision, Fields
 from articlex.textnorm import comparable, longest_folding_to
 
 TABLE_CELL_SEPARATOR = " | "

@@ -16,15 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from articlex.candidate import Candidate
 from articlex.classify.features import phrase_family
 from articlex.fields.agency_names import Dateline, find_dateline
 from articlex.fields.credit_line import CREDIT_MAX_WORDS, Credit, read_credit
 from articlex.fields.names import names_in_mark, prefix_end, split_names
-from articlex.fields.page_view import META_INFO, Claim, FieldPage
+from articlex.fields.page_view import META_INFO, PageView
+from articlex.hint_families import HintFamily
 from articlex.html.marks import AUTHOR, DATE_KINDS
 from articlex.model import BlockKind, Label, Reason, Source
-from articlex.stages import Block
+from articlex.stages import Block, Candidate, Claim, Claims
 from articlex.textnorm import collapse
 
 FIELD_KINDS = DATE_KINDS | {AUTHOR}
@@ -42,7 +42,7 @@ CLOSING_CONTENT_BLOCKS = 2
 CLOSING_AFTER_BODY = 25
 """…or an element named for a byline within this many blocks after it (a list of related stories
 may stand between the body and its byline box)."""
-ARTICLE_LABELS = frozenset({META_INFO, "share", "print"})
+ARTICLE_LABELS = frozenset({META_INFO, HintFamily.SHARE, "print"})
 """Families of labels that head parts of the article itself ('Tags', 'Share'), not a section of their own."""
 SIGNED_END_CHARS = 80
 """A name in brackets that ends the body is looked for in this many last characters of it."""
@@ -65,9 +65,10 @@ class Credits:
     """Credits at the end of the article, in page order: a closing byline, a signature, a byline box."""
 
 
-def find_credits(page: FieldPage) -> Credits:
-    """Find and claim the credit lines; read the dateline of the first body paragraph."""
+def find_credits(page: PageView) -> tuple[Credits, Claims]:
+    """The credit lines near the headline and at the body's end, the dateline, and the lines claimed."""
     lines = []
+    claims: Claims = {}
     anchor = page.anchor
     for index in _credit_zone(page):
         block = page.blocks[index]
@@ -80,16 +81,18 @@ def find_credits(page: FieldPage) -> Credits:
         # Above the headline only a byline counts: a bare date there is the site's ('Last updated: …').
         if credit is not None and (anchor is None or index > anchor or credit.authors or credit.agency or credit.desk):
             lines.append((index, credit))
-            page.claims[index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, _credit_detail(credit))
+            claims[index] = _claim(credit)
+    page = page.claiming(claims)  # the body below is what the credit lines above leave
     content = page.content()
     dateline = None
     if content:
         found = find_dateline(content[0].text)
         dateline = (content[0].index, found) if found is not None else None
-    return Credits(tuple(lines), dateline, _closing(page, content))
+    closing, closing_claims = _closing(page, content)
+    return Credits(tuple(lines), dateline, closing), {**claims, **closing_claims}
 
 
-def _credit_zone(page: FieldPage) -> list[int]:
+def _credit_zone(page: PageView) -> list[int]:
     """Blocks around the headline down into the body, and the few just above the body.
 
     Where a page's headline stands far above its body (a hero picture, a menu between), the
@@ -101,7 +104,7 @@ def _credit_zone(page: FieldPage) -> list[int]:
     return [*zone, *range(page.body_start - CREDIT_ZONE_BEFORE, page.body_start)]
 
 
-def _after_label(page: FieldPage, index: int) -> str:
+def _after_label(page: PageView, index: int) -> str:
     """The block's text, after the byline label standing alone in the block before it ('Autor' / 'Lena Fischer')."""
     text = page.blocks[index].text
     if index == 0:
@@ -112,7 +115,7 @@ def _after_label(page: FieldPage, index: int) -> str:
     return f"{label} {text}"
 
 
-def _headline_caption_byline(page: FieldPage, block: Block) -> bool:
+def _headline_caption_byline(page: PageView, block: Block) -> bool:
     """A byline ('von Andreas Kürten') in a caption box between the headline and the body: the article's.
 
     Other lines of captions there credit the photographer ('Foto: …', 'dpa/…') or describe the picture.
@@ -125,27 +128,29 @@ def _headline_caption_byline(page: FieldPage, block: Block) -> bool:
     )
 
 
-def _closing(page: FieldPage, content: list[Block]) -> tuple[tuple[int, Credit], ...]:
-    """Credits that close the article: in its last paragraphs, or in a byline element after it."""
+def _closing(page: PageView, content: list[Block]) -> tuple[tuple[tuple[int, Credit], ...], Claims]:
+    """Credits that close the article, in its last paragraphs or in a byline element after it; the lines claimed."""
     if not content:
-        return ()
+        return (), {}
     found = []
     last = content[-1].index
     for block in content[-CLOSING_CONTENT_BLOCKS:]:
-        if block.index in page.claims or (page.anchor is not None and block.index <= page.anchor):
+        if block.index in page.claimed or (page.anchor is not None and block.index <= page.anchor):
             continue
         credit = _closing_line(block, page, last=block.index == last)
         if credit is not None:
             found.append((block.index, credit))
     found += _byline_box(page, last)
-    for index, credit in found:
-        if credit.text == collapse(page.blocks[index].text):  # a paragraph signed at its end stays body
-            page.claims[index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, _credit_detail(credit))
+    claims = {
+        index: _claim(credit)
+        for index, credit in found
+        if credit.text == collapse(page.blocks[index].text)  # a paragraph signed at its end stays body
+    }
     signed = _signed_end(content[-1]) if not found and content[-1].kind in BODY_LINE_KINDS else None
-    return tuple(found) if signed is None else ((last, signed),)
+    return (tuple(found) if signed is None else ((last, signed),)), claims
 
 
-def _byline_box(page: FieldPage, last: int) -> list[tuple[int, Credit]]:
+def _byline_box(page: PageView, last: int) -> list[tuple[int, Credit]]:
     """Credit lines after the body, up to the next section: in elements named for a byline or a date, or signed, dated.
 
     'Gespeichert von mkoller am 12. März 2019 - 09:40' under the body names its author and its day.
@@ -159,7 +164,7 @@ def _byline_box(page: FieldPage, last: int) -> list[tuple[int, Credit]]:
         if block.kind is BlockKind.HEADING and not marked and phrase_family(block.text) not in ARTICLE_LABELS:
             break  # a section of its own begins ('More news', 'Auf ins Metaverse'); a label ('Tags') does not
         named = marked or META_INFO in page.families(block)
-        if not (named or prefix_end(block.text) is not None) or index in page.claims:
+        if not (named or prefix_end(block.text) is not None) or index in page.claimed:
             continue
         credit = read_credit(
             block.text,
@@ -197,14 +202,14 @@ def _signed_end(block: Block) -> Credit | None:
     return Credit(signed.group(0).strip(), (name,), None, None, None, author_groups=((name,),))
 
 
-def _after_prose(block: Block, page: FieldPage) -> bool:
+def _after_prose(block: Block, page: PageView) -> bool:
     """True when the block right before this one is the body's, and ends a sentence (not a label: 'Foto')."""
     if block.index == 0 or page.decisions[block.index - 1].label is not Label.CONTENT:
         return False
     return page.blocks[block.index - 1].text.rstrip().endswith(SENTENCE_ENDS)
 
 
-def _closing_line(block: Block, page: FieldPage, *, last: bool) -> Credit | None:
+def _closing_line(block: Block, page: PageView, *, last: bool) -> Credit | None:
     """A paragraph of the body that is its byline: 'Von Cosima Künzel', or a signature alone as the last one."""
     if block.kind not in BODY_LINE_KINDS or len(block.text.split()) > CREDIT_MAX_WORDS:
         return None
@@ -222,6 +227,11 @@ def _closing_line(block: Block, page: FieldPage, *, last: bool) -> Credit | None
     if names != [text] or len(text.split()) < SIGNATURE_MIN_WORDS:
         return None
     return Credit(text, (text,), None, None, None, author_groups=((text,),))
+
+
+def _claim(credit: Credit) -> Claim:
+    """A credit line's claim, its detail listing what the line credits."""
+    return Claim(Label.CREDIT, Reason.CREDIT_LINE, _credit_detail(credit))
 
 
 def _credit_detail(credit: Credit) -> str:

@@ -18,14 +18,14 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from articlex.candidate import Candidate
 from articlex.date_text import DayOrTime, label_after, visible_dates
 from articlex.fields.byline import Credits
 from articlex.fields.credit_line import DATE_LINE_MAX_WORDS
-from articlex.fields.page_view import FieldPage
+from articlex.fields.page_view import PageView
 from articlex.fields.shown_dates import Shown, day_of, machine_value, shown_dates
 from articlex.fields.url_date import date_in_url
 from articlex.model import Reason, Source
+from articlex.stages import Candidate, Claims
 
 OPENING_SEARCH_BLOCKS = 3
 """The first paragraph of prose is looked for among this many first blocks of the body (a kicker or a
@@ -44,13 +44,14 @@ _YEAR_FIRST = re.compile(r"\d{4}\D")
 
 
 def find_dates(
-    page: FieldPage, credit_lines: Credits
-) -> tuple[Candidate[DayOrTime] | None, Candidate[DayOrTime] | None]:
-    """(published, updated)."""
-    shown = shown_dates(page, credit_lines)
+    page: PageView, credit_lines: Credits
+) -> tuple[Candidate[DayOrTime] | None, Candidate[DayOrTime] | None, Claims]:
+    """(published, updated, the date lines claimed)."""
+    shown, claims = shown_dates(page, credit_lines)
+    page = page.claiming(claims)  # a claimed date line is no opening or closing paragraph
     if page.headline_block is None and len({day_of(s.value) for s in shown if s.visible}) >= LISTING_DAYS:
         # Without a headline, dates of several days are those of a list of stories: none of its blocks dates the page.
-        return _machine(page.meta.published, page) or _url_day(page), _machine(page.meta.updated, page)
+        return _machine(page.meta.published, page) or _url_day(page), _machine(page.meta.updated, page), claims
     # What readers see comes first: a visible date, labelled 'published' or not labelled, before a
     # machine value an element hides; in page order within each.
     published_shown = next(
@@ -59,10 +60,10 @@ def find_dates(
         None,
     )  # fmt: skip
     updated_shown = next((s for s in shown if s.role == "updated"), None)
-    return _published(page, published_shown, credit_lines), _updated(page, updated_shown)
+    return _published(page, published_shown, credit_lines), _updated(page, updated_shown), claims
 
 
-def _published(page: FieldPage, shown: Shown | None, credit_lines: Credits) -> Candidate[DayOrTime] | None:
+def _published(page: PageView, shown: Shown | None, credit_lines: Credits) -> Candidate[DayOrTime] | None:
     """The machine date, unless the page shows readers another day near the headline.
 
     Metadata is written once by the system; the date beside the headline is the one the
@@ -86,7 +87,7 @@ def _published(page: FieldPage, shown: Shown | None, credit_lines: Credits) -> C
     return machine
 
 
-def _overrides(page: FieldPage, shown: Shown, credit_lines: Credits) -> bool:
+def _overrides(page: PageView, shown: Shown, credit_lines: Credits) -> bool:
     """True when a shown date is where the article's own date stands, so it may override the machine's.
 
     That is a visible date above the body, or a credit line; a date element further down (in a list
@@ -98,7 +99,7 @@ def _overrides(page: FieldPage, shown: Shown, credit_lines: Credits) -> bool:
     return above_body or any(index == shown.block for index, _ in credit_lines.lines)
 
 
-def _unshown(page: FieldPage, credit_lines: Credits) -> Candidate[DayOrTime] | None:
+def _unshown(page: PageView, credit_lines: Credits) -> Candidate[DayOrTime] | None:
     """Without a machine date or one shown near the headline: the address, a closing credit, the first paragraph."""
     return _url_day(page) or _closing_date(credit_lines) or _opening_date(page) or _signed_date(page)
 
@@ -111,7 +112,7 @@ def _closing_date(credit_lines: Credits) -> Candidate[DayOrTime] | None:
     return None
 
 
-def _signed_date(page: FieldPage) -> Candidate[DayOrTime] | None:
+def _signed_date(page: PageView) -> Candidate[DayOrTime] | None:
     """A date that closes the article: its last lines say when it was written or posted.
 
     A short date line ending the body or right after it ('Jonas / 14. Oktober 2018', a letter's
@@ -148,7 +149,7 @@ def _swapped(day: dt.date) -> dt.date | None:
         return None
 
 
-def _opening_date(page: FieldPage) -> Candidate[DayOrTime] | None:
+def _opening_date(page: PageView) -> Candidate[DayOrTime] | None:
     """A date the first paragraph of prose opens with.
 
     '(18.01.2018) Landwirte …', 'Pressemitteilung vom 25. Januar 2022 | …'.
@@ -163,7 +164,7 @@ def _opening_date(page: FieldPage) -> Candidate[DayOrTime] | None:
     return Candidate(seen[0].value, Source.BLOCK, f"block {first.index} (opening date)", first.index)
 
 
-def _updated(page: FieldPage, shown: Shown | None) -> Candidate[DayOrTime] | None:
+def _updated(page: PageView, shown: Shown | None) -> Candidate[DayOrTime] | None:
     machine = _machine(page.meta.updated, page)
     return machine if machine is not None or shown is None else shown.candidate()
 
@@ -182,12 +183,12 @@ def _same_moment_elsewhere(machine: DayOrTime, local: DayOrTime) -> bool:
     return machine.date() != local_day and reachable
 
 
-def _machine(candidates: Sequence[Candidate[str]], page: FieldPage) -> Candidate[DayOrTime] | None:
+def _machine(candidates: Sequence[Candidate[str]], page: PageView) -> Candidate[DayOrTime] | None:
     found = _first_machine(candidates, page)
     return found[0] if found is not None else None
 
 
-def _first_machine(candidates: Sequence[Candidate[str]], page: FieldPage) -> tuple[Candidate[DayOrTime], str] | None:
+def _first_machine(candidates: Sequence[Candidate[str]], page: PageView) -> tuple[Candidate[DayOrTime], str] | None:
     """The first machine date that reads as a date, and the string it was read from."""
     for candidate in candidates:
         value = machine_value(candidate.value, page)
@@ -196,6 +197,6 @@ def _first_machine(candidates: Sequence[Candidate[str]], page: FieldPage) -> tup
     return None
 
 
-def _url_day(page: FieldPage) -> Candidate[DayOrTime] | None:
+def _url_day(page: PageView) -> Candidate[DayOrTime] | None:
     day = date_in_url(page.url, page.options.reference_date) if page.url else None
     return Candidate(day, Source.URL, "url path") if day is not None else None

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from articlex.candidate import Candidate
 from articlex.classify.features import phrase_family
 from articlex.fields.site_titles import Site, raw_titles, structured_titles, title_parts
 from articlex.html.metadata import Metadata
 from articlex.model import BlockKind, Source
-from articlex.stages import Block
+from articlex.stages import Block, Candidate
 from articlex.textnorm import collapse, comparable, longest_folding_to, words
 
 HEADLINE_MAX_WORDS = 40

@@ -13,14 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from articlex.candidate import Candidate
 from articlex.date_text import DayOrTime, date_role, label_role, parse_machine_date, visible_dates
 from articlex.fields.byline import CREDIT_ZONE_AFTER_BODY_START, Credits
 from articlex.fields.credit_line import DATE_LINE_MAX_WORDS, Credit
-from articlex.fields.page_view import META_INFO, Claim, FieldPage
+from articlex.fields.page_view import META_INFO, PageView
 from articlex.html.marks import DATE_KINDS, ROLES, TIME
 from articlex.model import Label, Reason, Source
-from articlex.stages import Block
+from articlex.stages import Block, Candidate, Claim, Claims
 
 DATE_MARK_MAX_WORDS = 12
 """An element named 'date' holds a date line ('By A. Writer November 2, 2023 3:53 PM EDT'), not a caption."""
@@ -52,15 +51,20 @@ def day_of(value: DayOrTime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def machine_value(text: str, page: FieldPage) -> DayOrTime | None:
+def machine_value(text: str, page: PageView) -> DayOrTime | None:
     """A machine-readable date string read against the page's reference day."""
     return parse_machine_date(text, page.options.reference_date)
 
 
-def shown_dates(page: FieldPage, credit_lines: Credits) -> list[Shown]:
-    """Dates near the headline in page order: credit lines, date elements, `<time>`, date lines."""
+def shown_dates(page: PageView, credit_lines: Credits) -> tuple[list[Shown], Claims]:
+    """Dates near the headline in page order (credit lines, date elements, `<time>`, date lines).
+
+    Also the short date lines among the body's blocks, claimed as credits: 'Stand: 19.10.2019
+    11:05 Uhr' is no paragraph of the article.
+    """
     credit_at = dict(credit_lines.lines)
     found: list[Shown] = []
+    claims: Claims = {}
     near = page.zone(after=CREDIT_ZONE_AFTER_BODY_START)
     for index in page.zone():
         block = page.blocks[index]
@@ -71,11 +75,13 @@ def shown_dates(page: FieldPage, credit_lines: Credits) -> list[Shown]:
         from_block += _marked_dates(block, page, near=index in near) + _time_elements(block, page, near=index in near)
         if not from_block and index != page.headline_block:
             from_block = _date_line(block, page, near=index in near)
+            if from_block and page.decisions[index].label is Label.CONTENT and _short(block):
+                claims[index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, f"date {from_block[0].value.isoformat()}")
         found.extend(from_block)
-    return found
+    return found, claims
 
 
-def _date_line(block: Block, page: FieldPage, *, near: bool) -> list[Shown]:
+def _date_line(block: Block, page: PageView, *, near: bool) -> list[Shown]:
     """The dates of a line that holds dates by where it is.
 
     That is a line in an element named for meta information, or a short line just below the
@@ -99,13 +105,11 @@ def _date_line(block: Block, page: FieldPage, *, near: bool) -> list[Shown]:
         seen = [replace(s, role=s.role or label) for s in seen]
     if above and not meta_named:
         seen = [s for s in seen if s.role != "updated"]
-    if seen and page.decisions[block.index].label is Label.CONTENT and short:
-        page.claims[block.index] = Claim(Label.CREDIT, Reason.CREDIT_LINE, f"date {seen[0].value.isoformat()}")
     evidence = f"block {block.index} (date line)"
     return [Shown(s.value, s.role, block.index, Source.BLOCK, evidence) for s in seen]
 
 
-def _label_apart(block: Block, page: FieldPage) -> str | None:
+def _label_apart(block: Block, page: PageView) -> str | None:
     """The role of a date label that is the whole block before this one ('Mise en ligne' over '17 juin 2021').
 
     Fact boxes and definition lists put a label and its value in elements of their own.
@@ -117,7 +121,7 @@ def _label_apart(block: Block, page: FieldPage) -> str | None:
     return role if role is not None and not page.elsewhere(previous, asides=False) else None
 
 
-def _credit_date(credit: Credit, block: Block, page: FieldPage) -> list[Shown]:
+def _credit_date(credit: Credit, block: Block, page: PageView) -> list[Shown]:
     """The dates of a credit line: its `<time datetime>` when it has one, else the printed date."""
     found = []
     evidence = f"block {block.index} (credit line)"
@@ -139,7 +143,7 @@ def _short(block: Block) -> bool:
     return len(block.text.split()) <= DATE_LINE_MAX_WORDS
 
 
-def _marked_dates(block: Block, page: FieldPage, *, near: bool) -> list[Shown]:
+def _marked_dates(block: Block, page: PageView, *, near: bool) -> list[Shown]:
     """Dates of elements named 'date', 'published', 'updated' ('<abbr class=published title=…>').
 
     Away from the headline (`near` false), a bare `<time>` is the body's (an embedded post).
@@ -170,7 +174,7 @@ def _start(block: Block, text: str) -> int:
     return at if at >= 0 else len(block.text)
 
 
-def _time_elements(block: Block, page: FieldPage, *, near: bool) -> list[Shown]:
+def _time_elements(block: Block, page: PageView, *, near: bool) -> list[Shown]:
     """`<time datetime>` values of a block near the headline without date marks.
 
     They are labelled ('Updated') when the block has one `<time>`, so its label is that one's.

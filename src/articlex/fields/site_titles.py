@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from articlex.candidate import Candidate
 from articlex.html.metadata import Metadata
+from articlex.stages import Candidate
 from articlex.textnorm import collapse, comparable, words
 
 STRONG_SEPARATORS = re.compile(r"(?<!\s)\s++(?:[|»·•~]|::)\s++")

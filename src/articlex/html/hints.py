@@ -1,4 +1,4 @@
-"""What an HTML element's tag, class, id, role and itemprop say about it: a set of hint families.
+"""What an HTML element's tag, class, id, role and itemprop say about it: a set of `HintFamily`s.
 
 Families are named like `Reason` codes ('navigation', 'comments', 'share', …) plus the positive
 'article_body'. The vocabulary is in `data/hints.toml`; this module only tokenises and matches.
@@ -9,35 +9,32 @@ from __future__ import annotations
 import functools
 import re
 
+from articlex.hint_families import HintFamily
 from articlex.vocabulary import hint_vocabulary
 
-ARTICLE_BODY = "article_body"
-HIDDEN = "hidden"
-SHARE = "share"
-
-TAG_FAMILIES: dict[str, str] = {
-    "nav": "navigation",
-    "footer": "footer",
-    "aside": "sidebar",
-    "form": "form",
-    "figcaption": "caption",
-    "menu": "navigation",
-    "dialog": "widget",
-    "marquee": "ticker",
+TAG_FAMILIES: dict[str, HintFamily] = {
+    "nav": HintFamily.NAVIGATION,
+    "footer": HintFamily.FOOTER,
+    "aside": HintFamily.SIDEBAR,
+    "form": HintFamily.FORM,
+    "figcaption": HintFamily.CAPTION,
+    "menu": HintFamily.NAVIGATION,
+    "dialog": HintFamily.WIDGET,
+    "marquee": HintFamily.TICKER,
 }
 """Elements whose tag alone says what they are."""
 
-ROLE_FAMILIES: dict[str, str] = {
-    "navigation": "navigation",
-    "menu": "navigation",
-    "menubar": "navigation",
-    "contentinfo": "footer",
-    "complementary": "sidebar",
-    "search": "form",
-    "dialog": "widget",
-    "alertdialog": "widget",
-    "banner": "navigation",
-    "main": ARTICLE_BODY,
+ROLE_FAMILIES: dict[str, HintFamily] = {
+    "navigation": HintFamily.NAVIGATION,
+    "menu": HintFamily.NAVIGATION,
+    "menubar": HintFamily.NAVIGATION,
+    "contentinfo": HintFamily.FOOTER,
+    "complementary": HintFamily.SIDEBAR,
+    "search": HintFamily.FORM,
+    "dialog": HintFamily.WIDGET,
+    "alertdialog": HintFamily.WIDGET,
+    "banner": HintFamily.NAVIGATION,
+    "main": HintFamily.ARTICLE_BODY,
 }
 """ARIA landmark roles and what they mark."""
 
@@ -48,7 +45,7 @@ LAYOUT_MODIFIERS = frozenset({"with", "has", "no", "without", "hide", "show", "i
 """A class name holding one of these words describes a layout ('content-with-sidebar'), not what the element is."""
 
 
-def families_of(attribute_text: str) -> frozenset[str]:
+def families_of(attribute_text: str) -> frozenset[HintFamily]:
     """Hint families named by a class/id/itemprop string (tokens and distinctive substrings)."""
     names = attribute_text.split()
     if len(names) == 1:
@@ -57,7 +54,7 @@ def families_of(attribute_text: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _families_of_name(name: str) -> frozenset[str]:
+def _families_of_name(name: str) -> frozenset[HintFamily]:
     """The families of one class name or id; cached, since pages repeat their class names a lot."""
     pieces = [piece.lower() for piece in _TOKEN_SPLIT.split(name) if piece]
     if LAYOUT_MODIFIERS.intersection(pieces):
@@ -66,17 +63,17 @@ def _families_of_name(name: str) -> frozenset[str]:
     lowered = name.lower()
     found = {vocabulary.tokens[token] for token in (*pieces, lowered) if token in vocabulary.tokens}
     found.update(_substring_families(lowered))
-    if HIDDEN in found and _hides_a_part(pieces):
-        found.discard(HIDDEN)
-    if SHARE in found and _embedded_post(pieces):
-        found.discard(SHARE)
+    if HintFamily.HIDDEN in found and _hides_a_part(pieces):
+        found.discard(HintFamily.HIDDEN)
+    if HintFamily.SHARE in found and _embedded_post(pieces):
+        found.discard(HintFamily.SHARE)
     return frozenset(found)
 
 
 def _embedded_post(pieces: list[str]) -> bool:
     """'social-media-embed' wraps an embedded post: its share words only name the network."""
     vocabulary = hint_vocabulary()
-    sharing = {piece for piece in pieces if vocabulary.tokens.get(piece) == SHARE}
+    sharing = {piece for piece in pieces if vocabulary.tokens.get(piece) is HintFamily.SHARE}
     return not vocabulary.share_embeds.isdisjoint(pieces) and sharing <= vocabulary.share_social
 
 
@@ -84,20 +81,20 @@ def _hides_a_part(pieces: list[str]) -> bool:
     """'label-hidden' hides the element's label: the element itself shows."""
     vocabulary = hint_vocabulary()
     return any(
-        vocabulary.tokens.get(piece) == HIDDEN and pieces[position - 1] in vocabulary.hidden_parts
+        vocabulary.tokens.get(piece) is HintFamily.HIDDEN and pieces[position - 1] in vocabulary.hidden_parts
         for position, piece in enumerate(pieces)
         if position
     )
 
 
-def _substring_families(lowered: str) -> set[str]:
+def _substring_families(lowered: str) -> set[HintFamily]:
     """Families of the distinctive substrings in a lower-cased name, found in one regex pass."""
     pattern, family_of = _substring_pattern()
     return {family_of[match] for match in pattern.findall(lowered)}
 
 
 @functools.cache
-def _substring_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+def _substring_pattern() -> tuple[re.Pattern[str], dict[str, HintFamily]]:
     family_of = dict(hint_vocabulary().contains)
     needles = sorted(family_of, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, needles))), family_of

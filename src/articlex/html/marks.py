@@ -12,7 +12,8 @@ import functools
 import re
 from collections.abc import Mapping
 
-from articlex.html.hints import ARTICLE_BODY, families_of
+from articlex.hint_families import HintFamily
+from articlex.html.hints import families_of
 from articlex.vocabulary import author_hints, date_hints
 
 MARK_MAX_CHARS = 200
@@ -22,7 +23,7 @@ TIME = "time"
 """A `<time>` element no name describes: a date, but not necessarily the article's."""
 ROLES = frozenset({"published", "updated"})
 DATE_KINDS = frozenset({*ROLES, "date", TIME})
-_NEUTRAL_FAMILIES = frozenset({"meta_info", ARTICLE_BODY})
+_NEUTRAL_FAMILIES = frozenset({HintFamily.META_INFO, HintFamily.ARTICLE_BODY})
 """Hint families a mark's own name may have: 'entry-meta', 'byline', 'post-date' are meta_info."""
 _ITEMPROPS = {
     "author": AUTHOR,

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from articlex.candidate import Candidate
 from articlex.model import Source
-from articlex.stages import MicrodataProperty, PageData
+from articlex.stages import Candidate, MicrodataProperty, PageData
 from articlex.textnorm import collapse
 
 ARTICLE_TYPES = frozenset(

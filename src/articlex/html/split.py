@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from articlex.hint_families import HintFamily
 from articlex.html.guard import guard
 from articlex.html.hints import ROLE_FAMILIES, TAG_FAMILIES, families_of
 from articlex.html.marks import MARK_MAX_CHARS, machine_value, mark_kind
 from articlex.model import BlockKind
 from articlex.options import Options
-from articlex.read.reading import Page
-from articlex.stages import Block, Container, Mark, MetaTag, MicrodataProperty, PageData, SplitPage
+from articlex.stages import Block, Container, Mark, MetaTag, MicrodataProperty, Page, PageData, SplitPage
 from articlex.textnorm import collapse, tidy_lines
 
 _INVISIBLE = (
@@ -250,7 +250,7 @@ class _Splitter:
 
     options: Options
     deadline: float | None
-    elements: list[tuple[str, frozenset[str], str]] = field(default_factory=list)
+    elements: list[tuple[str, frozenset[HintFamily], str]] = field(default_factory=list)
     """Each marked block element: tag, hint families and path label. A container once the text reaches it."""
     containers: list[Container] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
@@ -349,7 +349,7 @@ class _Splitter:
 
 
 @functools.lru_cache(maxsize=16384)
-def _describe(tag: str, ident: str, classes: str, role: str, itemprop: str) -> tuple[frozenset[str], str]:
+def _describe(tag: str, ident: str, classes: str, role: str, itemprop: str) -> tuple[frozenset[HintFamily], str]:
     """The hint families and the path label of an element; cached, as pages repeat their elements."""
     ident, classes = ident.strip(), classes.strip()
     families = set(families_of(" ".join(filter(None, (ident, classes, itemprop)))))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass
 from typing import Literal
 
 from articlex.errors import DecodeError, EmptyInputError, InputTooLargeError, InputTypeError
 from articlex.options import InputKind, Options
 from articlex.read.encoding import decode
+from articlex.stages import Page
 from articlex.textnorm import remove_unsafe
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -38,19 +38,6 @@ _PLAIN_LINES_AFTER_A_STRAY_TAG = 20
 """Lines of plain text after a first line of markup that make a page text rather than HTML."""
 _MIN_TAGS_FOR_HTML = 3
 """A text that does not start like HTML still is HTML when its start holds a few common tags."""
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """The input, decoded and sniffed."""
-
-    kind: Literal["html", "text"]
-    text: str
-    url: str | None
-    encoding: str
-    encoding_source: str
-    replacements: int
-    removed: int
 
 
 def read(source: str | bytes, *, url: str | None, encoding: str | None, options: Options) -> Page:

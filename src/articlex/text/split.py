@@ -14,8 +14,7 @@ import time
 
 from articlex.model import BlockKind
 from articlex.options import Options
-from articlex.read.reading import Page
-from articlex.stages import Block, SplitPage
+from articlex.stages import Block, Page, SplitPage
 from articlex.textnorm import collapse
 
 _CLOCK_EVERY_LINES = 4096

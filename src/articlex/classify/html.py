@@ -1,0 +1,212 @@
+"""Stage 3 for HTML: find the element holding the article, then judge each block by where it sits.
+
+The main content is the element whose prose outweighs its clutter: prose in runs counts more
+than lone teaser summaries, link text counts as clutter twice, and class/id/role hints are
+believed only where they are credible (a hint that would hide most of the page's prose names
+a layout, not a widget). Blocks inside the main element are judged by the rules
+(`classify.rules`); every block outside it is boilerplate, with the main element's path as
+the reason's detail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from articlex.classify.features import ISOLATED_PROSE_WEIGHT, Features, has_prose_neighbour
+from articlex.classify.rules import judge_inside
+from articlex.hint_families import HintFamily
+from articlex.model import BlockKind, Label, Reason
+from articlex.stages import Block, Container, Decision
+
+CLUTTER_WEIGHT = 0.5
+"""How much a character of non-prose text counts against a container, per character of prose."""
+ARTICLE_HINT_BONUS = 1.25
+"""Prose under an element named like an article body ('entry-content', itemprop=articleBody) counts more."""
+OUTWEIGHING_FAMILIES = frozenset({HintFamily.COMMENTS})
+"""Families whose elements may hold more prose than the article and still not be it: a long discussion."""
+LINK_CLUTTER_WEIGHT = 2.0
+"""Link text weighs this much more than other clutter: menus and lists of other stories are links."""
+NO_PROSE = float("-inf")
+"""The score of a container without prose: it can never be the main content."""
+SPECIFICITY_MARGIN = 0.25
+"""An element holding all the page's runs of prose may score this share below its wrapper and still win."""
+WRAPPER_SHARE = 0.65
+"""A negative hint that would hide more than this share of the page's prose names a layout, not a widget."""
+
+
+def classify_html(
+    blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]
+) -> tuple[Decision, ...]:
+    """One decision per block: blocks inside the main element by the rules, the rest boilerplate."""
+    credible = credible_hints(blocks, containers, features)
+    main = main_container(blocks, containers, features, credible)
+    if main is None:
+        return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, "no prose on the page") for block in blocks)
+    where = container_path(containers, main)
+    decisions = []
+    for block, feature in zip(blocks, features, strict=True):
+        if main in block.ancestors:
+            below = block.ancestors[block.ancestors.index(main) + 1 :]
+            family = next((credible[c] for c in reversed(below) if c in credible), None)
+            label, reason, detail = judge_inside(block, feature, family)
+        else:
+            label, reason, detail = Label.BOILERPLATE, Reason.OUTSIDE_MAIN, f"main content is {where}"
+        decisions.append(Decision(block, label, reason, detail))
+    return tuple(decisions)
+
+
+def container_path(containers: Sequence[Container], container: int) -> str:
+    """The element path of a container, e.g. 'body>div#main>article'."""
+    steps = []
+    while container >= 0:
+        steps.append(containers[container].label)
+        container = containers[container].parent
+    return ">".join(reversed(steps))
+
+
+def credible_hints(
+    blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]
+) -> dict[int, HintFamily]:
+    """Containers whose negative hint family is believable, mapped to that family.
+
+    A hint is not believed where it would hide most of the page's prose: on an element that
+    holds most of it, on an element that encloses one named like the article body, or when one
+    family's elements together hold most of it. Such names describe a layout or a site-wide
+    convention ('content-with-sidebar', 'category-news' on every post, 'elementor-widget' on
+    every box), not a widget.
+    """
+    prose_under = [0.0] * len(containers)
+    total = 0
+    for block, feature in zip(blocks, features, strict=True):
+        if feature.is_prose:
+            total += len(block.text)
+            prose_under[block.ancestors[-1]] += len(block.text)
+    _add_up(containers, prose_under)
+    encloses_article = _encloses_article(containers)
+    candidates: dict[int, HintFamily] = {}
+    for element in containers:
+        if not element.families or HintFamily.ARTICLE_BODY in element.families or encloses_article[element.id]:
+            continue
+        negative = sorted(element.families)
+        family = negative[0]
+        if total and prose_under[element.id] > WRAPPER_SHARE * total and family not in OUTWEIGHING_FAMILIES:
+            continue
+        candidates[element.id] = family
+    family_prose: dict[HintFamily, float] = {}
+    for container, family in candidates.items():
+        if not _inside_same_family(containers, container, family, candidates):
+            family_prose[family] = family_prose.get(family, 0) + prose_under[container]
+    limit = WRAPPER_SHARE * total
+    return {c: f for c, f in candidates.items() if f in OUTWEIGHING_FAMILIES or family_prose.get(f, 0) <= limit}
+
+
+def _encloses_article(containers: Sequence[Container]) -> list[bool]:
+    encloses = [False] * len(containers)
+    for container in containers:
+        if HintFamily.ARTICLE_BODY in container.families:
+            parent = container.parent
+            while parent >= 0 and not encloses[parent]:
+                encloses[parent] = True
+                parent = containers[parent].parent
+    return encloses
+
+
+def _inside_same_family(
+    containers: Sequence[Container], container: int, family: HintFamily, marked: dict[int, HintFamily]
+) -> bool:
+    parent = containers[container].parent
+    while parent >= 0:
+        if marked.get(parent) == family:
+            return True
+        parent = containers[parent].parent
+    return False
+
+
+def main_container(
+    blocks: Sequence[Block],
+    containers: Sequence[Container],
+    features: Sequence[Features],
+    credible: dict[int, HintFamily],
+) -> int | None:
+    """The container whose prose most outweighs its clutter, or None when the page has no prose.
+
+    Prose that stands alone between clutter (a teaser's summary, a comment) counts for less
+    than prose among prose (the paragraphs of an article).
+    """
+    prose = [0.0] * len(containers)
+    clustered = [0.0] * len(containers)
+    clutter = [0.0] * len(containers)
+    is_prose = [
+        feature.is_prose_with_links and not any(c in credible for c in block.ancestors)
+        for block, feature in zip(blocks, features, strict=True)
+    ]
+    for index, block in enumerate(blocks):
+        prose_chars = float(len(block.text) - block.link_chars) if is_prose[index] else 0.0
+        clutter_chars = len(block.text) - prose_chars + (LINK_CLUTTER_WEIGHT - 1) * block.link_chars
+        if block.kind is BlockKind.TABLE_CELL and not block.link_chars:
+            clutter_chars = 0.0  # a data table's cells are the page's data, not its clutter
+        in_run = bool(prose_chars) and has_prose_neighbour(is_prose, features, index)
+        if prose_chars and not in_run:
+            prose_chars *= ISOLATED_PROSE_WEIGHT
+        innermost = block.ancestors[-1]
+        prose[innermost] += prose_chars
+        clutter[innermost] += clutter_chars
+        if in_run:
+            clustered[innermost] += prose_chars
+    _add_up(containers, prose, clutter, clustered)
+    scores = [
+        prose[e.id] * (ARTICLE_HINT_BONUS if HintFamily.ARTICLE_BODY in e.families else 1.0)
+        - CLUTTER_WEIGHT * clutter[e.id]
+        if prose[e.id] > 0
+        else NO_PROSE
+        for e in containers
+    ]
+    best = max(range(len(containers)), key=scores.__getitem__, default=None)
+    if best is None or scores[best] == NO_PROSE:
+        return None
+    return _most_specific(containers, scores, clustered, best)
+
+
+def _add_up(containers: Sequence[Container], *totals: list[float]) -> None:
+    """Add each container's totals into its parent's, so every container holds all that is under it.
+
+    A container's id is larger than its parent's (ids follow the document order), so one pass
+    from the last container to the first carries every total all the way up.
+    """
+    parents = [container.parent for container in containers]
+    for total in totals:
+        for child in range(len(parents) - 1, -1, -1):
+            if parents[child] >= 0:
+                total[parents[child]] += total[child]
+
+
+def _most_specific(
+    containers: Sequence[Container], scores: Sequence[float], clustered: Sequence[float], best: int
+) -> int:
+    """The deepest container inside `best` that holds all its runs of prose and scores nearly as well.
+
+    A page's wrapper can outscore the article by adding the lone summaries of a few teasers;
+    when everything it adds is such stray prose, the article's own element is the main content.
+    """
+    best_score = scores[best]
+    if not clustered[best]:
+        return best
+    threshold = best_score - SPECIFICITY_MARGIN * abs(best_score)
+    chosen, chosen_depth = best, 0
+    for candidate in range(best + 1, len(containers)):
+        score = scores[candidate]
+        if score < threshold or clustered[candidate] < clustered[best]:
+            continue
+        depth = _depth_below(containers, candidate, best)
+        if depth > chosen_depth:
+            chosen, chosen_depth = candidate, depth
+    return chosen
+
+
+def _depth_below(containers: Sequence[Container], candidate: int, ancestor: int) -> int:
+    """How many levels `candidate` lies below `ancestor`, or 0 when it is not inside it."""
+    depth, parent = 0, candidate
+    while parent > ancestor:
+        parent = containers[parent].parent
+        depth += 1
+    return depth if parent == ancestor else 0

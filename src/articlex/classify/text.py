@@ -1,0 +1,350 @@
+"""Stage 3 for plain text: the run of lines with the most prose is the article.
+
+A browser copy of a page has no elements to go by, only lines. Each line gets a weight: prose
+counts for its length (less when no blank line sets it off), other lines cost theirs up to a
+cap, boilerplate-shaped lines and section openers ('Comments', 'Related') cost more, repeated
+prose and copied teaser cards count against the run, short sentences and table rows count a
+little for it, and prose inside a list of dated items (a comment thread, a teaser list) counts
+nothing. The best-scoring run is the main content; its lines are judged by the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
+
+from articlex.classify.features import (
+    DATE_ONLY_MAX_WORDS,
+    ISOLATED_PROSE_WEIGHT,
+    Features,
+    has_prose_neighbour,
+    slight,
+)
+from articlex.classify.rules import judge_line_inside
+from articlex.date_text import is_relative, visible_dates
+from articlex.hint_families import HintFamily
+from articlex.model import BlockKind, Label, Reason
+from articlex.stages import Block, Decision
+
+LINE_PENALTY_CAP = 60
+"""In plain text, a non-prose line costs its length up to this many characters."""
+LINE_BOILERPLATE_COST = 40
+"""…and a line that looks like boilerplate (bullet, label phrase, bare date) costs this much more…"""
+LINE_SECTION_END_COST = 150
+"""…and a label that opens what follows an article (comments, related stories, newsletter, share bar) more still."""
+UNSEPARATED_PROSE_WEIGHT = 0.3
+"""Prose on a line with no blank line next to it (not copied from a `<p>`) counts this much."""
+POSITION_DECAY = 0.85
+"""While the run is sought, prose at the bottom of the page counts this share less than at the top."""
+SECTION_END_FAMILIES = frozenset({HintFamily.COMMENTS, HintFamily.RELATED, HintFamily.NEWSLETTER, HintFamily.SHARE})
+"""Label families that open what follows an article; the run's edges never move across one."""
+UNSEPARATED_LINE_MIN_COST = 10
+"""A short line not set off by a blank line (a menu item) costs at least this much, however short:
+a menu of forty one-word items is a wall between two runs of prose, not a gap to bridge (text
+corpus: 10 and 20 best of 0–45; lines of one to three words not set off are article text 2% of
+the time)."""
+REPEATED_PROSE_WEIGHT = -0.5
+"""A second print of a prose line (a ticker, a teaser in two widgets, a gallery caption) counts
+against the run at this share of its length: an article says each of its paragraphs once (text
+corpus: −0.5 best of 1, 0.5, 0.3, −0.5)."""
+TEASER_WEIGHT = REPEATED_PROSE_WEIGHT
+"""A story's title glued to its summary (a copied teaser card) counts against the run like a repeated line."""
+TEASER_TITLE_MAX_CHARS = 200
+TEASER_TITLE_MIN_WORDS = 4
+TEASER_SUMMARY_MIN_WORDS = 8
+TEASER_GLUED_WORD_MIN_CHARS = 4
+TEASER_CAPITALISED_SHARE = 0.8
+"""A glued teaser's title: 4+ words, 80% of them capitalised (or numbers), its last word 4+ letters."""
+SHORT_SENTENCE_WEIGHT = 0.25
+"""A short line set off like a paragraph and ending like a sentence counts for this share of its
+length. Such lines are article text about as often as not (a one-line paragraph, a list item, a
+question: 57% of them on the text corpus), so they should not push the run's edge back as a
+menu line does (0.25 best of −0.5 to 0.5)."""
+SHORT_SENTENCE_MIN_WORDS = 4
+"""…when it has at least this many words…"""
+SHORT_SENTENCE_MIN_UNSPACED = 10
+"""…or this many letters of a script written without spaces (Chinese, Japanese, Thai)."""
+TABLE_ROW_WEIGHT = 0.25
+"""A row of a table or schedule counts for this share of its length, like a short sentence…"""
+TABLE_MIN_ROWS = 4
+"""…in a run of at least this many rows: tour dates, results, prices. A menu's items hold no numbers
+(text corpus: 80% of the lines of such runs are article text; 3, 4 and 6 rows score alike)."""
+TABLE_ROW_MIN_WORDS = 3
+"""A line without tabs needs this many words, a number and a cell break (',', '–', '@') to be a row."""
+STAMP_MAX_WORDS = 12
+"""A line holding a date or a relative time ('2 days ago') is a stamp when it has at most this many words."""
+DATED_ITEMS_MIN = 3
+"""This many stamps a few lines apart make a list of dated items: a comment thread, a list of teasers."""
+DATED_ITEM_MAX_LINES = 15
+"""Stamps further apart than this many lines belong to different lists (a long comment still fits)."""
+DATED_ITEM_WIDE_GAP = 2.0
+"""A list of teasers ends at a gap this many times its usual item length (an article between two lists)…"""
+DATED_ITEM_STRAY_HEAD = 1.5
+"""…and a first stamp this many item lengths before the next is the article's own date line, not an item."""
+DATED_ITEM_PROSE_WEIGHT = 0.0
+"""Prose inside a list of dated items counts this much: a comment or a teaser's summary is not the article
+(text corpus: 0 and −0.5 score alike)."""
+_SENTENCE_END = re.compile(r"[.!?…。！？؟।॥።][\"'”’»)\]」』]*$")
+"""Sentence-final punctuation of Latin, CJK, Arabic, Devanagari and Ethiopic writing, then closing quotes."""
+_CELL_BREAK = re.compile(r"\w\s*[,;:|/@(–—،、，：；]\s*\w|\s-\s")
+"""Punctuation between two parts of a line, as between the cells of a row."""
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+"""A lower-case letter running into a capitalised word: where two texts were copied without a space."""
+_DIGIT = re.compile(r"\d")
+_DASHES = ("-", "–", "—")
+
+
+def classify_lines(blocks: Sequence[Block], features: Sequence[Features]) -> tuple[Decision, ...]:
+    """One decision per line: the lines of the main run by the rules, the rest boilerplate."""
+    teasers = {block.index for block, feature in zip(blocks, features, strict=True) if _glued_teaser(block, feature)}
+    is_prose = [f.is_prose and not f.bullet and index not in teasers for index, f in enumerate(features)]
+    weights = _line_weights(blocks, features, is_prose)
+    for index in teasers:
+        weights[index] = TEASER_WEIGHT * len(blocks[index].text)
+    start, end = main_run(weights, is_prose)
+    decisions = []
+    for block, feature in zip(blocks, features, strict=True):
+        if start <= block.index < end:
+            label, reason, detail = judge_line_inside(block, feature)
+        elif block.index < start:
+            label, reason, detail = Label.BOILERPLATE, Reason.OUTSIDE_MAIN, "before the main run of prose"
+        else:
+            label, reason, detail = Label.BOILERPLATE, Reason.AFTER_BODY_END, "after the main run of prose"
+        decisions.append(Decision(block, label, reason, detail))
+    return tuple(decisions)
+
+
+def _glued_teaser(block: Block, feature: Features) -> bool:
+    """A story's title glued to its summary, as a copy of a teaser card reads.
+
+    'Mayor Unveils Plan For The Riverside BridgeThe city will spend two years on …': a title
+    of capitalised words whose last word runs into the summary's first without a space. The last
+    title word is a word of its own ('Bridge', not the 'Mc' of 'McAllister' or 'Mac' of 'MacBook').
+    """
+    if not feature.is_prose:
+        return False
+    glue = _GLUE.search(block.text, 0, TEASER_TITLE_MAX_CHARS)
+    if glue is None:
+        return False
+    title, summary = block.text[: glue.start()].split(), block.text[glue.start() :].split()
+    if len(title) < TEASER_TITLE_MIN_WORDS or len(summary) < TEASER_SUMMARY_MIN_WORDS:
+        return False
+    if len(title[-1]) < TEASER_GLUED_WORD_MIN_CHARS or not title[-1][1:].isalpha() or not title[-1][1:].islower():
+        return False
+    capitalised = sum(1 for word in title if word[:1].isupper() or word[:1].isdigit())
+    return capitalised >= TEASER_CAPITALISED_SHARE * len(title)
+
+
+def _line_weights(blocks: Sequence[Block], features: Sequence[Features], is_prose: Sequence[bool]) -> list[float]:
+    """Every line's weight for the main run: prose for it, other lines against it, in context."""
+    weights = [_line_weight(block, feature) for block, feature in zip(blocks, features, strict=True)]
+    stamps = [_stamp(block, feature) for block, feature in zip(blocks, features, strict=True)]
+    for index in _table_rows(blocks, features, stamps):
+        weights[index] = TABLE_ROW_WEIGHT * len(blocks[index].text)
+    in_items = _dated_items(features, is_prose, stamps)
+    copies = _copies(blocks, is_prose)
+    for index in (index for index, prose in enumerate(is_prose) if prose):
+        if not has_prose_neighbour(is_prose, features, index):
+            weights[index] *= ISOLATED_PROSE_WEIGHT
+        if blocks[index].kind is not BlockKind.PARAGRAPH:
+            weights[index] *= UNSEPARATED_PROSE_WEIGHT
+        if index in copies:
+            weights[index] *= REPEATED_PROSE_WEIGHT
+        if in_items[index]:
+            weights[index] *= DATED_ITEM_PROSE_WEIGHT
+    return weights
+
+
+def _copies(blocks: Sequence[Block], is_prose: Sequence[bool]) -> set[int]:
+    """Prose lines printed more than once on the page, but for each text's first print next to other prose.
+
+    That print is the article's paragraph; the others are a ticker, a teaser, a gallery caption.
+    """
+    prints = Counter(block.text for block in blocks)
+    originals: set[str] = set()
+    copies = set()
+    for index in (index for index, prose in enumerate(is_prose) if prose and prints[blocks[index].text] > 1):
+        next_to_prose = (index > 0 and is_prose[index - 1]) or (index + 1 < len(blocks) and is_prose[index + 1])
+        if blocks[index].text not in originals and next_to_prose:
+            originals.add(blocks[index].text)
+        else:
+            copies.add(index)
+    return copies
+
+
+def _line_weight(block: Block, feature: Features) -> float:
+    """Prose counts for its length; other lines against it, labels that end an article most of all."""
+    if feature.is_prose and not feature.bullet:
+        return float(len(block.text))
+    if _short_sentence(block, feature):
+        return SHORT_SENTENCE_WEIGHT * len(block.text)
+    cost = float(min(len(block.text), LINE_PENALTY_CAP))
+    if block.kind is not BlockKind.PARAGRAPH:
+        cost = max(cost, UNSEPARATED_LINE_MIN_COST)
+    if feature.phrase_family in SECTION_END_FAMILIES:
+        cost += LINE_SECTION_END_COST
+    elif feature.bullet or feature.phrase_family is not None or feature.date_only:
+        cost += LINE_BOILERPLATE_COST
+    return -cost
+
+
+def _short_sentence(block: Block, feature: Features) -> bool:
+    """A short line set off like a paragraph that ends like a sentence ('He said no.')."""
+    long_enough = feature.words >= SHORT_SENTENCE_MIN_WORDS or feature.cjk_chars >= SHORT_SENTENCE_MIN_UNSPACED
+    plain = feature.phrase_family is None and not feature.bullet
+    return block.kind is BlockKind.PARAGRAPH and long_enough and plain and _SENTENCE_END.search(block.text) is not None
+
+
+def _table_rows(blocks: Sequence[Block], features: Sequence[Features], stamps: Sequence[bool]) -> list[int]:
+    """The lines of runs of at least `TABLE_MIN_ROWS` table rows, prose rows left out."""
+    rows: list[int] = []
+    run: list[int] = []
+    for index, (block, feature) in enumerate(zip(blocks, features, strict=True)):
+        if _table_row(block, feature, stamps[index]):
+            run.append(index)
+            continue
+        rows.extend(run if len(run) >= TABLE_MIN_ROWS else [])
+        run = []
+    rows.extend(run if len(run) >= TABLE_MIN_ROWS else [])
+    return [index for index in rows if not features[index].is_prose]
+
+
+def _table_row(block: Block, feature: Features, stamp: bool) -> bool:
+    """A row of cells: copied with tabs between them, or a line with a number and a cell break.
+
+    'May 4 – Springfield @ City Hall', '3) Board game for 4 players, 29.90': schedules, results and
+    price lists print such rows; a menu item holds neither a number nor a break, and a dated
+    line is a teaser's or a comment's stamp.
+    """
+    if block.kind is BlockKind.TABLE_CELL:
+        return True
+    if feature.is_prose or feature.words < TABLE_ROW_MIN_WORDS or feature.phrase_family is not None:
+        return False
+    text = block.text
+    return not stamp and _DIGIT.search(text) is not None and _CELL_BREAK.search(text) is not None
+
+
+def _stamp(block: Block, feature: Features) -> bool:
+    """A short line holding a date or a relative time: the stamp of a comment or a teaser.
+
+    A line that starts with a dash attributes a quote or an embedded post ('— Name (@name)
+    May 3, 2021'), which belongs to the article.
+    """
+    text = block.text
+    if feature.is_prose or feature.words > STAMP_MAX_WORDS or text.startswith(_DASHES) or not _DIGIT.search(text):
+        return False
+    if feature.date_only:
+        return True
+    # A shorter line was already searched for a date by `measure`: it holds none.
+    dated = feature.words > DATE_ONLY_MAX_WORDS and bool(visible_dates(text, month_first=False, reference=None))
+    return dated or is_relative(text)
+
+
+def _dated_items(features: Sequence[Features], is_prose: Sequence[bool], stamps: Sequence[bool]) -> list[bool]:
+    """Which lines belong to a list of dated items: a comment thread, a list of teasers.
+
+    Every item of such a list carries a stamp, so the stamps follow each other a few lines
+    apart; the lines of their items are marked.
+    """
+    inside = [False] * len(features)
+    for chain in _stamp_chains([index for index, stamp in enumerate(stamps) if stamp], features):
+        for first, last in _item_lists(chain, features, is_prose):
+            for index in range(max(first, 0), min(last + 1, len(features))):
+                inside[index] = True
+    return inside
+
+
+def _stamp_chains(stamps: Sequence[int], features: Sequence[Features]) -> list[list[int]]:
+    """Stamps grouped into chains of at least `DATED_ITEMS_MIN`, each near the last, no section label between."""
+    chains: list[list[int]] = []
+    for stamp in stamps:
+        near = bool(chains) and stamp - chains[-1][-1] <= DATED_ITEM_MAX_LINES
+        if near and not _section_end_between(features, chains[-1][-1], stamp):
+            chains[-1].append(stamp)
+        else:
+            chains.append([stamp])
+    return [chain for chain in chains if len(chain) >= DATED_ITEMS_MIN]
+
+
+def _section_end_between(features: Sequence[Features], first: int, last: int) -> bool:
+    return any(features[index].phrase_family in SECTION_END_FAMILIES for index in range(first + 1, last))
+
+
+def _item_lists(chain: Sequence[int], features: Sequence[Features], is_prose: Sequence[bool]) -> list[tuple[int, int]]:
+    """The first and last lines of the lists of items a chain of stamps marks.
+
+    Where most stamps are followed by prose, a stamp heads its item (a comment: name, date,
+    text); otherwise it closes it (a teaser: title, summary, date). An item is as long as the
+    usual distance between two stamps. A list of teasers ends at a much wider gap (an article
+    between two lists), and a first stamp far before the others is the article's own date line.
+    """
+    gaps = sorted(later - earlier for earlier, later in pairwise(chain))
+    usual = gaps[len(gaps) // 2]
+    heads = 2 * sum(_prose_follows(is_prose, features, stamp) for stamp in chain) >= len(chain)
+    spans = []
+    for part in [list(chain)] if heads else _split_at_wide_gaps(chain, usual):
+        first = 0
+        while len(part) - first >= DATED_ITEMS_MIN and part[first + 1] - part[first] > DATED_ITEM_STRAY_HEAD * usual:
+            first += 1
+        if len(part) - first >= DATED_ITEMS_MIN:
+            spans.append((part[first], part[-1] + usual - 1) if heads else (part[first] - usual + 1, part[-1]))
+    return spans
+
+
+def _split_at_wide_gaps(chain: Sequence[int], usual: int) -> list[list[int]]:
+    parts = [[chain[0]]]
+    for earlier, later in pairwise(chain):
+        if later - earlier > DATED_ITEM_WIDE_GAP * usual:
+            parts.append([])
+        parts[-1].append(later)
+    return parts
+
+
+def _prose_follows(is_prose: Sequence[bool], features: Sequence[Features], index: int) -> bool:
+    """True when the next substantial line after this one is prose."""
+    following = index + 1
+    while following < len(is_prose) and slight(features[following]):
+        following += 1
+    return following < len(is_prose) and is_prose[following]
+
+
+def main_run(weights: Sequence[float], is_prose: Sequence[bool]) -> tuple[int, int]:
+    """The main run of lines: found with a bias towards the top of the page, then grown on both sides.
+
+    Footers and comment threads hold prose too, and they come last; so the run is first sought
+    with prose counting less the further down it is, then its edges move out wherever the
+    plain weights say the neighbouring lines belong to it.
+    """
+    count = len(weights)
+    biased = [w * (1.0 - POSITION_DECAY * i / count) if is_prose[i] else w for i, w in enumerate(weights)]
+    start, end = best_run(biased)
+    if start == end:
+        return start, end
+    return start - _best_prefix(weights[start - 1 :: -1] if start else []), end + _best_prefix(weights[end:])
+
+
+def _best_prefix(weights: Sequence[float]) -> int:
+    """How many leading weights to take for the largest positive sum, stopping at a section end."""
+    best_sum, best_length, running = 0.0, 0, 0.0
+    for length, weight in enumerate(weights, start=1):
+        if weight <= -LINE_SECTION_END_COST:
+            break
+        running += weight
+        if running > best_sum:
+            best_sum, best_length = running, length
+    return best_length
+
+
+def best_run(weights: Sequence[float]) -> tuple[int, int]:
+    """The half-open range [start, end) with the largest sum of weights (Kadane); (0, 0) if none is positive."""
+    best_sum, best = 0.0, (0, 0)
+    run_sum, run_start = 0.0, 0
+    for index, weight in enumerate(weights):
+        if run_sum <= 0:
+            run_sum, run_start = 0.0, index
+        run_sum += weight
+        if run_sum > best_sum:
+            best_sum, best = run_sum, (run_start, index + 1)
+    return best
