@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import shlex
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 import articlex
 from articlex.cli import main
@@ -220,3 +223,86 @@ def test_installed_command_reads_stdin_and_reports_errors(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert FIRST in result.stdout.decode()
     assert result.stderr.decode().strip() == f"articlex: {missing}: no such file"
+
+
+# ---- URLs and pipes ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def server() -> Iterator[HTTPServer]:
+    """A local HTTP server on 127.0.0.1 (no network)."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
+
+
+def articlex_command(*arguments: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "articlex", *arguments],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_a_url_is_fetched_and_extracted(server: HTTPServer) -> None:
+    """`articlex URL` fetches the page (following redirects) and prints its Article with the final address."""
+    server.expect_request("/n/1").respond_with_data("", status=301, headers={"Location": "/news/1"})
+    server.expect_request("/news/1").respond_with_data(PAGE, content_type="text/html; charset=utf-8")
+    result = articlex_command(server.url_for("/n/1"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["headline"] == HEADLINE
+    assert data["paragraphs"] == [FIRST, SECOND]
+    assert data["url"] == server.url_for("/news/1")
+
+
+def test_urls_and_files_mix_and_a_failed_fetch_is_one_error(server: HTTPServer, page_file: Path) -> None:
+    """A 404 gets a one-line error naming the URL and status 1; the other inputs are still printed."""
+    server.expect_request("/gone").respond_with_data("no", status=404)
+    server.expect_request("/news/1").respond_with_data(PAGE, content_type="text/html")
+    gone = server.url_for("/gone")
+    result = articlex_command("--fetch-timeout", "5", gone, str(page_file), server.url_for("/news/1"))
+    assert result.returncode == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [record["source"] for record in records] == [gone, str(page_file), server.url_for("/news/1")]
+    assert "HTTP 404" in records[0]["error"]
+    assert records[2]["article"]["headline"] == HEADLINE
+    assert result.stderr.strip() == f"articlex: {gone}: HTTP 404 NOT FOUND from {gone}"
+
+
+def test_a_url_that_is_not_a_page_says_so(server: HTTPServer) -> None:
+    server.expect_request("/logo.png").respond_with_data(b"\x89PNG", content_type="image/png")
+    result = articlex_command(server.url_for("/logo.png"))
+    assert result.returncode == 1
+    assert "image/png, not a web page" in result.stderr
+
+
+def test_a_bare_url_on_stdin_says_to_fetch_it() -> None:
+    result = articlex_command("-", stdin=b"https://example.com/news/1\n")
+    assert result.returncode == 1
+    assert "articlex URL" in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly_with_status_0(tmp_path: Path) -> None:
+    """`articlex many files | head -n 1` exits 0 without a traceback when head stops reading."""
+    pages = []
+    for number in range(40):
+        path = tmp_path / f"p{number}.html"
+        path.write_text(PAGE.replace("Tuesday", f"day {number}"), encoding="utf-8")
+        pages.append(str(path))
+    command = " ".join([shlex.quote(sys.executable), "-m", "articlex", *pages])
+    result = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        ["bash", "-c", f"set -o pipefail; {command} | head -n 1"],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1

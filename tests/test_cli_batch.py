@@ -6,19 +6,24 @@ import gzip
 import io
 import json
 import os
+import shlex
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from pytest_httpserver import HTTPServer
 
 import articlex
 from articlex.cli import main
 from articlex.scale.progress import Progress
 from warc_pages import CAFE_URL, FIXTURE_PAGE, LIBRARY_PAGE, expected_pages, record_id, write_warc
+
+LEAN = articlex.Options(include_decisions=False)
 
 
 def lines(path: Path) -> list[dict[str, object]]:
@@ -54,15 +59,24 @@ def test_a_folder_gives_one_line_per_page_file(folder: Path, tmp_path: Path) -> 
 
 
 def test_a_page_line_holds_the_article_as_extract_gives_it(folder: Path, tmp_path: Path) -> None:
-    """The "article" of a line is `extract`'s Article dumped to JSON."""
+    """The "article" of a line is `extract`'s Article dumped to JSON, lean (no decisions) by default."""
     out = tmp_path / "out.jsonl"
     main(["batch", str(folder / "a.html"), "-o", str(out), "--quiet"])
     [line] = lines(out)
     assert line == {
         "key": str(folder / "a.html"),
         "url": None,
-        "article": articlex.extract(FIXTURE_PAGE.read_bytes()).model_dump(mode="json"),
+        "article": articlex.extract(FIXTURE_PAGE.read_bytes(), options=LEAN).model_dump(mode="json"),
     }
+
+
+def test_decisions_adds_the_per_block_decisions(folder: Path, tmp_path: Path) -> None:
+    """--decisions gives the Article exactly as `extract` does by default, decisions included."""
+    out = tmp_path / "out.jsonl"
+    main(["batch", str(folder / "a.html"), "-o", str(out), "--quiet", "--decisions"])
+    [line] = lines(out)
+    assert line["article"] == articlex.extract(FIXTURE_PAGE.read_bytes()).model_dump(mode="json")
+    assert line["article"]["decisions"]  # type: ignore[index]
 
 
 def test_a_failed_page_gets_an_error_line_and_exit_status_1(folder: Path, tmp_path: Path) -> None:
@@ -90,7 +104,7 @@ def test_warc_pages_are_keyed_by_record_id_with_the_target_uri(tmp_path: Path) -
     for page in expected_pages():
         assert found[page.key]["url"] == page.url
         assert found[page.key]["article"] == articlex.extract(
-            page.payload, url=page.url, encoding=page.content_type
+            page.payload, url=page.url, encoding=page.content_type, options=LEAN
         ).model_dump(mode="json")
 
 
@@ -229,3 +243,145 @@ def test_the_single_page_command_is_unchanged(capsys: pytest.CaptureFixture[str]
     printed = capsys.readouterr().out
     assert printed.startswith("{\n  ")
     assert json.loads(printed) == articlex.extract(FIXTURE_PAGE.read_bytes()).model_dump(mode="json")
+
+
+# ---- output conventions ----------------------------------------------------------------------------
+
+
+def test_the_output_format_follows_the_extension(folder: Path, tmp_path: Path) -> None:
+    """-o x.parquet writes Parquet and -o x.json JSON Lines, without --format."""
+    main(["batch", str(folder / "a.html"), "-o", str(tmp_path / "x.parquet"), "--quiet"])
+    assert pq.read_table(tmp_path / "x.parquet").num_rows == 1
+    main(["batch", str(folder / "a.html"), "-o", str(tmp_path / "x.json"), "--quiet"])
+    assert len(lines(tmp_path / "x.json")) == 1
+
+
+def test_format_overrides_the_extension(folder: Path, tmp_path: Path) -> None:
+    main(["batch", str(folder / "a.html"), "-o", str(tmp_path / "x.out"), "--format", "parquet", "--quiet"])
+    assert pq.read_table(tmp_path / "x.out").num_rows == 1
+
+
+def test_dash_writes_json_lines_to_stdout(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["batch", str(folder), "-o", "-", "--workers", "0"]) == 1  # the empty page fails
+    captured = capsys.readouterr()
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert len(records) == 5
+    assert "pages     5" in captured.err
+
+
+@pytest.mark.parametrize("extra", [["--format", "parquet"], ["--resume"]])
+def test_stdout_cannot_be_parquet_or_resumed(tmp_path: Path, extra: list[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["batch", str(tmp_path), "-o", "-", *extra])
+    assert caught.value.code == 2
+
+
+def test_a_closed_pipe_ends_the_batch_quietly(tmp_path: Path) -> None:
+    """`articlex batch ... -o - | head -n 1` exits 0 with no traceback, its workers stopped."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(60):
+        (folder / f"{number:03}.html").write_text(LIBRARY_PAGE.replace("Monday", f"day {number}"), encoding="utf-8")
+    command = f"{shlex.quote(sys.executable)} -m articlex batch {shlex.quote(str(folder))} -o - --workers 2 --decisions"
+    result = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        ["bash", "-c", f"set -o pipefail; {command} | head -n 1"],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1
+
+
+# ---- what a folder walk reads ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def odd_folder(tmp_path: Path) -> Path:
+    """Pages under the other names servers and wget give them, and files that are not pages."""
+    root = tmp_path / "odd"
+    root.mkdir()
+    page = FIXTURE_PAGE.read_bytes()
+    (root / "a.shtml").write_bytes(page)
+    (root / "b.xhtml").write_bytes(page)
+    (root / "c.htm.gz").write_bytes(gzip.compress(page))
+    (root / "news-1").write_bytes(page)  # extension-less, HTML
+    (root / "story").write_bytes(gzip.compress(page))  # extension-less, gzipped HTML
+    (root / "blob").write_bytes(bytes(range(256)) * 8)  # extension-less, not HTML
+    (root / "data.json").write_text("{}", encoding="utf-8")
+    (root / "page.php").write_bytes(page)
+    return root
+
+
+def test_a_folder_reads_every_kind_of_page_and_counts_the_rest(
+    odd_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(odd_folder), "-o", str(out), "--workers", "0"]) == 0
+    assert sorted(Path(key).name for key in by_key(out)) == ["a.shtml", "b.xhtml", "c.htm.gz", "news-1", "story"]
+    err = capsys.readouterr().err
+    assert "pages     5" in err
+    assert "skipped   3 files in folders that are not pages (--verbose lists them" in err
+
+
+def test_verbose_lists_the_skipped_files(odd_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["batch", str(odd_folder), "-o", str(tmp_path / "out.jsonl"), "--workers", "0", "--verbose"])
+    skipped = [line for line in capsys.readouterr().err.splitlines() if line.startswith("articlex batch: skipped")]
+    assert [line.split()[3].rstrip(":") for line in skipped] == [
+        str(odd_folder / "blob"),
+        str(odd_folder / "data.json"),
+        str(odd_folder / "page.php"),
+    ]
+    assert "does not start like HTML" in skipped[0]
+
+
+def test_glob_chooses_the_files(odd_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.jsonl"
+    main(["batch", str(odd_folder), "-o", str(out), "--workers", "0", "--glob", "*.php", "--glob", "*.shtml"])
+    assert sorted(Path(key).name for key in by_key(out)) == ["a.shtml", "page.php"]
+    assert "skipped   6 files" in capsys.readouterr().err
+
+
+# ---- URLs --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def server() -> Iterator[HTTPServer]:
+    """A local HTTP server on 127.0.0.1 (no network)."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
+
+
+def test_a_file_of_urls_is_fetched_and_extracted(server: HTTPServer, tmp_path: Path) -> None:
+    """--urls FILE: one line per URL, keyed by the URL, with the final address; a 404 is an error line."""
+    server.expect_request("/a").respond_with_data(FIXTURE_PAGE.read_bytes(), content_type="text/html")
+    server.expect_request("/b").respond_with_data("", status=302, headers={"Location": "/library"})
+    server.expect_request("/library").respond_with_data(LIBRARY_PAGE, content_type="text/html; charset=utf-8")
+    server.expect_request("/gone").respond_with_data("no", status=404)
+    listing = tmp_path / "urls.txt"
+    listing.write_text(
+        f"# my list\n{server.url_for('/a')}\n\n{server.url_for('/b')}\n{server.url_for('/gone')}\n", encoding="utf-8"
+    )
+    out = tmp_path / "out.jsonl"
+    status = main(["batch", "--urls", str(listing), "-o", str(out), "--quiet", "--workers", "0", "--delay", "0"])
+    assert status == 1
+    found = by_key(out)
+    assert set(found) == {server.url_for("/a"), server.url_for("/b"), server.url_for("/gone")}
+    assert found[server.url_for("/b")]["url"] == server.url_for("/library")
+    assert found[server.url_for("/a")]["article"]["agency"] == "IANS"  # type: ignore[index]
+    assert found[server.url_for("/gone")]["error"]["kind"] == "HTTPStatusError"  # type: ignore[index]
+
+
+def test_urls_on_the_command_line_are_spaced_per_host(server: HTTPServer, tmp_path: Path) -> None:
+    """--delay spaces the requests to one host, however many are fetched at once."""
+    server.expect_request("/p").respond_with_data(LIBRARY_PAGE, content_type="text/html")
+    urls = [server.url_for(f"/p?n={n}") for n in range(4)]
+    started = time.monotonic()
+    main(["batch", *urls, "-o", str(tmp_path / "out.jsonl"), "--quiet", "--workers", "0", "--delay", "0.25"])
+    assert time.monotonic() - started >= 0.75
+    assert len(lines(tmp_path / "out.jsonl")) == 4

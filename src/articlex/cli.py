@@ -1,13 +1,16 @@
 """The `articlex` command: extract articles from files or standard input and print them.
 
     articlex page.html                    # the Article as indented JSON
+    articlex https://example.com/news/1   # fetch the page first (needs articlex[fetch])
     articlex a.html b.txt                 # one JSON object per line: {"source": ..., "article": ...}
     articlex --format text page.html      # headline, credits and body as plain text
     curl -s URL | articlex --url URL -    # read standard input
     articlex batch DIR x.warc.gz -o out.jsonl   # many pages in worker processes (`scale/command.py`)
 
-No extraction logic lives here: the command reads inputs, calls `extract`, and prints. The word
-`batch` as the first argument selects the batch command; a page file named `batch` is `./batch`.
+No extraction logic lives here: the command reads or fetches inputs, calls `extract`, and
+prints. The word `batch` as the first argument selects the batch command; a page file named
+`batch` is `./batch`. A reader that goes away (`articlex … | head`) ends the command quietly
+with status 0, as for any Unix filter.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from articlex.api import extract
 from articlex.errors import ArticlexError
 from articlex.model import Article
 from articlex.options import InputKind, Options
+from articlex.scale.fetch import DEFAULT_TIMEOUT, Fetcher, is_url
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -38,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Extract the article (headline, credits, dates, body) from news pages given as HTML or text.",
         epilog="For folders, WARC files and many pages in parallel: articlex batch --help",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="page files (.html, .html.gz, .txt); '-' for stdin")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="page files (.html, .html.gz, .txt), http(s) URLs; '-' for stdin"
+    )
     parser.add_argument("--format", choices=("json", "text", "markdown"), default="json", help="output format")
     parser.add_argument("--url", help="the page's address (with one input)")
     parser.add_argument("--encoding", help="charset or Content-Type of the input bytes, when the page lies about it")
@@ -46,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--reference-date", type=dt.date.fromisoformat, help="the day the page was fetched")
     parser.add_argument("--no-decisions", action="store_true", help="leave the per-block decisions out of JSON")
     parser.add_argument("--version", action="version", version=f"articlex {__version__}")
+    fetching = parser.add_argument_group("URLs (needs articlex[fetch])")
+    fetching.add_argument("--fetch-timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to fetch one page")
+    fetching.add_argument("--user-agent", help="the User-Agent header (default: articlex/VERSION)")
+    fetching.add_argument("--respect-robots", action="store_true", help="refuse what the site's robots.txt forbids")
     return parser
 
 
@@ -65,19 +75,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         reference_date=args.reference_date,
         include_decisions=not args.no_decisions,
     )
+    try:
+        return _extract_all(args, options)
+    except BrokenPipeError:
+        from articlex.scale.command import quiet_stdout  # noqa: PLC0415 - only after a closed pipe
+
+        quiet_stdout()
+        return EXIT_OK
+
+
+def _extract_all(args: argparse.Namespace, options: Options) -> int:
     several = len(args.paths) > 1
     failures = 0
-    for path in args.paths:
-        try:
-            article = extract(_read(path), url=args.url, encoding=args.encoding, options=options)
-        except (OSError, ArticlexError) as error:
-            failures += 1
-            print(f"articlex: {path}: {_describe(error)}", file=sys.stderr)
-            if several and args.format == "json":
-                _print_json({"source": path, "error": _describe(error)}, sys.stdout)
-            continue
-        _print_article(article, path, args.format, several=several)
+    fetcher: Fetcher | None = None
+    try:
+        for path in args.paths:
+            try:
+                if is_url(path):
+                    fetcher = fetcher or Fetcher(
+                        timeout=args.fetch_timeout, user_agent=args.user_agent, respect_robots=args.respect_robots
+                    )
+                    article = _extract_url(fetcher, path, args, options)
+                else:
+                    article = extract(_read(path), url=args.url, encoding=args.encoding, options=options)
+            except (OSError, ArticlexError) as error:
+                failures += 1
+                print(f"articlex: {path}: {_describe(error)}", file=sys.stderr)
+                if several and args.format == "json":
+                    _print_json({"source": path, "error": _describe(error)}, sys.stdout)
+                continue
+            _print_article(article, path, args.format, several=several)
+            sys.stdout.flush()
+    finally:
+        if fetcher is not None:
+            fetcher.close()
     return EXIT_SOME_FAILED if failures else EXIT_OK
+
+
+def _extract_url(fetcher: Fetcher, address: str, args: argparse.Namespace, options: Options) -> Article:
+    """Fetch ADDRESS, then extract it; --url and --encoding override what the server said."""
+    fetched = fetcher.fetch(address)
+    encoding = args.encoding or fetched.content_type
+    return extract(fetched.content, url=args.url or fetched.url, encoding=encoding, options=options)
 
 
 def _read(path: str) -> bytes:
@@ -92,7 +131,7 @@ def _read(path: str) -> bytes:
 
 def _describe(error: Exception) -> str:
     if isinstance(error, FileNotFoundError):
-        return "no such file"
+        return "no such file" + (" (a web address starts with http:// or https://)" if "://" in str(error) else "")
     if isinstance(error, PermissionError):
         return "permission denied"
     if isinstance(error, IsADirectoryError):

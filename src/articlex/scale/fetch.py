@@ -31,7 +31,8 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
@@ -366,6 +367,40 @@ class Fetcher:
             return rules
         rules.parse(response.content[: self.max_bytes].decode("utf-8", "replace").splitlines())
         return rules
+
+
+def fetch_all(
+    urls: Iterable[str], fetcher: Fetcher, *, concurrency: int = 4
+) -> Iterator[tuple[str, Fetched | Exception]]:
+    """Fetch URLS in CONCURRENCY threads; yield `(url, Fetched or the error)` for each, in completion order.
+
+    URLS is read lazily, at most 2×CONCURRENCY at a time, so a list of millions of addresses
+    streams. The fetcher's `delay` spaces the requests to each host. A URL that cannot be
+    fetched gives its exception (a `FetchError` mostly), never stops the others.
+    """
+    pending: set[Future[tuple[str, Fetched | Exception]]] = set()
+    addresses = iter(urls)
+    pool = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="articlex-fetch")
+    try:
+        while True:
+            for url in addresses:
+                pending.add(pool.submit(_fetch_one, fetcher, url))
+                if len(pending) >= 2 * max(1, concurrency):
+                    break
+            if not pending:
+                return
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _fetch_one(fetcher: Fetcher, url: str) -> tuple[str, Fetched | Exception]:
+    try:
+        return url, fetcher.fetch(url)
+    except Exception as error:  # noqa: BLE001 - one address's failure is its result, like a page's in a batch
+        return url, error
 
 
 def _retry_after(value: str | None) -> float | None:

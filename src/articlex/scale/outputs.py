@@ -14,8 +14,9 @@ final name. It cannot be appended to, hence no `--resume` for it.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO
 
 from articlex.scale.batch import ExtractionFailure, Result
 from articlex.scale.extras import install_extra, require
@@ -70,11 +71,12 @@ def done_keys(path: Path) -> set[str]:
 
 
 class JsonlOutput:
-    """One JSON object per line, flushed per page; appends when resuming."""
+    """One JSON object per line, flushed per page; appends when resuming. PATH None is standard output."""
 
-    def __init__(self, path: Path, *, append: bool) -> None:
-        """Open PATH for writing, or for appending when APPEND."""
-        self._file = path.open("a" if append else "w", encoding="utf-8")
+    def __init__(self, path: Path | None, *, append: bool) -> None:
+        """Open PATH for writing, or for appending when APPEND; None writes to standard output."""
+        self._own = path is not None
+        self._file: TextIO = path.open("a" if append else "w", encoding="utf-8") if path is not None else sys.stdout
 
     def write(self, key: str, url: str | None, result: Result) -> None:
         """Write one line and flush it, so a killed run keeps every finished page."""
@@ -82,12 +84,16 @@ class JsonlOutput:
         self._file.flush()
 
     def close(self) -> None:
-        """Close the file."""
-        self._file.close()
+        """Close the file (standard output is flushed, not closed)."""
+        if self._own:
+            self._file.close()
+        else:
+            self._file.flush()
 
     def abort(self) -> None:
         """Close the file: every line written is complete and stays."""
-        self._file.close()
+        if self._own:
+            self._file.close()
 
 
 class ParquetOutput:
