@@ -61,17 +61,22 @@ def _lists(value: Any, where: str) -> list[tuple[str, list[Any]]]:
 
 
 def test_every_accessor_loads() -> None:
-    """Every accessor of articlex.vocabulary reads its file without error."""
-    assert vocabulary.agencies()
-    assert vocabulary.agency_by_alias()
-    assert vocabulary.stopwords("en")
-    assert vocabulary.month_numbers()
+    """Every accessor of articlex.vocabulary reads its file, and each gives what the extractor looks up in it."""
+    assert {"AP", "Reuters", "IANS", "dpa"} <= {agency.name for agency in vocabulary.agencies()}
+    aliases = vocabulary.agency_by_alias()
+    assert (aliases["associated press"].name, aliases["DPA"].name, aliases["IANS"].name) == ("AP", "dpa", "IANS")
+    assert {"the", "and", "of"} <= vocabulary.stopwords("en")
+    months = vocabulary.month_numbers()
+    assert (months["june"], months["juni"], months["juin"]) == (6, 6, 6)
     assert set(vocabulary.date_labels().values()) == {"published", "updated"}
+    assert vocabulary.date_labels()["aktualisiert"] == "updated"
     assert set(vocabulary.relative_words().values()) == {"ago", "today", "yesterday"}
+    assert vocabulary.relative_words()["gestern"] == "yesterday"
     assert vocabulary.time_units()["hour"] == 3_600
-    assert vocabulary.byline_vocabulary().prefixes
-    assert vocabulary.hint_vocabulary().tokens
-    assert vocabulary.phrase_families()
+    assert {"by", "von", "par"} <= vocabulary.byline_vocabulary().prefixes
+    assert vocabulary.hint_vocabulary().tokens["navbar"] == "navigation"
+    phrases = vocabulary.phrase_families()
+    assert (phrases["share this"], phrases["read more"], phrases["anzeige"]) == ("share", "related", "advertisement")
 
 
 def test_at_least_80_agencies() -> None:

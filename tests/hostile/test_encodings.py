@@ -79,8 +79,10 @@ def test_any_bytes_give_valid_text_or_an_articlex_error(data: bytes) -> None:
 @settings(max_examples=200)
 @given(st.text(min_size=1, max_size=2_000))
 def test_any_str_gives_valid_text_or_an_articlex_error(text: str) -> None:
+    """Whatever the string, the result is an Article whose text encodes as UTF-8 and holds no NUL, or an ArticlexError."""
     try:
         article = extract(text)
     except ArticlexError:
         return
     article.model_dump_json().encode("utf-8")
+    assert "\x00" not in article.text

@@ -31,6 +31,16 @@ def pieces(article: Article) -> list[str]:
     return [normalise(piece) for paragraph in article.paragraphs for piece in paragraph.split(TABLE_CELL_SEPARATOR)]
 
 
+def assert_well_formed(article: Article) -> None:
+    """What every extracted Article holds: one decision per block, indexed in order, and a body of clean
+    paragraphs (none blank or with blanks around it, no NUL, no lone surrogate: the text encodes as UTF-8)."""
+    assert article.diagnostics is not None
+    assert [decision.index for decision in article.decisions] == list(range(article.diagnostics.blocks))
+    assert [paragraph for paragraph in article.paragraphs if not paragraph or paragraph != paragraph.strip()] == []
+    assert "\x00" not in article.text
+    article.text.encode("utf-8")  # raises on a lone surrogate
+
+
 def extract_or_error(source: str | bytes, options: Options = DEFAULT) -> Article | None:
     """Extract, turning an `ArticlexError` into None; any other exception fails the test."""
     try:
@@ -45,24 +55,27 @@ def extract_or_error(source: str | bytes, options: Options = DEFAULT) -> Article
 @bounded(100)
 @given(st.text(st.characters(exclude_categories=()), max_size=2_000))
 def test_any_text_gives_an_article_or_an_articlex_error(source: str) -> None:
-    """Any string, lone surrogates and control characters included, gives an `Article` or an `ArticlexError`."""
+    """Any string, lone surrogates and control characters included, gives a well-formed `Article` or an
+    `ArticlexError`."""
     article = extract_or_error(source)
-    assert article is None or isinstance(article, Article)
+    if article is not None:
+        assert_well_formed(article)
 
 
 @bounded(100)
 @given(arbitrary_bytes)
 def test_any_bytes_give_an_article_or_an_articlex_error(source: bytes) -> None:
-    """Any bytes give an `Article` or an `ArticlexError`, never another exception."""
+    """Any bytes give a well-formed `Article` or an `ArticlexError`, never another exception."""
     article = extract_or_error(source)
-    assert article is None or isinstance(article, Article)
+    if article is not None:
+        assert_well_formed(article)
 
 
 @bounded(60)
 @given(tag_soup())
 def test_tag_soup_gives_an_article(page: GeneratedPage) -> None:
-    """Broken nesting (stray, unclosed, misordered tags) still gives an `Article`."""
-    assert isinstance(extract(page.html), Article)
+    """Broken nesting (stray, unclosed, misordered tags) still gives a well-formed `Article`."""
+    assert_well_formed(extract(page.html))
 
 
 # ---- determinism -----------------------------------------------------------------------------------
