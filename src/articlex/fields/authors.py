@@ -111,7 +111,7 @@ def _credited(page: PageView, lines: tuple[tuple[int, Credit], ...], site: Site,
     """The names of the first credit line naming people.
 
     A line naming only user names ('Gespeichert von human') gives way to a later one with a
-    person's name ('Blog Beitrag von Margarita Koreneva').
+    person's name ('Blog Beitrag von Irina Volkova').
     """
     found = list(_credited_lines(page, lines, site, what))
     return next((v for v in found if any(looks_like_name(name) for name in v.names.value)), None) or next(
@@ -156,7 +156,7 @@ def _desk(page: PageView, credit_lines: Credits) -> Names | None:
     """The newsroom or organisation a byline credits when it names no person ('von Redaktion').
 
     A last resort: a credit line near the headline, an element named 'author', a closing credit,
-    an organisation structured data names as the author ('Redaktion Gelbe Liste').
+    an organisation structured data names as the author ('Redaktion Grüne Seiten').
     """
     for index, credit in credit_lines.lines:
         if credit.desk:
@@ -205,7 +205,7 @@ def _people(raw_names: Iterable[str], site: Site) -> tuple[str, ...]:
 def _without(names: Iterable[str], site: Site) -> tuple[str, ...]:
     """The names once each (case-insensitively), without those naming the site or holding another name.
 
-    'Nuño Domínguez Twitter' next to 'Nuño Domínguez' is the name with a link label glued on.
+    'Lucía Ferrer Twitter' next to 'Lucía Ferrer' is the name with a link label glued on.
     """
     kept: dict[str, str] = {}
     for name in names:

@@ -2,12 +2,12 @@
 
 Credit lines are read from a few blocks above the headline to the first lines of the body,
 skipping blocks that sit in a caption, a comment or a list of other stories (a photo credit
-'dpa/Jan Woitas' is not the article's credit). Each one found is claimed, so the body leaves
+'dpa/Jonas Berger' is not the article's credit). Each one found is claimed, so the body leaves
 it out and its decision says what it was.
 
-Some pages sign the article at its end instead: a last paragraph 'Von Cosima Künzel' or
-'Erstellt von Andri Bryner', a signature alone ('Stefan Wasmer'), or a byline element after
-the body ('erstellt von Dominique — veröffentlicht 28.01.2022'). These *closing credits* are
+Some pages sign the article at its end instead: a last paragraph 'Von Greta Lindner' or
+'Erstellt von Urs Baumann', a signature alone ('Lukas Brenner'), or a byline element after
+the body ('erstellt von Mirjam — veröffentlicht 28.01.2022'). These *closing credits* are
 read too, and used only when the page names no one near the headline.
 """
 
@@ -38,7 +38,7 @@ CREDIT_ZONE_AFTER_BODY_START = 2
 LABEL_MAX_CHARS = 20
 """A byline label alone in its block ('Autor', 'Written by') is short."""
 CLOSING_CONTENT_BLOCKS = 2
-"""A closing byline is one of the last this many paragraphs of the body ('Von Cosima Künzel')…"""
+"""A closing byline is one of the last this many paragraphs of the body ('Von Greta Lindner')…"""
 CLOSING_AFTER_BODY = 25
 """…or an element named for a byline within this many blocks after it (a list of related stories
 may stand between the body and its byline box)."""
@@ -49,7 +49,7 @@ SIGNED_END_CHARS = 80
 _SIGNED_END = re.compile(r"\(([^()\d]{3,60})\)[\s.+*•|–—-]*$")
 SIGNATURE_MIN_WORDS = 2
 SIGNATURE_MAX_WORDS = 4
-"""A signature ('Stefan Wasmer') is a last paragraph that is nothing but a full name: two to four words…"""
+"""A signature ('Lukas Brenner') is a last paragraph that is nothing but a full name: two to four words…"""
 SIGNATURE_MAX_LINES = 2
 SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "“", "»", "«", ")")
 """…maybe over a second line with the signer's position."""
@@ -116,7 +116,7 @@ def _after_label(page: PageView, index: int) -> str:
 
 
 def _headline_caption_byline(page: PageView, block: Block) -> bool:
-    """A byline ('von Andreas Kürten') in a caption box between the headline and the body: the article's.
+    """A byline ('von Tobias Kessler') in a caption box between the headline and the body: the article's.
 
     Other lines of captions there credit the photographer ('Foto: …', 'dpa/…') or describe the picture.
     """
@@ -153,7 +153,7 @@ def _closing(page: PageView, content: list[Block]) -> tuple[tuple[tuple[int, Cre
 def _byline_box(page: PageView, last: int) -> list[tuple[int, Credit]]:
     """Credit lines after the body, up to the next section: in elements named for a byline or a date, or signed, dated.
 
-    'Gespeichert von mkoller am 12. März 2019 - 09:40' under the body names its author and its day.
+    'Gespeichert von tkrause am 12. März 2019 - 09:40' under the body names its author and its day.
     """
     found = []
     for index in range(last + 1, min(last + 1 + CLOSING_AFTER_BODY, len(page.blocks))):
@@ -162,7 +162,7 @@ def _byline_box(page: PageView, last: int) -> list[tuple[int, Credit]]:
             continue
         marked = any(mark.kind in FIELD_KINDS for mark in block.marks)
         if block.kind is BlockKind.HEADING and not marked and phrase_family(block.text) not in ARTICLE_LABELS:
-            break  # a section of its own begins ('More news', 'Auf ins Metaverse'); a label ('Tags') does not
+            break  # a section of its own begins ('More news', 'Neu im Programm'); a label ('Tags') does not
         named = marked or META_INFO in page.families(block)
         if not (named or prefix_end(block.text) is not None) or index in page.claimed:
             continue
@@ -189,7 +189,7 @@ def _author_element(block: Block) -> Credit | None:
 
 
 def _signed_end(block: Block) -> Credit | None:
-    """The author's name in brackets that ends the body: '… bleibt spannend. (Christian P. Stadtfeld) +++'.
+    """The author's name in brackets that ends the body: '… bleibt spannend. (Martin K. Sollner) +++'.
 
     The credit is that part; the paragraph stays in the body.
     """
@@ -210,7 +210,7 @@ def _after_prose(block: Block, page: PageView) -> bool:
 
 
 def _closing_line(block: Block, page: PageView, *, last: bool) -> Credit | None:
-    """A paragraph of the body that is its byline: 'Von Cosima Künzel', or a signature alone as the last one."""
+    """A paragraph of the body that is its byline: 'Von Greta Lindner', or a signature alone as the last one."""
     if block.kind not in BODY_LINE_KINDS or len(block.text.split()) > CREDIT_MAX_WORDS:
         return None
     if prefix_end(block.text) is not None:
@@ -219,7 +219,7 @@ def _closing_line(block: Block, page: PageView, *, last: bool) -> Credit | None:
     lines = block.text.splitlines()
     if not (last and _after_prose(block, page)) or len(lines) > SIGNATURE_MAX_LINES:
         return None
-    # 'Kazım Türkmen' alone, or over a line with the signer's position ('DITIB-Bundesvorsitzender').
+    # 'Emre Yıldız' alone, or over a line with the signer's position ('Vereinsvorsitzender').
     text = collapse(lines[0]).strip(" .,;")
     if len(text.split()) > SIGNATURE_MAX_WORDS or any(char.isdigit() for char in block.text):
         return None

@@ -1,11 +1,11 @@
-"""Credit lines: 'By Asha Rao | IANS | 18 June 2024', 'IANS | 18 Jun, 2024', 'Par Matthieu Hy le 07 Mai 2020'.
+"""Credit lines: 'By Asha Rao | IANS | 18 June 2024', 'IANS | 18 Jun, 2024', 'Par Camille Roux le 07 Mai 2020'.
 
 A credit line is cut into segments at separators ('|', '•', ' - ', ' / ', ' // ', line
 breaks); each segment is a date (with its label: 'Updated'), a clock time for the date
 before it, an agency (with names beside it: 'By Asha Rao (IANS)'), a role ('Chefredakteur'),
 or names (`articlex.fields.names`). A line is a credit when most of its segments are
 understood and it is shaped like one: a prefix ('By'), several fields, or a short date line.
-A photo credit ('dpa/Jan Woitas': an agency, a slash, a photographer) is not the article's.
+A photo credit ('dpa/Jonas Berger': an agency, a slash, a photographer) is not the article's.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ SENTENCE_SEGMENT_MIN_WORDS = 8
 DATE_LINE_MAX_WORDS = 8
 """'Published: Tuesday, June 18, 2024 10:30 am IST' is a date line; longer lines are sentences."""
 DESCRIBED_BYLINE_MAX_WORDS = 7
-"""'Eine Kolumne von Nils Pickert': a description of the article and a byline, in a short line…"""
+"""'Eine Kolumne von Jannik Weber': a description of the article and a byline, in a short line…"""
 DESCRIPTION_MAX_WORDS = 3
 """…whose description is a few words."""
 _ENDS_SENTENCE = re.compile(r"\w[.!?]$")
@@ -39,7 +39,7 @@ _CONNECTOR = re.compile(
     r"(?<![\s,])[\s,]++(?!(?:de|da|di|du|del|van|von|der|den|la|dos|das|y|bin|al|ter)\s)[^\W\d_A-Z]{1,3}\.?(?:\s|$)"
 )
 """A short lower-case word after a name ('am', 'on', 'le', 'el', 'um'): it joins the name to its date
-('Par Matthieu Hy le 07 Mai 2020', 'Von Fabian am Dienstag, 6. Mai'); name particles ('de', 'von') are no such word."""
+('Par Camille Roux le 07 Mai 2020', 'Von Fabian am Dienstag, 6. Mai'); name particles ('de', 'von') are no such word."""
 _CLOCK_ONLY = re.compile(
     r"^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?\s*$", re.IGNORECASE
 )
@@ -47,10 +47,14 @@ _SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*+(?:[|•·]|(?<=\s)(?:[-–—~]|//?)(?
 """Separators inside one line of a credit ('|', '•', ' - ', ' / ', ' // '); lines are split first.
 Spaces are taken whole from the start of their run only, so a scan stays linear on long runs."""
 _PHOTO_CREDIT = re.compile(r"^\s*(?:[^\W\d_]+\s*:\s*)?([^/\s]+)\s*/\s*(\S.*)$")
-"""'dpa/Jan Woitas', 'Photo: ČTK/Vít Šimánek': an agency, a slash, a photographer, maybe after a label."""
+"""'dpa/Jonas Berger', 'Photo: ČTK/Petr Novák': an agency, a slash, a photographer, maybe after a label."""
 _COUNT = re.compile(r"[\d()\[\]]+")
 LABEL_MAX_CHARS = 40
 """Labels beside a byline are short ('Kommentare 34'); a longer segment is read for names."""
+UNDERSTOOD_MIN_SHARE = 0.5
+"""A credit line is one when at least this share of its segments reads as credit parts (names, agency, date, label)."""
+AGENCY_SEGMENT_MAX_WORDS = 4
+"""An agency is credited in a short segment ('Reuters staff', '(AFP)'); in longer text it is quoted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +100,7 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
     printed = text
     has_prefix = prefix_end(text) is not None
     if not has_prefix:
-        described = _described_byline(text)  # 'Eine Kolumne von Nils Pickert'
+        described = _described_byline(text)  # 'Eine Kolumne von Jannik Weber'
         has_prefix = described is not None
         text = described or text
     lines = _other_credits_apart(text).splitlines()
@@ -106,7 +110,7 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
     reading = _Reading()
     for segment in segments:
         _read_segment(segment, reading, month_first=month_first, reference=reference)
-    if not segments or reading.photo or reading.understood < len(segments) / 2:
+    if not segments or reading.photo or reading.understood < len(segments) * UNDERSTOOD_MIN_SHARE:
         return None
     published = next(((d, r) for d, r in reading.dates if r != "updated"), None)
     updated = next((d for d, r in reading.dates if r == "updated"), None)
@@ -136,7 +140,7 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
 def _other_credits_apart(text: str) -> str:
     """The line with credits of other work on lines of their own.
 
-    'Text von Christian Seiler Illustration von Markus Roost': the illustrator's credit is not the
+    'Text von Felix Auer Illustration von Moritz Hahn': the illustrator's credit is not the
     author's ('Illustration', 'Fotos', 'Bild' are `non_names`).
     """
     start = prefix_end(text)
@@ -154,7 +158,7 @@ def _other_credits_apart(text: str) -> str:
 
 
 def _described_byline(text: str) -> str | None:
-    """The byline ending a short line that says what the article is: 'von Nils Pickert' of 'Eine Kolumne von …'.
+    """The byline ending a short line that says what the article is: 'von Jannik Weber' of 'Eine Kolumne von …'.
 
     None when the line is longer, or the words before the byline are not a short description.
     """
@@ -167,7 +171,7 @@ def _described_byline(text: str) -> str | None:
     before = text[: match.start()].split()
     non_names = byline_vocabulary().non_names
     if len(before) > DESCRIPTION_MAX_WORDS or any(word.casefold().strip(":,") in non_names for word in before):
-        return None  # 'Fotos von Jan Woitas' credits a photographer
+        return None  # 'Fotos von Jonas Berger' credits a photographer
     byline = text[match.start() :]
     # A full name after the prefix: 'Leasing von Firmenfahrzeugen' is a phrase, not a byline.
     return byline if any(looks_like_name(name) for name in split_names(byline)) else None
@@ -243,7 +247,7 @@ def _is_label(segment: str) -> bool:
 
 
 def _is_photo_credit(segment: str) -> bool:
-    """'dpa/Jan Woitas', 'APA/Georg Hochmuth': an agency, a slash, a name (not 'dpa/lno', a desk code)."""
+    """'dpa/Jonas Berger', 'APA/Karl Steiner': an agency, a slash, a name (not 'dpa/lno', a desk code)."""
     match = _PHOTO_CREDIT.match(segment)
     return match is not None and agency_named(match.group(1)) is not None and bool(split_names(match.group(2)))
 
@@ -251,7 +255,7 @@ def _is_photo_credit(segment: str) -> bool:
 def _names_around_dates(segment: str, first_start: int, last_end: int) -> tuple[list[str], str]:
     """Names a dated segment gives after a byline prefix, before or after its dates, and the text read.
 
-    'Par Matthieu Hy le 07 Mai 2020', 'Posted on September 21, 2020 by Adi Tzlil'. The text is ''
+    'Par Camille Roux le 07 Mai 2020', 'Posted on September 21, 2020 by Noa Levin'. The text is ''
     when the segment has no prefix.
     """
     before = segment[:first_start]
@@ -269,7 +273,7 @@ def _names_around_dates(segment: str, first_start: int, last_end: int) -> tuple[
 
 @functools.cache
 def _inner_prefix() -> re.Pattern[str]:
-    """A byline prefix word inside a line, followed by a capitalised word ('… by Adi Tzlil', '… byMobasir')."""
+    """A byline prefix word inside a line, followed by a capitalised word ('… by Noa Levin', '… byRahim')."""
     words = sorted(byline_vocabulary().prefixes, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s*(?=(?-i:[^\W\d_a-z]))", re.IGNORECASE)
 
@@ -284,7 +288,7 @@ def _without_agency(segment: str, agency: Agency) -> str:
 
 def _agency_in_credit(segment: str) -> Agency | None:
     """An agency inside a short credit segment ('Reuters staff', '(AFP)'); None in longer text."""
-    if len(segment.split()) > 4:
+    if len(segment.split()) > AGENCY_SEGMENT_MAX_WORDS:
         return None
     found = agencies_in(segment)
     return found[0] if found else None

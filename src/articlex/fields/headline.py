@@ -41,6 +41,12 @@ _LIST_MARK = re.compile(r"^[»•·▪►▸‣◦●■□▶>*+\-–—]\s|\s[
 _TOKEN_OVERLAP_FOR_MATCH = 0.8
 _CODE = re.compile(r"</?[a-zA-Z!][^<>]*>|[{}]|\w\s*=\s*[\"'\[({]|;\s*$|\w\(\)|=>")
 """Markup and program text in a plain-text copy ('<a href="#">', 'x = {', 'f() {', 'a => b'): never a title."""
+LINE_SCORE_MAX_WORDS = 20
+"""In text, a title-shaped line scores its word count up to this many (a long line is no better a headline)…"""
+LINE_DISTANCE_COST = 0.3
+"""…less this much per line between it and the body: of two title-shaped lines, the nearer one wins."""
+MATCH_MIN_SHARE = 0.75
+"""A block shorter than this share of every structured title cannot be the visible headline."""
 
 
 def clean_line(text: str) -> str:
@@ -134,7 +140,7 @@ def _fullest(titles: Sequence[Candidate[str]]) -> Candidate[str]:
 def _heading_holding_title(
     blocks: Sequence[Block], titles: Sequence[Candidate[str]], body_anchor: int | None
 ) -> Candidate[str] | None:
-    """A heading that is a structured title with a kicker or a label glued to it ('Immobilienkrise Rene Benko-…')."""
+    """A heading that is a structured title with a kicker or a label glued to it ('Immobilienkrise Anton Weiler-…')."""
     found = []
     for block in blocks:
         if block.kind is not BlockKind.HEADING or block.level > KICKER_HEADING_MAX_LEVEL:
@@ -181,7 +187,7 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
         count = len(words(text))
         if not HEADLINE_MIN_WORDS < count <= LINE_HEADLINE_MAX_WORDS or not _title_shaped(text):
             continue
-        score = min(count, 20) - 0.3 * distance
+        score = min(count, LINE_SCORE_MAX_WORDS) - LINE_DISTANCE_COST * distance
         if best is None or score > best[0]:
             best = (score, block)
     if best is None:
@@ -207,7 +213,7 @@ def _visible_match(
     # Normalising only removes characters (spaces, an image file name), bar a rare ligature or 'ß'
     # that grows: blocks much shorter than every title (menu items, labels) cannot match one.
     # Nor can blocks far longer than every title (paragraphs): see `longest_folding_to`.
-    shortest = min(len(key) for key in wanted) * 3 // 4
+    shortest = int(min(len(key) for key in wanted) * MATCH_MIN_SHARE)
     longest = longest_folding_to(max(len(key) for key in wanted))
     matches = [
         (block, wanted[key])

@@ -1,7 +1,7 @@
 """Person names in a byline: 'A, B and C' split; 'By' / 'Von' / 'Par', roles and outlets stripped.
 
 Names are split at commas and joiners ('and', 'und', '&'), stripped of prefixes ('By',
-'Von'), roles ('Staff Writer', 'Online-Redakteurin') and outlets ('for The Times'), and kept
+'Von'), roles ('Staff Writer', 'Online-Redakteurin') and outlets ('for The Valley Courier'), and kept
 only when they look like a person's name. Names of scripts without case (王小明, Иван Петров)
 are kept as written.
 """
@@ -22,7 +22,7 @@ NAME_MAX_CHARS = 60
 PREFIX_KEY_CHARS = 2
 """Byline prefixes are found by their first two letters (no prefix is shorter: 'by', 'af')."""
 DESK_MAX_WORDS = 5
-"""A newsroom or organisation credited as a byline is short ('Pressestelle des Deutschen Caritasverbandes')."""
+"""A newsroom or organisation credited as a byline is short ('Pressestelle des Landesverbands der Musikschulen')."""
 NAME_PARTICLES = frozenset({"di", "da", "de", "van", "von"})
 """Byline words in some languages ('di' = 'by') that also start surnames ('Di Stefano')."""
 
@@ -42,7 +42,7 @@ _PERSON_WORD = re.compile(
 def _name_split() -> re.Pattern[str]:
     """Commas, semicolons and the joiners of many languages ('and', 'und', '&') between names."""
     joiners = sorted(byline_vocabulary().joiners, key=len, reverse=True)
-    # One-letter joiners ('e', 'y', 'и') only in lower case: 'E. Jean Carroll' keeps its initial.
+    # One-letter joiners ('e', 'y', 'и') only in lower case: 'E. Jane Porter' keeps its initial.
     long_words = "|".join(re.escape(j) for j in joiners if j.replace(" ", "").isalpha() and len(j) > 1)
     letters = "".join(re.escape(j) for j in joiners if j.isalpha() and len(j) == 1)
     separator = rf"(?:[,;&]|(?<!\w)(?i:{long_words})(?!\w)|(?<!\w)[{letters}](?![\w.]))"
@@ -54,7 +54,7 @@ def split_names(text: str, *, after_prefix: bool = False) -> list[str]:
     """The person names in a credit: prefix, roles, outlets, contacts and non-names removed.
 
     After an explicit prefix (in `text`, or before it with `after_prefix`), one word alone is
-    a name too ('Posted by gizzmo', 'Von Heiko').
+    a name too ('Posted by quillfox', 'Von Timo').
     """
     vocabulary = byline_vocabulary()
     text = _CONTACT.sub(" ", text)
@@ -75,7 +75,7 @@ def split_names(text: str, *, after_prefix: bool = False) -> list[str]:
 def prefix_end(text: str) -> int | None:
     """Where the names begin after a byline prefix that opens `text` ('By ', 'Von:', 'ByAlex'); None without one.
 
-    A prefix glued to a capitalised name ('ByAlex Bozarjian') counts; a capitalised particle
+    A prefix glued to a capitalised name ('ByAlex Marlowe') counts; a capitalised particle
     before a single word ('Di Stefano', 'Von Trier') is a surname, not 'by'.
     """
     start = len(text) - len(text.lstrip())
@@ -147,7 +147,7 @@ def is_role_phrase(text: str) -> bool:
 
 
 def names_in_mark(text: str) -> list[str]:
-    """Names in an element the page names 'author': a byline, or one handle ('gizzmo', 'Redaktion')."""
+    """Names in an element the page names 'author': a byline, or one handle ('quillfox', 'Redaktion')."""
     names = split_names(text)
     if names:
         return names
@@ -156,7 +156,7 @@ def names_in_mark(text: str) -> list[str]:
 
 
 def desk_name(text: str) -> str | None:
-    """A newsroom or organisation credited where a byline names people ('Redaktion', 'Wikimedia Foundation').
+    """A newsroom or organisation credited where a byline names people ('Redaktion', 'Open Archive Foundation').
 
     `text` is what follows a byline prefix, or an author element's text. It is a desk when a word of
     it names one (`non_names` of bylines.toml: 'Redaktion', 'Foundation', 'Pressestelle'); labels
@@ -178,7 +178,7 @@ def desk_name(text: str) -> str | None:
 
 
 def looks_like_written_name(text: str) -> bool:
-    """A name as typed into an author field, maybe not capitalised: 'Mobasir hassan', 'john smith'.
+    """A name as typed into an author field, maybe not capitalised: 'rahim chowdhury', 'john smith'.
 
     Two to five words of letters, none a label, role, month or agency word; only for a field that
     holds nothing but the author (structured data), never for visible text.

@@ -27,6 +27,8 @@ DATE_LINE_ABOVE_HEADLINE = 2
 """A bare date line this close above the headline is the article's ('Stand: …', a kicker date)."""
 LABEL_MAX_CHARS = 40
 """A block that is a date label alone is short ('Mise en ligne', 'Veröffentlicht am:')."""
+POSITION_PREFIX_CHARS = 20
+"""A date's text is found in its block by this many first characters (a date's end may be re-spaced)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +172,7 @@ def _marked_dates(block: Block, page: PageView, *, near: bool) -> list[Shown]:
 
 def _start(block: Block, text: str) -> int:
     """Where `text` stands in the block (its end when it cannot be found)."""
-    at = block.text.find(text[:20])
+    at = block.text.find(text[:POSITION_PREFIX_CHARS])
     return at if at >= 0 else len(block.text)
 
 

@@ -2,9 +2,9 @@
 
 Pages join the headline and the site's name in their titles: 'Headline | Site', 'Site:
 Headline', 'Headline - site.com'. A part is cut off only when it is recognisably the site:
-its name (`og:site_name`, the publisher), its domain ('Le Monde.fr' on lemonde.fr), or the
-domain's initials ('Analyse Opinion Critique' on aoc.media). A part that is not recognised
-stays: 'Viviane Obenauf – Staatsanwaltschaft hat Beweise vorgelegt' is one headline.
+its name (`og:site_name`, the publisher), its domain ('Le Riverain.fr' on leriverain.fr), or the
+domain's initials ('Analyse Politique Critique' on apc.example). A part that is not recognised
+stays: 'Ilse Brandt – Staatsanwaltschaft hat Beweise vorgelegt' is one headline.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ WEAK_SEPARATORS = re.compile(r"(?<!\s)\s++(?:[–—:]|-{1,2})\s++")
 _SITE_LABEL = re.compile(r"^([^:]{2,40}):\s+")
 """'BDZV: Headline': a site's name before a colon."""
 MIN_SITE_CHARS = 3
-"""Site names and domains are compared when at least this long ('CNN' is)."""
+"""Site names and domains are compared when at least this long ('KTV' is)."""
 MAX_SITE_ADDITION_CHARS = 8
-"""'Le Monde.fr' is 'Le Monde' plus an address suffix; a longer addition makes another name."""
+"""'Le Riverain.fr' is 'Le Riverain' plus an address suffix; a longer addition makes another name."""
 DISTINCT_SITE_CHARS = 8
-"""A site name this long is recognised anywhere in a part ('EFC Bayrische Bembel Regensburg')…"""
+"""A site name this long is recognised anywhere in a part ('FC Blau-Weiß Uferstadt')…"""
 MAX_SITE_CONTEXT_CHARS = 16
 """…with at most this much around it."""
 BREADCRUMB_PARTS = 3
@@ -52,9 +52,9 @@ class Site:
 
     names: tuple[str, ...]
     domain: str
-    """The registered name of the host without its suffix: 'lemonde' for www.lemonde.fr."""
+    """The registered name of the host without its suffix: 'leriverain' for www.leriverain.fr."""
     bare: frozenset[str] = frozenset()
-    """The names without an address suffix ('Le Monde.fr' → 'lemonde'), and the domain."""
+    """The names without an address suffix ('Le Riverain.fr' → 'leriverain'), and the domain."""
 
     @classmethod
     def of(cls, meta: Metadata, url: str | None) -> Site:
@@ -75,7 +75,7 @@ class Site:
         return cls(names, _squash(domain), frozenset(name for name in bare if name))
 
     def is_exactly(self, text: str) -> bool:
-        """True when `text` is the site's name or domain, give or take an address suffix ('Le Monde.fr')."""
+        """True when `text` is the site's name or domain, give or take an address suffix ('Le Riverain.fr')."""
         return _squash(_TLD.sub("", text)) in self.bare
 
     def is_named_by(self, text: str) -> bool:
@@ -89,7 +89,7 @@ class Site:
 
 
 def _initials_name(text_words: list[str], domain: str) -> bool:
-    """'Analyse Opinion Critique' on aoc.media, 'Nordischer Segel-Verband e.V.' on nsv.example.
+    """'Analyse Politique Critique' on apc.example, 'Nordischer Segel-Verband e.V.' on nsv.example.
 
     After the words whose initials spell the domain, only a legal form's short words may follow
     ('e.V.', 'AG', 'Inc'): 'New Sailing Venues Opened Today' is no name of nsv.example.
@@ -102,7 +102,7 @@ def _initials_name(text_words: list[str], domain: str) -> bool:
 
 
 def _same_name(one: str, other: str) -> bool:
-    """'lemondefr' and 'lemonde', 'cnncom' and 'cnn': one is the other with a short addition."""
+    """'leriverainfr' and 'leriverain', 'hillnewscom' and 'hillnews': one is the other with a short addition."""
     short, long = sorted((one, other), key=len)
     if len(short) < MIN_SITE_CHARS:
         return False
