@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
 from articlex.errors import ArticlexError
-from articlex.scale.extras import MissingDependencyError
+from articlex.scale.extras import MissingDependencyError, install_extra
 from articlex.scale.inputs import Source
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ Backend = Literal["auto", "fastwarc", "warcio"]
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 """Content-Type values (before any `;`) of HTML pages."""
 
-INSTALL_HINT = 'pip install "articlex[warc]" (FastWARC) or pip install warcio'
+INSTALL_HINT = f"{install_extra('warc')} (FastWARC) or pip install warcio"
 
 
 class WarcError(ArticlexError):
