@@ -91,7 +91,7 @@ def test_without_any_reader_the_error_says_what_to_install(tmp_path: Path, monke
     """With neither FastWARC nor warcio importable, an ArticlexError names the packages to install."""
     monkeypatch.setitem(sys.modules, "fastwarc", None)
     monkeypatch.setitem(sys.modules, "warcio", None)
-    with pytest.raises(WarcReaderMissingError, match=r'pip install "articlex\[warc\]"') as caught:
+    with pytest.raises(WarcReaderMissingError, match=r'pip install "articlex\[warc\] @ git\+') as caught:
         list(iter_pages(write_warc(tmp_path / "crawl.warc")))
     assert isinstance(caught.value, articlex.ArticlexError)
 
