@@ -73,7 +73,9 @@ def credible_hints(
     holds most of it, on an element that encloses one named like the article body, or when one
     family's elements together hold most of it. Such names describe a layout or a site-wide
     convention ('content-with-sidebar', 'category-news' on every post, 'elementor-widget' on
-    every box), not a widget.
+    every box), not a widget. "Most of the prose" leaves out the comment sections: a long
+    discussion may hold more prose than the article above it, and must not make the article's
+    own wrapper look like a small part of the page.
     """
     prose_under = [0.0] * len(containers)
     total = 0
@@ -83,20 +85,18 @@ def credible_hints(
             prose_under[block.ancestors[-1]] += len(block.text)
     _add_up(containers, prose_under)
     encloses_article = _encloses_article(containers)
-    candidates: dict[int, HintFamily] = {}
+    negative: dict[int, HintFamily] = {}
     for element in containers:
-        if not element.families or HintFamily.ARTICLE_BODY in element.families or encloses_article[element.id]:
-            continue
-        negative = sorted(element.families)
-        family = negative[0]
-        if total and prose_under[element.id] > WRAPPER_SHARE * total and family not in OUTWEIGHING_FAMILIES:
-            continue
-        candidates[element.id] = family
+        if element.families and HintFamily.ARTICLE_BODY not in element.families and not encloses_article[element.id]:
+            negative[element.id] = min(element.families)
+    outweighing = {c: f for c, f in negative.items() if f in OUTWEIGHING_FAMILIES}
+    discussed = sum(prose_under[c] for c, f in outweighing.items() if not _inside_same_family(containers, c, f, outweighing))
+    limit = WRAPPER_SHARE * (total - discussed)
+    candidates = {c: f for c, f in negative.items() if f in OUTWEIGHING_FAMILIES or not prose_under[c] > limit}
     family_prose: dict[HintFamily, float] = {}
     for container, family in candidates.items():
         if not _inside_same_family(containers, container, family, candidates):
             family_prose[family] = family_prose.get(family, 0) + prose_under[container]
-    limit = WRAPPER_SHARE * total
     return {c: f for c, f in candidates.items() if f in OUTWEIGHING_FAMILIES or family_prose.get(f, 0) <= limit}
 
 

@@ -1,0 +1,45 @@
+"""Kinds of page the body extraction must handle, each an invented page (no text of any real site).
+
+Each test names a kind of page a crawl is full of, builds a small page of that kind, and
+checks that the article's text is kept and the page's furniture is not.
+"""
+
+from __future__ import annotations
+
+import articlex
+
+PARAGRAPHS = (
+    "The river rose a full metre overnight, and by morning the old ferry landing was under water.",
+    "Volunteers stacked sandbags along the bakery wall while the owner handed out warm rolls to everyone.",
+    "By noon the water had stopped rising, and the town council opened the school gym as a shelter.",
+    "Officials said the new flood gates upstream had held, sparing the lower streets from worse damage.",
+)
+COMMENT = (
+    "I grew up two streets from that landing and I have never seen the water this high, not once in forty years "
+    "of living there, and I hope the council finally listens to what people have been saying about the gates."
+)
+
+
+def _body(page: str) -> str:
+    return articlex.extract(page, url="https://riverside-gazette.example/2024/05/flood").text
+
+
+def test_a_post_filed_under_categories_with_a_long_discussion_keeps_the_post() -> None:
+    """Blog engines name the post's element for what it is filed under ('category-…', 'tag-…').
+
+    When the comments below hold more prose than the post, those names must not hide the post.
+    """
+    paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    comments = "".join(
+        f'<div class="comment"><p class="comment-meta">Reader {n} said:</p><p>{COMMENT}</p></div>' for n in range(8)
+    )
+    page = (
+        "<html><body><div id='content'>"
+        "<div class='post-7 post type-post category-local-news tag-weather'>"
+        f"<h1>Flood waters reach the old landing</h1>{paragraphs}</div>"
+        f"<div id='comments' class='comments-area'>{comments}</div>"
+        "</div></body></html>"
+    )
+    body = _body(page)
+    assert all(text in body for text in PARAGRAPHS)
+    assert COMMENT not in body
