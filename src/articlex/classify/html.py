@@ -90,7 +90,8 @@ def credible_hints(
         if element.families and HintFamily.ARTICLE_BODY not in element.families and not encloses_article[element.id]:
             negative[element.id] = min(element.families)
     outweighing = {c: f for c, f in negative.items() if f in OUTWEIGHING_FAMILIES}
-    discussed = sum(prose_under[c] for c, f in outweighing.items() if not _inside_same_family(containers, c, f, outweighing))
+    outermost = [c for c, f in outweighing.items() if not _inside_same_family(containers, c, f, outweighing)]
+    discussed = sum(prose_under[c] for c in outermost)
     limit = WRAPPER_SHARE * (total - discussed)
     candidates = {c: f for c, f in negative.items() if f in OUTWEIGHING_FAMILIES or not prose_under[c] > limit}
     family_prose: dict[HintFamily, float] = {}
