@@ -65,7 +65,9 @@ def expected_article(page: Path) -> tuple[dict[str, Any], Article]:
 
 def pinned_provenance(provenance: dict[str, Provenance]) -> dict[str, dict[str, Any]]:
     """The pinned part of an Article's provenance, as JSON values: each field's source and block."""
-    return {field: {"source": origin.source.value, "block": origin.block} for field, origin in provenance.items()}
+    return {
+        field: origin.model_dump(mode="json", include=set(PINNED_PROVENANCE)) for field, origin in provenance.items()
+    }
 
 
 def _clip(line: str, width: int = 140) -> str:
