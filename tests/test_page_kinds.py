@@ -43,3 +43,20 @@ def test_a_post_filed_under_categories_with_a_long_discussion_keeps_the_post() -
     body = _body(page)
     assert all(text in body for text in PARAGRAPHS)
     assert COMMENT not in body
+
+
+def test_a_post_named_for_its_tags_beside_a_sidebar_keeps_the_post() -> None:
+    """An element holding paragraphs of prose is not meta information, whatever its class names say."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:3])
+    about = (
+        "<p>This little blog is written by a retired ferry captain who likes bread, boats and long walks "
+        "by the water, and who has opinions about all three, most of them strong ones.</p>"
+    )
+    page = (
+        "<html><body><div id='main'><div class='entry tag-river tag-harbour'>"
+        f"<h1>Flood waters reach the old landing</h1>{paragraphs}</div>"
+        f"<div class='author-about'>{about}</div></div>"
+        "<div id='sidebar'><p>Archives</p><p>Blogroll</p></div></body></html>"
+    )
+    body = _body(page)
+    assert all(text in body for text in PARAGRAPHS[:3])

@@ -32,6 +32,9 @@ SPECIFICITY_MARGIN = 0.25
 """An element holding all the page's runs of prose may score this share below its wrapper and still win."""
 WRAPPER_SHARE = 0.65
 """A negative hint that would hide more than this share of the page's prose names a layout, not a widget."""
+META_INFO_MAX_PARAGRAPHS = 2
+"""An element holding this many paragraphs of prose is not meta information, whatever its name says: blog
+engines name a post's element for what it is filed under ('category-local-news', 'tag-weather')."""
 
 
 def classify_html(
@@ -78,17 +81,24 @@ def credible_hints(
     own wrapper look like a small part of the page.
     """
     prose_under = [0.0] * len(containers)
+    paragraphs_under = [0.0] * len(containers)
     total = 0
     for block, feature in zip(blocks, features, strict=True):
         if feature.is_prose:
             total += len(block.text)
             prose_under[block.ancestors[-1]] += len(block.text)
-    _add_up(containers, prose_under)
+            paragraphs_under[block.ancestors[-1]] += 1
+    _add_up(containers, prose_under, paragraphs_under)
     encloses_article = _encloses_article(containers)
     negative: dict[int, HintFamily] = {}
     for element in containers:
-        if element.families and HintFamily.ARTICLE_BODY not in element.families and not encloses_article[element.id]:
-            negative[element.id] = min(element.families)
+        if not element.families or HintFamily.ARTICLE_BODY in element.families or encloses_article[element.id]:
+            continue
+        families = element.families
+        if paragraphs_under[element.id] >= META_INFO_MAX_PARAGRAPHS:
+            families = families - {HintFamily.META_INFO}  # bylines, dates and tags are no paragraphs
+        if families:
+            negative[element.id] = min(families)
     outweighing = {c: f for c, f in negative.items() if f in OUTWEIGHING_FAMILIES}
     outermost = [c for c, f in outweighing.items() if not _inside_same_family(containers, c, f, outweighing)]
     discussed = sum(prose_under[c] for c in outermost)
