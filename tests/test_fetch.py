@@ -186,6 +186,14 @@ def test_a_transient_failure_is_retried_with_backoff(server: HTTPServer) -> None
     assert time.monotonic() - started >= 0.1 + 0.2  # backoff, then twice the backoff
 
 
+def test_a_short_retry_after_is_honoured(server: HTTPServer) -> None:
+    server.expect_ordered_request("/soon").respond_with_data("", status=503, headers={"Retry-After": "1"})
+    server.expect_ordered_request("/soon").respond_with_data(PAGE, content_type=HTML)
+    started = time.monotonic()
+    assert articlex.fetch(server.url_for("/soon"), retries=1, backoff=0.01).status == 200
+    assert time.monotonic() - started >= 1.0
+
+
 def test_a_long_retry_after_is_not_waited_for(server: HTTPServer) -> None:
     server.expect_request("/later").respond_with_data("", status=429, headers={"Retry-After": "3600"})
     started = time.monotonic()

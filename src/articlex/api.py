@@ -36,7 +36,8 @@ def extract(
     `url` is the page's address (it resolves relative links and can date the page);
     `encoding` is a charset name or an HTTP Content-Type value for bytes whose page does not
     declare one correctly. Raises only `ArticlexError` subclasses, for input that cannot be
-    read; a page without an article gives an `Article` with an empty body.
+    read (`URLInputError` for an input that is only a web address: fetch it with
+    `extract_url`); a page without an article gives an `Article` with an empty body.
     """
     started = time.monotonic()
     budget = options.time_budget
