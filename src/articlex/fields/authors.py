@@ -91,7 +91,7 @@ def find_authors(page: PageView, credit_lines: Credits) -> Names | None:
 
 
 def _site_byline(page: PageView, credit_lines: Credits) -> Names | None:
-    """A visible byline naming the site ('von zahlenzauberin' on zahlenzauberin's blog): its author."""
+    """A visible byline naming the site ('von kuchenfee' on kuchenfee's blog): its author."""
     visible = _credited(page, credit_lines.lines, NO_SITE) or _credited(page, credit_lines.closing, NO_SITE)
     return visible.names if visible is not None else None
 

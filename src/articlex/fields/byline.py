@@ -7,7 +7,7 @@ it out and its decision says what it was.
 
 Some pages sign the article at its end instead: a last paragraph 'Von Greta Lindner' or
 'Erstellt von Urs Baumann', a signature alone ('Lukas Brenner'), or a byline element after
-the body ('erstellt von Mirjam — veröffentlicht 28.01.2022'). These *closing credits* are
+the body ('erstellt von Mirjam — veröffentlicht 14.03.2023'). These *closing credits* are
 read too, and used only when the page names no one near the headline.
 """
 
@@ -189,7 +189,7 @@ def _author_element(block: Block) -> Credit | None:
 
 
 def _signed_end(block: Block) -> Credit | None:
-    """The author's name in brackets that ends the body: '… bleibt spannend. (Martin K. Sollner) +++'.
+    """The author's name in brackets that ends the body: '… wir berichten weiter. (Martin K. Sollner) +++'.
 
     The credit is that part; the paragraph stays in the body.
     """

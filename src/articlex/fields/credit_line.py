@@ -39,7 +39,7 @@ _CONNECTOR = re.compile(
     r"(?<![\s,])[\s,]++(?!(?:de|da|di|du|del|van|von|der|den|la|dos|das|y|bin|al|ter)\s)[^\W\d_A-Z]{1,3}\.?(?:\s|$)"
 )
 """A short lower-case word after a name ('am', 'on', 'le', 'el', 'um'): it joins the name to its date
-('Par Camille Roux le 07 Mai 2020', 'Von Fabian am Dienstag, 6. Mai'); name particles ('de', 'von') are no such word."""
+('Par Camille Roux le 07 Mai 2020', 'Von Lasse am Freitag, 9. Juni'); name particles ('de', 'von') are no such word."""
 _CLOCK_ONLY = re.compile(
     r"^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?\s*$", re.IGNORECASE
 )
@@ -173,7 +173,7 @@ def _described_byline(text: str) -> str | None:
     if len(before) > DESCRIPTION_MAX_WORDS or any(word.casefold().strip(":,") in non_names for word in before):
         return None  # 'Fotos von Jonas Berger' credits a photographer
     byline = text[match.start() :]
-    # A full name after the prefix: 'Leasing von Firmenfahrzeugen' is a phrase, not a byline.
+    # A full name after the prefix: 'Verleih von Lastenrädern' is a phrase, not a byline.
     return byline if any(looks_like_name(name) for name in split_names(byline)) else None
 
 

@@ -105,7 +105,7 @@ def _unshown(page: PageView, credit_lines: Credits) -> Candidate[DayOrTime] | No
 
 
 def _closing_date(credit_lines: Credits) -> Candidate[DayOrTime] | None:
-    """The publication date of a closing credit ('erstellt von Mirjam — veröffentlicht 28.01.2022')."""
+    """The publication date of a closing credit ('erstellt von Mirjam — veröffentlicht 14.03.2023')."""
     for index, credit in credit_lines.closing:
         if credit.date is not None:
             return Candidate(credit.date, Source.BLOCK, f"block {index} (closing credit)", index)

@@ -28,7 +28,7 @@ LINE_SEARCH_WINDOW = 15
 LINE_SEARCH_MAX_LINES = 80
 """…and never further up than this many lines."""
 KICKER_MAX_WORDS = 8
-"""A kicker or label glued before or after the headline in its heading is short ('Immobilienkrise')."""
+"""A kicker or label glued before or after the headline in its heading is short ('Hafenfest')."""
 KICKER_HEADING_MAX_LEVEL = 2
 OPENING_HEADING_WINDOW = 5
 OPENING_HEADING_MAX_LEVEL = 3
@@ -140,7 +140,7 @@ def _fullest(titles: Sequence[Candidate[str]]) -> Candidate[str]:
 def _heading_holding_title(
     blocks: Sequence[Block], titles: Sequence[Candidate[str]], body_anchor: int | None
 ) -> Candidate[str] | None:
-    """A heading that is a structured title with a kicker or a label glued to it ('Immobilienkrise Anton Weiler-…')."""
+    """A heading that is a structured title with a kicker or a label glued to it ('Hafenfest Anton Weiler-…')."""
     found = []
     for block in blocks:
         if block.kind is not BlockKind.HEADING or block.level > KICKER_HEADING_MAX_LEVEL:

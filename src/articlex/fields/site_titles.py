@@ -4,7 +4,7 @@ Pages join the headline and the site's name in their titles: 'Headline | Site', 
 Headline', 'Headline - site.com'. A part is cut off only when it is recognisably the site:
 its name (`og:site_name`, the publisher), its domain ('Le Riverain.fr' on leriverain.fr), or the
 domain's initials ('Analyse Politique Critique' on apc.example). A part that is not recognised
-stays: 'Ilse Brandt – Staatsanwaltschaft hat Beweise vorgelegt' is one headline.
+stays: 'Ilse Brandt – Der Stadtrat stimmt über die Brücke ab' is one headline.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ STRONG_SEPARATORS = re.compile(r"(?<!\s)\s++(?:[|»·•~]|::)\s++")
 WEAK_SEPARATORS = re.compile(r"(?<!\s)\s++(?:[–—:]|-{1,2})\s++")
 """Separators of titles that also stand inside headlines: 'Headline - Site', 'Jane Doe – Case Closed'."""
 _SITE_LABEL = re.compile(r"^([^:]{2,40}):\s+")
-"""'BDZV: Headline': a site's name before a colon."""
+"""'RVBZ: Headline': a site's name before a colon."""
 MIN_SITE_CHARS = 3
 """Site names and domains are compared when at least this long ('KTV' is)."""
 MAX_SITE_ADDITION_CHARS = 8
@@ -134,7 +134,7 @@ def raw_titles(meta: Metadata) -> list[Candidate[str]]:
 def title_parts(titles: list[Candidate[str]]) -> list[Candidate[str]]:
     """Each part of each title ('A – B' gives 'A' and 'B'): a visible headline may show one of them.
 
-    A short remark in brackets that ends a title ('Der historische Purzelbaum (2021/5)', '… (Video)')
+    A short remark in brackets that ends a title ('Die Brücke am Fluss (2022/3)', '… (Video)')
     is a part of its own too: the title without it.
     """
     parts: list[Candidate[str]] = []
