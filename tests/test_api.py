@@ -262,6 +262,15 @@ def test_options_error_lists_the_allowed_values() -> None:
         Options(max_nodes=0)
 
 
+def test_options_from_a_dict_or_json_raise_options_error() -> None:
+    """Options read from configuration (a dict, JSON) are validated the same way."""
+    with pytest.raises(OptionsError, match="input_kind='pdf'"):
+        Options.model_validate({"input_kind": "pdf"})
+    with pytest.raises(OptionsError, match="max_depth=0"):
+        Options.model_validate_json('{"max_depth": 0}')
+    assert Options.model_validate({"input_kind": "text"}).input_kind == "text"
+
+
 def test_make_options_raises_options_error() -> None:
     """`make_options` turns a validation failure into an `OptionsError` naming the option."""
     with pytest.raises(OptionsError, match="max_input_bytes"):

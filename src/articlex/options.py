@@ -32,7 +32,8 @@ class Options(BaseModel, frozen=True, extra="forbid"):
     """Settings of one extraction. The defaults suit ordinary news and article pages.
 
     An unknown name or a value out of range raises `OptionsError` (also a `ValueError`) naming
-    the option and the values it takes.
+    the option and the values it takes, whether the options are built by keyword, from a dict
+    (`model_validate`) or from JSON (`model_validate_json`).
     """
 
     if not TYPE_CHECKING:  # type checkers keep pydantic's typed signature
@@ -40,6 +41,22 @@ class Options(BaseModel, frozen=True, extra="forbid"):
         def __init__(self, **settings: object) -> None:
             try:
                 super().__init__(**settings)
+            except ValidationError as error:
+                raise OptionsError(describe_errors(error)) from None
+
+        @classmethod
+        def model_validate(cls, obj: object, **settings: object) -> Options:
+            """Options from a dict (configuration); invalid values raise `OptionsError`."""
+            try:
+                return super().model_validate(obj, **settings)
+            except ValidationError as error:
+                raise OptionsError(describe_errors(error)) from None
+
+        @classmethod
+        def model_validate_json(cls, json_data: str | bytes, **settings: object) -> Options:
+            """Options from JSON text; invalid values raise `OptionsError`."""
+            try:
+                return super().model_validate_json(json_data, **settings)
             except ValidationError as error:
                 raise OptionsError(describe_errors(error)) from None
 
