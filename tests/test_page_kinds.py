@@ -60,3 +60,29 @@ def test_a_post_named_for_its_tags_beside_a_sidebar_keeps_the_post() -> None:
     )
     body = _body(page)
     assert all(text in body for text in PARAGRAPHS[:3])
+
+
+def test_an_old_style_post_whose_paragraphs_are_cut_by_line_breaks_keeps_its_lead() -> None:
+    """Old sites write several paragraphs in one `<p>`, cut by `<br><br>`: that `<p>` is not the whole article.
+
+    The lead paragraph and the list above it belong to the same post.
+    """
+    lead = (
+        "The harbour festival returns this weekend with boat races, a fish market and music on the pier, "
+        "and the organisers expect more visitors than in any year since the new quay was opened."
+    )
+    items = "".join(
+        f"<li>{item}</li>"
+        for item in ("Rowing races start at nine on Saturday", "The fish market opens at ten both days",
+                     "A brass band plays on the pier at noon", "Lanterns are lit along the quay at dusk")
+    )  # fmt: skip
+    joined = "<br><br>".join(PARAGRAPHS)
+    page = (
+        "<html><body><div id='page'><div class='story'>"
+        f"<h1>Harbour festival returns</h1><p>{lead}</p><ul>{items}</ul><p>{joined}</p></div>"
+        "<div class='links'><a href='/a'>Home</a> <a href='/b'>Events</a> <a href='/c'>Contact</a></div>"
+        "</div></body></html>"
+    )
+    body = _body(page)
+    assert lead in body
+    assert all(text in body for text in PARAGRAPHS)

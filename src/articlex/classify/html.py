@@ -30,6 +30,8 @@ NO_PROSE = float("-inf")
 """The score of a container without prose: it can never be the main content."""
 SPECIFICITY_MARGIN = 0.25
 """An element holding all the page's runs of prose may score this share below its wrapper and still win."""
+TEXT_ELEMENTS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "address"})
+"""Elements that hold one piece of text (which `<br>`s may cut in several blocks), never an article's own element."""
 WRAPPER_SHARE = 0.65
 """A negative hint that would hide more than this share of the page's prose names a layout, not a widget."""
 META_INFO_MAX_PARAGRAPHS = 2
@@ -206,7 +208,7 @@ def _most_specific(
     chosen, chosen_depth = best, 0
     for candidate in range(best + 1, len(containers)):
         score = scores[candidate]
-        if score < threshold or clustered[candidate] < clustered[best]:
+        if score < threshold or clustered[candidate] < clustered[best] or containers[candidate].tag in TEXT_ELEMENTS:
             continue
         depth = _depth_below(containers, candidate, best)
         if depth > chosen_depth:
