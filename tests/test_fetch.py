@@ -10,7 +10,9 @@ import gzip
 import socket
 import sys
 import time
-from collections.abc import Iterator
+import tracemalloc
+import zlib
+from collections.abc import Callable, Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -233,11 +235,37 @@ def test_a_streamed_50mb_body_is_cut_at_max_bytes(server: HTTPServer) -> None:
 
 
 def test_a_gzip_bomb_is_cut_at_max_bytes(server: HTTPServer) -> None:
-    """max_bytes counts the decompressed body: 20 MB of zeros sent as 20 KB of gzip is refused."""
-    bomb = gzip.compress(b"<html><body>" + b"0" * 20_000_000)
+    """max_bytes counts the decompressed body: 200 MB of zeros sent as 200 KB of gzip is refused, never inflated."""
+    bomb = gzip.compress(b"<html><body>" + b"0" * 200_000_000, compresslevel=9)
     server.expect_request("/bomb").respond_with_data(bomb, content_type=HTML, headers={"Content-Encoding": "gzip"})
-    with pytest.raises(ResponseTooLargeError):
-        articlex.fetch(server.url_for("/bomb"), **quick(max_bytes=1_000_000))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResponseTooLargeError):
+            articlex.fetch(server.url_for("/bomb"), **quick(max_bytes=1_000_000))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000
+
+
+@pytest.mark.parametrize("wrap", [zlib.compress, lambda data: zlib.compress(data)[2:-4]], ids=["zlib", "raw"])
+def test_a_deflated_response_is_inflated(server: HTTPServer, wrap: Callable[[bytes], bytes]) -> None:
+    """Content-Encoding: deflate, with zlib's header or as a raw stream (both are sent by servers)."""
+    server.expect_request("/d").respond_with_data(
+        wrap(PAGE.encode()), content_type=HTML, headers={"Content-Encoding": "deflate"}
+    )
+    assert articlex.fetch(server.url_for("/d")).content == PAGE.encode()
+
+
+def test_a_broken_or_unknown_encoding_is_a_fetch_error(server: HTTPServer) -> None:
+    server.expect_request("/bad").respond_with_data(
+        b"not gzip at all", content_type=HTML, headers={"Content-Encoding": "gzip"}
+    )
+    server.expect_request("/br").respond_with_data(b"\x00\x01", content_type=HTML, headers={"Content-Encoding": "br"})
+    with pytest.raises(FetchError, match="cannot be decompressed"):
+        articlex.fetch(server.url_for("/bad"), **quick())
+    with pytest.raises(FetchError, match="'br'"):
+        articlex.fetch(server.url_for("/br"), **quick())
 
 
 def test_extract_url_uses_max_input_bytes_by_default(server: HTTPServer) -> None:

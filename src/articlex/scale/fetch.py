@@ -8,8 +8,9 @@ fetched, so the core library does not need it. What this module adds is the poli
 of article pages wants:
 
 * redirects are followed, and `Fetched.url` is the final address (what the page is cited by);
-* the body is streamed and cut at `max_bytes` (`ResponseTooLargeError`), after decompression,
-  so neither a huge page nor a gzip bomb is held in memory;
+* the body is streamed and cut at `max_bytes` (`ResponseTooLargeError`), counted after
+  decompression, which never inflates past the limit: neither a huge page nor a gzip bomb is
+  held in memory;
 * `timeout` bounds each wait for the server *and* the whole download, so a server that sends
   one byte a second forever gives `FetchTimeoutError` instead of a hung program;
 * only HTML is accepted (`text/html`, `application/xhtml+xml`, or no Content-Type at all);
@@ -31,6 +32,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -223,6 +225,7 @@ class Fetcher:
             headers={
                 "User-Agent": self.user_agent,
                 "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+                "Accept-Encoding": "gzip, deflate",  # decoded here, with bounded output (`_Inflater`)
             },
         )
 
@@ -315,9 +318,11 @@ class Fetcher:
         if declared.isdigit() and int(declared) > self.max_bytes:
             msg = f"{final} is {int(declared):,} bytes, more than max_bytes={self.max_bytes:,}; raise max_bytes"
             raise ResponseTooLargeError(msg, url=url)
+        inflater = _Inflater(headers.get("content-encoding", ""), final, url)
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_bytes():
+        for raw in response.iter_raw():
+            chunk = inflater.feed(raw, self.max_bytes - size + 1)
             size += len(chunk)
             if size > self.max_bytes:
                 msg = f"{final} sent more than max_bytes={self.max_bytes:,} bytes; cut off (raise max_bytes to read it)"
@@ -401,6 +406,44 @@ def _fetch_one(fetcher: Fetcher, url: str) -> tuple[str, Fetched | Exception]:
         return url, fetcher.fetch(url)
     except Exception as error:  # noqa: BLE001 - one address's failure is its result, like a page's in a batch
         return url, error
+
+
+class _Inflater:
+    """Undoes a Content-Encoding (gzip, deflate), never making more bytes than asked for.
+
+    httpx would inflate each piece as it comes, whatever it grows to (a 64 KB piece of a gzip
+    bomb becomes 64 MB at once); here every piece is inflated only up to what `max_bytes` still
+    allows, so memory stays bounded by `max_bytes` whatever is sent.
+    """
+
+    def __init__(self, encoding: str, final: str, url: str) -> None:
+        self._encoding = encoding.strip().lower()
+        self._url = url
+        self._first = True
+        if self._encoding in ("", "identity"):
+            self._decoder: Any = None
+        elif self._encoding in ("gzip", "x-gzip"):
+            self._decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif self._encoding == "deflate":
+            self._decoder = zlib.decompressobj()
+        else:
+            msg = f"{final} is sent with Content-Encoding {encoding!r}, which articlex cannot decode"
+            raise FetchError(msg, url=url)
+
+    def feed(self, data: bytes, limit: int) -> bytes:
+        """Inflate DATA, giving at most LIMIT bytes (more means the body is too large anyway)."""
+        if self._decoder is None:
+            return data
+        try:
+            out: bytes = self._decoder.decompress(data, limit)
+        except zlib.error as error:
+            if self._encoding == "deflate" and self._first:  # a raw deflate stream, without zlib's header
+                self._decoder, self._first = zlib.decompressobj(-zlib.MAX_WBITS), False
+                return self.feed(data, limit)
+            msg = f"the response from {self._url} cannot be decompressed ({self._encoding}): {error}"
+            raise FetchError(msg, url=self._url) from error
+        self._first = False
+        return out
 
 
 def _retry_after(value: str | None) -> float | None:
