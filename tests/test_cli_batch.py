@@ -385,3 +385,16 @@ def test_urls_on_the_command_line_are_spaced_per_host(server: HTTPServer, tmp_pa
     main(["batch", *urls, "-o", str(tmp_path / "out.jsonl"), "--quiet", "--workers", "0", "--delay", "0.25"])
     assert time.monotonic() - started >= 0.75
     assert len(lines(tmp_path / "out.jsonl")) == 4
+
+
+def test_respect_robots_turns_a_forbidden_url_into_an_error_line(server: HTTPServer, tmp_path: Path) -> None:
+    server.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow: /private/\n")
+    server.expect_request("/private/1").respond_with_data(LIBRARY_PAGE, content_type="text/html")
+    server.expect_request("/open/1").respond_with_data(LIBRARY_PAGE, content_type="text/html")
+    out = tmp_path / "out.jsonl"
+    urls = [server.url_for("/private/1"), server.url_for("/open/1")]
+    main(["batch", *urls, "-o", str(out), "--quiet", "--workers", "0", "--delay", "0", "--respect-robots"])
+    found = by_key(out)
+    assert found[urls[0]]["error"]["kind"] == "RobotsDisallowedError"  # type: ignore[index]
+    assert "article" in found[urls[1]]
+    assert "/private/1" not in [request.path for request, _ in server.log]
