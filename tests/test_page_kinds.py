@@ -86,3 +86,17 @@ def test_an_old_style_post_whose_paragraphs_are_cut_by_line_breaks_keeps_its_lea
     body = _body(page)
     assert lead in body
     assert all(text in body for text in PARAGRAPHS)
+
+
+def test_a_short_post_beside_a_long_aside_keeps_the_post() -> None:
+    """A blog's `<aside>` of widgets may hold more prose than a short post: the tag says it is not the article."""
+    widgets = "".join(f"<div class='widget'><h2>Notice {n}</h2><p>{COMMENT}</p></div>" for n in range(4))
+    page = (
+        "<html><body><div id='columns'><div class='main'><div class='post'>"
+        f"<h3 class='post-title'>Flood waters reach the old landing</h3><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+        f"</div></div><aside class='column-right'>{widgets}</aside></div></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[0] in body
+    assert PARAGRAPHS[1] in body
+    assert COMMENT not in body

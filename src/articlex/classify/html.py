@@ -23,6 +23,10 @@ CLUTTER_WEIGHT = 0.5
 ARTICLE_HINT_BONUS = 1.25
 """Prose under an element named like an article body ('entry-content', itemprop=articleBody) counts more."""
 OUTWEIGHING_FAMILIES = frozenset({HintFamily.COMMENTS})
+SEMANTIC_ASIDES = frozenset({"aside", "nav", "footer"})
+"""Elements whose tag says they are not the article: believed like comment sections, however much prose they hold
+(a short post on a blog whose sidebar of widgets outweighs it), unless they hold an `<h1>` (a site that wraps its
+post in an `<aside>`). A class name may describe a layout; a tag says what the element is."""
 """Families whose elements may hold more prose than the article and still not be it: a long discussion."""
 LINK_CLUTTER_WEIGHT = 2.0
 """Link text weighs this much more than other clutter: menus and lists of other stories are links."""
@@ -84,13 +88,16 @@ def credible_hints(
     """
     prose_under = [0.0] * len(containers)
     paragraphs_under = [0.0] * len(containers)
+    titles_under = [0.0] * len(containers)
     total = 0
     for block, feature in zip(blocks, features, strict=True):
+        if block.kind is BlockKind.HEADING and block.level == 1:
+            titles_under[block.ancestors[-1]] += 1
         if feature.is_prose:
             total += len(block.text)
             prose_under[block.ancestors[-1]] += len(block.text)
             paragraphs_under[block.ancestors[-1]] += 1
-    _add_up(containers, prose_under, paragraphs_under)
+    _add_up(containers, prose_under, paragraphs_under, titles_under)
     encloses_article = _encloses_article(containers)
     negative: dict[int, HintFamily] = {}
     for element in containers:
@@ -101,16 +108,20 @@ def credible_hints(
             families = families - {HintFamily.META_INFO}  # bylines, dates and tags are no paragraphs
         if families:
             negative[element.id] = min(families)
-    outweighing = {c: f for c, f in negative.items() if f in OUTWEIGHING_FAMILIES}
+    outweighing = {
+        c: f
+        for c, f in negative.items()
+        if f in OUTWEIGHING_FAMILIES or (containers[c].tag in SEMANTIC_ASIDES and not titles_under[c])
+    }
     outermost = [c for c, f in outweighing.items() if not _inside_same_family(containers, c, f, outweighing)]
     discussed = sum(prose_under[c] for c in outermost)
     limit = WRAPPER_SHARE * (total - discussed)
-    candidates = {c: f for c, f in negative.items() if f in OUTWEIGHING_FAMILIES or not prose_under[c] > limit}
+    candidates = {c: f for c, f in negative.items() if c in outweighing or not prose_under[c] > limit}
     family_prose: dict[HintFamily, float] = {}
     for container, family in candidates.items():
         if not _inside_same_family(containers, container, family, candidates):
             family_prose[family] = family_prose.get(family, 0) + prose_under[container]
-    return {c: f for c, f in candidates.items() if f in OUTWEIGHING_FAMILIES or family_prose.get(f, 0) <= limit}
+    return {c: f for c, f in candidates.items() if c in outweighing or family_prose.get(f, 0) <= limit}
 
 
 def _encloses_article(containers: Sequence[Container]) -> list[bool]:
