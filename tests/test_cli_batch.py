@@ -398,3 +398,40 @@ def test_respect_robots_turns_a_forbidden_url_into_an_error_line(server: HTTPSer
     assert found[urls[0]]["error"]["kind"] == "RobotsDisallowedError"  # type: ignore[index]
     assert "article" in found[urls[1]]
     assert "/private/1" not in [request.path for request, _ in server.log]
+
+
+# ---- the same through the installed command -----------------------------------------------------
+
+
+def run_command(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "articlex", "batch", *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_command_writes_a_folder_to_stdout_and_says_what_it_skipped(odd_folder: Path) -> None:
+    result = run_command(str(odd_folder), "-o", "-", "--workers", "1", "--verbose")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 5
+    assert all(record["article"]["decisions"] == [] for record in records)  # lean by default
+    assert f"articlex batch: skipped {odd_folder / 'data.json'}: not a page file name" in result.stderr
+    assert "skipped   3 files in folders that are not pages" in result.stderr
+
+
+def test_command_fetches_a_url_list_into_parquet_by_extension(server: HTTPServer, tmp_path: Path) -> None:
+    server.expect_request("/a").respond_with_data(FIXTURE_PAGE.read_bytes(), content_type="text/html")
+    server.expect_request("/b").respond_with_data(LIBRARY_PAGE, content_type="text/html; charset=utf-8")
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"{server.url_for('/a')}\n{server.url_for('/b')}\n", encoding="utf-8")
+    out = tmp_path / "articles.parquet"
+    result = run_command("--urls", str(listing), "-o", str(out), "--workers", "1", "--delay", "0", "--decisions")
+    assert result.returncode == 0, result.stderr
+    rows = {row["key"]: row for row in pq.read_table(out).to_pylist()}
+    assert set(rows) == {server.url_for("/a"), server.url_for("/b")}
+    assert rows[server.url_for("/a")]["agency"] == "IANS"
+    assert json.loads(rows[server.url_for("/a")]["decisions"])
