@@ -100,3 +100,19 @@ def test_a_short_post_beside_a_long_aside_keeps_the_post() -> None:
     assert PARAGRAPHS[0] in body
     assert PARAGRAPHS[1] in body
     assert COMMENT not in body
+
+
+def test_a_short_post_with_one_long_paragraph_keeps_its_short_ones() -> None:
+    """One long paragraph may outscore everything else; the post is still the element holding it, not the paragraph."""
+    long_paragraph = " ".join(PARAGRAPHS)
+    short = ("Entries close on Friday at noon.", "The winner gets a year of fresh bread.", "Good luck to everyone!")
+    page = (
+        "<html><body><div id='wrap'><div class='post'><h1>Win a year of bread</h1>"
+        f"<p>{short[0]}</p><p>{long_paragraph}</p><p>{short[1]}</p><p>{short[2]}</p></div>"
+        "<ul class='links'><li><a href='/1'>Older posts</a></li><li><a href='/2'>Newer posts</a></li></ul>"
+        "</div></body></html>"
+    )
+    body = _body(page)
+    assert long_paragraph in body
+    assert all(text in body for text in short)
+    assert "Older posts" not in body

@@ -188,6 +188,8 @@ def main_container(
     best = max(range(len(containers)), key=scores.__getitem__, default=None)
     if best is None or scores[best] == NO_PROSE:
         return None
+    while containers[best].tag in TEXT_ELEMENTS and containers[best].parent >= 0:
+        best = containers[best].parent  # one paragraph that outscores the rest is still part of something
     return _most_specific(containers, scores, clustered, best)
 
 
