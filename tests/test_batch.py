@@ -13,7 +13,7 @@ import pytest
 
 import articlex
 from articlex.options import Options
-from articlex.scale.batch import ExtractionFailure, Source, extract_many, extract_result
+from articlex.scale.batch import ExtractionFailure, PageInput, extract_many, extract_result
 from warc_pages import CAFE_PAGE, FIXTURE_PAGE, LIBRARY_PAGE
 
 PAGE = FIXTURE_PAGE.read_bytes()
@@ -77,8 +77,10 @@ def test_an_unexpected_exception_fails_only_its_page() -> None:
 
 
 def test_url_and_encoding_of_a_source_reach_extract() -> None:
-    """A `Source`'s url and encoding are passed to the extraction."""
-    source = Source(key="cafe", data=CAFE_PAGE.encode("cp1252"), url="https://city.example/c", encoding="windows-1252")
+    """A `PageInput`'s url and encoding are passed to the extraction."""
+    source = PageInput(
+        key="cafe", data=CAFE_PAGE.encode("cp1252"), url="https://city.example/c", encoding="windows-1252"
+    )
     [(key, article)] = list(extract_many([source], workers=1))
     assert key == "cafe"
     assert article == articlex.extract(source.data, url=source.url, encoding=source.encoding)
@@ -148,14 +150,14 @@ def test_a_negative_worker_count_is_an_options_error() -> None:
 
 
 def test_a_malformed_source_raises_input_type_error() -> None:
-    """An item that is neither a Source nor a (key, data) pair is a programming error."""
+    """An item that is neither a PageInput nor a (key, data) pair is a programming error."""
     with pytest.raises(articlex.InputTypeError):
         list(extract_many([42], workers=1))  # type: ignore[list-item]
 
 
 def test_extract_result_turns_any_exception_into_a_failure() -> None:
     """`extract_result` never raises: a bug gives a failure named after the exception."""
-    result = extract_result(Source(key="k", data=b"BUG"), extractor=hooked_extract)
+    result = extract_result(PageInput(key="k", data=b"BUG"), extractor=hooked_extract)
     assert result == ExtractionFailure(key="k", kind="ZeroDivisionError", message="a bug")
 
 

@@ -54,13 +54,11 @@ def test_every_page_is_in_the_site_navigation() -> None:
 
 
 MACHINE_PATH = re.compile(r"/work/|/home/\w+|/Users/\w+|/tmp/\w+|[A-Z]:\\\\")
-OWNED_ELSEWHERE = {"data-files.md"}
-"""Being rewritten under another issue, which removes its machine path."""
 
 
 def test_no_machine_paths_in_the_docs() -> None:
     """The docs and fixtures/README.md name no folder of one machine (commands run from a clone's root)."""
-    pages = [page for page in DOCS.glob("*.md") if page.name not in OWNED_ELSEWHERE]
+    pages = list(DOCS.glob("*.md"))
     pages += [ROOT / "fixtures" / "README.md", ROOT / "README.md"]
     found = {
         str(page.relative_to(ROOT)): MACHINE_PATH.findall(page.read_text(encoding="utf-8"))

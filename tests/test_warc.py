@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import articlex
-from articlex.scale.inputs import Source
+from articlex.scale.inputs import PageInput
 from articlex.scale.warc import WarcFormatError, WarcReaderMissingError, _unchunk, iter_pages
 from warc_pages import CAFE_URL, _record, _response, expected_pages, record_id, write_warc
 
@@ -17,9 +17,9 @@ BACKENDS = ["fastwarc", "warcio"]
 NAMES = ["crawl.warc", "crawl.warc.gz"]
 
 
-def read_until_cut(source: Path | object, backend: str = "auto") -> tuple[list[Source], WarcFormatError | None]:
+def read_until_cut(source: Path | object, backend: str = "auto") -> tuple[list[PageInput], WarcFormatError | None]:
     """The pages yielded, and the error that ended the iteration (None when it ended normally)."""
-    pages: list[Source] = []
+    pages: list[PageInput] = []
     try:
         pages.extend(iter_pages(source, backend=backend))  # type: ignore[arg-type]
     except WarcFormatError as error:
@@ -32,7 +32,7 @@ def read_until_cut(source: Path | object, backend: str = "auto") -> tuple[list[S
 def test_yields_the_html_responses_in_file_order(tmp_path: Path, backend: str, name: str) -> None:
     """Only HTTP 200 HTML responses are pages: key, url, payload and Content-Type come from the record."""
     pages, _ = read_until_cut(write_warc(tmp_path / name), backend)
-    expected = [Source(page.key, page.payload, page.url, page.content_type) for page in expected_pages()]
+    expected = [PageInput(page.key, page.payload, page.url, page.content_type) for page in expected_pages()]
     assert pages == expected
 
 

@@ -46,9 +46,9 @@ from articlex.api import extract
 from articlex.errors import OptionsError
 from articlex.model import Article
 from articlex.options import DEFAULT_OPTIONS, Options
-from articlex.scale.inputs import Source, SourceLike, as_source
+from articlex.scale.inputs import PageInput, PageInputLike, as_page_input
 
-__all__ = ["DEFAULT_TIMEOUT", "ExtractionFailure", "Extractor", "Result", "Source", "extract_many", "extract_result"]
+__all__ = ["DEFAULT_TIMEOUT", "ExtractionFailure", "Extractor", "PageInput", "Result", "extract_many", "extract_result"]
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds a worker may spend on one page before it is killed: three times the default soft
@@ -87,7 +87,7 @@ class Extractor(Protocol):
 
 
 def extract_many(
-    sources: Iterable[SourceLike],
+    sources: Iterable[PageInputLike],
     *,
     workers: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
@@ -96,7 +96,7 @@ def extract_many(
 ) -> Iterator[tuple[str, Result]]:
     """Extract every page of SOURCES; yield `(key, Article | ExtractionFailure)` for each, none dropped.
 
-    SOURCES is any iterable (a generator is read lazily) of `Source` records or `(key, data)`
+    SOURCES is any iterable (a generator is read lazily) of `PageInput` records or `(key, data)`
     pairs. Results come **in completion order**, not input order: each carries its source's
     key. A page whose extraction raises, runs past `timeout` seconds, or kills its worker gives
     an `ExtractionFailure` and the batch goes on with a fresh worker.
@@ -122,13 +122,15 @@ def _usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-def _in_process(sources: Iterable[SourceLike], options: Options, extractor: Extractor) -> Iterator[tuple[str, Result]]:
+def _in_process(
+    sources: Iterable[PageInputLike], options: Options, extractor: Extractor
+) -> Iterator[tuple[str, Result]]:
     for item in sources:
-        source = as_source(item)
+        source = as_page_input(item)
         yield source.key, extract_result(source, options=options, extractor=extractor)
 
 
-def extract_result(source: Source, *, options: Options = DEFAULT_OPTIONS, extractor: Extractor = extract) -> Result:
+def extract_result(source: PageInput, *, options: Options = DEFAULT_OPTIONS, extractor: Extractor = extract) -> Result:
     """Extract one source without raising: its `Article`, or an `ExtractionFailure` saying why not.
 
     Any exception becomes a failure (named after its class), not only `ArticlexError`s: in a
@@ -142,7 +144,7 @@ def extract_result(source: Source, *, options: Options = DEFAULT_OPTIONS, extrac
 
 
 def _worker_main(conn: Connection, options: Options, extractor: Extractor) -> None:
-    """A worker's loop: receive a `Source`, send back its `Result`, until told to stop (None) or orphaned."""
+    """A worker's loop: receive a `PageInput`, send back its `Result`, until told to stop (None) or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     while True:
         try:
@@ -164,7 +166,7 @@ def _worker_main(conn: Connection, options: Options, extractor: Extractor) -> No
 class _Worker:
     process: BaseProcess
     conn: Connection
-    source: Source | None = None
+    source: PageInput | None = None
     deadline: float = field(default=float("inf"))
 
 
@@ -181,7 +183,7 @@ class _Supervisor:
         self._exhausted = False
         self._source_error: Exception | None = None
 
-    def run(self, sources: Iterable[SourceLike]) -> Iterator[tuple[str, Result]]:
+    def run(self, sources: Iterable[PageInputLike]) -> Iterator[tuple[str, Result]]:
         """Feed the workers from SOURCES and yield results as they arrive; stop every worker at the end.
 
         When SOURCES itself raises (a WARC file cut short), the pages already in flight are
@@ -211,7 +213,7 @@ class _Supervisor:
         child_end.close()
         return _Worker(process, parent_end)
 
-    def _dispatch(self, pending: Iterator[SourceLike]) -> None:
+    def _dispatch(self, pending: Iterator[PageInputLike]) -> None:
         """Give a page to every idle worker, until SOURCES runs out or raises."""
         for worker in self._workers:
             if worker.source is not None:
@@ -224,9 +226,9 @@ class _Supervisor:
             except Exception as error:  # noqa: BLE001 - re-raised by `run` once the pages in flight are done
                 self._exhausted, self._source_error = True, error
                 return
-            self._send(worker, as_source(item))
+            self._send(worker, as_page_input(item))
 
-    def _send(self, worker: _Worker, source: Source) -> None:
+    def _send(self, worker: _Worker, source: PageInput) -> None:
         worker.source = source
         worker.deadline = time.monotonic() + self._timeout if self._timeout is not None else float("inf")
         with contextlib.suppress(OSError):  # a worker dead while idle: its sentinel reports the crash
@@ -249,7 +251,7 @@ class _Supervisor:
                 message = f"no result within {self._timeout:g}s; the worker was stopped"
                 yield source.key, ExtractionFailure(key=source.key, kind=KIND_TIMEOUT, message=message)
 
-    def _receive(self, worker: _Worker, source: Source) -> Result:
+    def _receive(self, worker: _Worker, source: PageInput) -> Result:
         """The result a worker sent, or a crash failure when it died instead."""
         try:
             if worker.conn.poll():

@@ -30,7 +30,7 @@ from articlex.options import InputKind, Options
 from articlex.scale.batch import DEFAULT_TIMEOUT, ExtractionFailure, Result, extract_many, failure_of
 from articlex.scale.fetch import DEFAULT_MAX_BYTES, Fetcher, fetch_all, is_url
 from articlex.scale.fetch import DEFAULT_TIMEOUT as DEFAULT_FETCH_TIMEOUT
-from articlex.scale.inputs import Source, is_warc_file, walk_inputs
+from articlex.scale.inputs import PageInput, is_warc_file, walk_inputs
 from articlex.scale.outputs import JsonlOutput, Output, ParquetOutput, done_keys
 from articlex.scale.progress import Progress
 from articlex.scale.warc import WarcFormatError, iter_pages
@@ -180,7 +180,7 @@ class Inputs:
         failures, self._failures = self._failures, []
         return failures
 
-    def sources(self) -> Iterator[Source]:
+    def sources(self) -> Iterator[PageInput]:
         """Every page to extract, in input order."""
         for path in walk_inputs(self._paths, globs=self._globs, skipped=self._ignore):
             yield from self._archive(path) if is_warc_file(path) else self._page(path)
@@ -192,7 +192,7 @@ class Inputs:
         if self._verbose:
             _say(f"articlex batch: skipped {path}: {reason}")
 
-    def _fetched(self, fetcher: Fetcher) -> Iterator[Source]:
+    def _fetched(self, fetcher: Fetcher) -> Iterator[PageInput]:
         """The pages at the URLs, fetched a few at a time; a URL that cannot be fetched is a failure."""
         wanted = (url for url in self._addresses if self._wanted(url))
         for url, outcome in fetch_all(wanted, fetcher, concurrency=self._concurrency):
@@ -201,7 +201,7 @@ class Inputs:
                 continue
             self.consumed += len(outcome.content)
             self.urls[url] = outcome.url
-            yield Source(key=url, data=outcome.content, url=outcome.url, encoding=outcome.content_type)
+            yield PageInput(key=url, data=outcome.content, url=outcome.url, encoding=outcome.content_type)
 
     def _wanted(self, key: str) -> bool:
         if key in self._done:
@@ -213,7 +213,7 @@ class Inputs:
         if self._wanted(key):
             self._failures.append((failure_of(key, error), url))
 
-    def _page(self, path: Path) -> Iterator[Source]:
+    def _page(self, path: Path) -> Iterator[PageInput]:
         key = str(path)
         if not self._wanted(key):
             return
@@ -224,9 +224,9 @@ class Inputs:
             return
         self.consumed += len(data)
         self.urls[key] = None
-        yield Source(key=key, data=data)
+        yield PageInput(key=key, data=data)
 
-    def _archive(self, path: Path) -> Iterator[Source]:
+    def _archive(self, path: Path) -> Iterator[PageInput]:
         start = self.consumed
         try:
             with path.open("rb") as stream:

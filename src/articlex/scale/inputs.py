@@ -1,7 +1,7 @@
-"""Where pages come from in a batch: the `Source` record and the walk over files and folders.
+"""Where pages come from in a batch: the `PageInput` record and the walk over files and folders.
 
-A `Source` is one page to extract, with everything `extract` needs besides the options: its
-bytes or text, its address and the charset its server declared. Batch code passes `Source`
+A `PageInput` is one page to extract, with everything `extract` needs besides the options: its
+bytes or text, its address and the charset its server declared. Batch code passes `PageInput`
 values around instead of loose tuples so that a WARC record and a saved file look the same.
 
 Folders are walked lazily (`os.scandir`, sorted per folder so runs are repeatable), so a folder
@@ -32,7 +32,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class PageInput:
     """One page to extract: a key that names it in the results, its content, and how to read it.
 
     `data` is what `extract` takes (`bytes` to decode, or `str`); `url` is the page's address;
@@ -45,17 +45,17 @@ class Source:
     encoding: str | None = None
 
 
-SourceLike = Source | tuple[str, bytes | str]
-"""What `extract_many` accepts per page: a `Source`, or a `(key, data)` pair."""
+PageInputLike = PageInput | tuple[str, bytes | str]
+"""What `extract_many` accepts per page: a `PageInput`, or a `(key, data)` pair."""
 
 
-def as_source(item: object) -> Source:
-    """Turn a `Source` or a `(key, data)` pair into a `Source`; anything else raises `InputTypeError`."""
-    if isinstance(item, Source):
+def as_page_input(item: object) -> PageInput:
+    """Turn a `PageInput` or a `(key, data)` pair into a `PageInput`; anything else raises `InputTypeError`."""
+    if isinstance(item, PageInput):
         return item
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
-        return Source(key=item[0], data=item[1])
-    msg = f"a batch source must be a Source or a (key, data) pair, not {type(item).__name__}"
+        return PageInput(key=item[0], data=item[1])
+    msg = f"a batch source must be a PageInput or a (key, data) pair, not {type(item).__name__}"
     raise InputTypeError(msg)
 
 

@@ -30,7 +30,7 @@ from typing import IO, Any
 from articlex.options import DEFAULT_OPTIONS, Options
 from articlex.scale.batch import Result, extract_result, failure_of
 from articlex.scale.extras import MissingDependencyError, install_extra, require
-from articlex.scale.inputs import Source
+from articlex.scale.inputs import PageInput
 from articlex.scale.rows import COLUMNS, flat_row
 from articlex.scale.warc import WarcFormatError, iter_pages
 
@@ -110,7 +110,7 @@ def _page_rows(options: Options, rows: Iterable[Any]) -> Iterator[Row]:
     """The mapPartitions function of `extract_pages`: (key, url, html) rows in, article rows out."""
     for key, url, html in rows:
         data = bytes(html) if isinstance(html, bytearray) else html
-        source = Source(key=key, data=data, url=url)
+        source = PageInput(key=key, data=data, url=url)
         yield _row(key, url, extract_result(source, options=options))
 
 

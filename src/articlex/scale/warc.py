@@ -1,6 +1,6 @@
-"""Read the HTML pages of a WARC file (a web crawl's archive) as batch `Source` records.
+"""Read the HTML pages of a WARC file (a web crawl's archive) as batch `PageInput` records.
 
-`iter_pages` yields one `Source` per HTTP 200 `response` record whose Content-Type is HTML:
+`iter_pages` yields one `PageInput` per HTTP 200 `response` record whose Content-Type is HTML:
 key = the record's `WARC-Record-ID`, url = its `WARC-Target-URI`, data = the HTTP payload
 bytes, encoding = the HTTP `Content-Type` value, so its charset reaches `extract`'s decoding
 (the charset of many pages is only in that header). Redirects, errors, images, requests and
@@ -30,7 +30,7 @@ from typing import IO, TYPE_CHECKING, Literal
 
 from articlex.errors import ArticlexError
 from articlex.scale.extras import MissingDependencyError, install_extra
-from articlex.scale.inputs import Source
+from articlex.scale.inputs import PageInput
 
 if TYPE_CHECKING:
     from fastwarc.warc import WarcRecord  # type: ignore[import-not-found, unused-ignore]
@@ -78,11 +78,11 @@ def _installed(module: str) -> bool:
         return False
 
 
-def iter_pages(source: str | Path | IO[bytes], *, backend: Backend = "auto") -> Iterator[Source]:
+def iter_pages(source: str | Path | IO[bytes], *, backend: Backend = "auto") -> Iterator[PageInput]:
     """Yield the HTML pages of a WARC or WARC.gz file (a path, or a binary stream open on one).
 
     Only HTTP 200 `response` records with an HTML Content-Type are pages; see the module
-    docstring for the fields of each `Source`. Raises `WarcReaderMissingError` when no reader is
+    docstring for the fields of each `PageInput`. Raises `WarcReaderMissingError` when no reader is
     installed, `WarcFormatError` at a record cut short or unreadable, `OSError` when the file
     cannot be opened.
     """
@@ -101,7 +101,7 @@ def is_html(content_type: str | None) -> bool:
     return content_type is not None and content_type.split(";", 1)[0].strip().lower() in HTML_TYPES
 
 
-def _fastwarc_pages(stream: IO[bytes], name: str) -> Iterator[Source]:
+def _fastwarc_pages(stream: IO[bytes], name: str) -> Iterator[PageInput]:
     from fastwarc.warc import (  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415 - optional
         ArchiveIterator,
         WarcRecordType,
@@ -120,7 +120,7 @@ def _fastwarc_pages(stream: IO[bytes], name: str) -> Iterator[Source]:
             yield page
 
 
-def _fastwarc_page(record: WarcRecord, name: str) -> Source | None:
+def _fastwarc_page(record: WarcRecord, name: str) -> PageInput | None:
     key = record.record_id or ""
     url = record.headers.get("WARC-Target-URI")
     http = record.http_headers if record.is_http_parsed else None
@@ -135,7 +135,7 @@ def _fastwarc_page(record: WarcRecord, name: str) -> Source | None:
         raise _cut_short(name, key, url)
     if (http.get("Transfer-Encoding") or "").strip().lower() == "chunked":
         payload = _unchunk(payload)
-    return Source(key=key, data=payload, url=url, encoding=http.get("Content-Type"))
+    return PageInput(key=key, data=payload, url=url, encoding=http.get("Content-Type"))
 
 
 def _cut_short(name: str, key: str, url: str | None) -> WarcFormatError:
@@ -167,7 +167,7 @@ def _unchunk(payload: bytes) -> bytes:
         position = line_end + 2 + size + 2
 
 
-def _warcio_pages(stream: IO[bytes], name: str) -> Iterator[Source]:
+def _warcio_pages(stream: IO[bytes], name: str) -> Iterator[PageInput]:
     from warcio.archiveiterator import (  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: PLC0415
         ArchiveIterator,
     )
@@ -185,7 +185,7 @@ def _warcio_pages(stream: IO[bytes], name: str) -> Iterator[Source]:
             yield page
 
 
-def _warcio_page(record: object, name: str) -> Source | None:
+def _warcio_page(record: object, name: str) -> PageInput | None:
     if getattr(record, "rec_type", None) != "response" or getattr(record, "http_headers", None) is None:
         return None
     headers = record.rec_headers  # type: ignore[attr-defined]
@@ -198,4 +198,4 @@ def _warcio_page(record: object, name: str) -> Source | None:
     payload = record.content_stream().read()  # type: ignore[attr-defined]
     if record.raw_stream.limit > 0:  # type: ignore[attr-defined]
         raise _cut_short(name, key, url)
-    return Source(key=key, data=payload, url=url, encoding=content_type)
+    return PageInput(key=key, data=payload, url=url, encoding=content_type)
