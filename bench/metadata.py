@@ -4,17 +4,26 @@ Usage::
 
     python bench/metadata.py --data DIR [--worst 10] [--field headline|authors|date|agency]
         [--json OUT] [--compare trafilatura] [--gate [--floors PATH]] [--quiet]
+    python bench/metadata.py --audit DIR... [--gate] [--quiet]
 
 ``DIR`` holds ``truth.json`` ({id: {"file", "url", "headline", "headline_alt", "byline",
 "date", "agency", ...}}) and the gzipped pages it names (``file``, relative to ``DIR``).
 A null truth value means "not asserted": that field is not scored on that page. The scoring
 rules are in ``metadata_scoring.py``; see ``bench/README.md``. ``--gate`` exits 1 when one
 of articlex's field scores is below its floor in ``floors.json`` (``"metadata"``, per corpus).
+
+``--audit`` needs no truth: it runs articlex over every page of the corpora given (folders with
+``truth.json`` or ``ground-truth.json`` and ``html/<id>.html.gz``, or folders of them) and lists
+every author, agency and dateline returned that fails one of the checks of
+``metadata_scoring.audit_value`` (a label, a digit, the site's name, a place, a greeting, a
+value returned as the author on three sites or more, an agency not credited where credits
+stand). With ``--gate`` it exits 1 when any value is flagged.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import re
@@ -320,10 +329,11 @@ def format_table(runs: Sequence[SystemRun]) -> str:
                 continue
             summary = figures[name]
             extra = ""
+            extra = f"P {_pct(summary.precision)} R {_pct(summary.recall)} F1 {_pct(summary.f1)}"
             if name == "headline":
-                extra = f"token F1 {_pct(summary.token_f1)}"
+                extra += f"; token F1 {_pct(summary.token_f1)}"
             elif name == "authors":
-                extra = f"byline exact {_pct(summary.exact)}"
+                extra += f" (names); byline exact {_pct(summary.exact)}"
             lines.append(
                 f"{run.name:<12} {name:<9} {summary.pages:>5} {_pct(summary.score):>7} {_pct(summary.coverage):>8} "
                 f"{_pct(summary.wrong_when_given):>11}  {extra}".rstrip()
@@ -331,7 +341,8 @@ def format_table(runs: Sequence[SystemRun]) -> str:
     lines += [
         "score: headline = exact match (normalised, any accepted spelling); authors = mean name-set F1;",
         "date = same calendar day; agency = one of the listed agencies. coverage = share of pages with a",
-        "value; wrong|given = share of the returned values that are not exactly right.",
+        "value; wrong|given = share of the returned values that are not exactly right. P = precision (right",
+        "among returned), R = recall (right among asserted), counted per name for authors, per page otherwise.",
         *ANCHORS,
     ]
     return "\n".join(lines)
@@ -413,13 +424,223 @@ def write_json(path: Path, runs: Sequence[SystemRun], info: dict[str, str]) -> N
     path.write_text(json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
 
+# --------------------------------------------------------------------------- audit
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    """One page of a corpus to audit: its corpus, id, saved file and address."""
+
+    corpus: str
+    id: str
+    path: Path
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditHit:
+    """One value articlex returned on one page, and the flags it earned (none: it passed)."""
+
+    page: AuditPage
+    field: str
+    value: str
+    flags: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    site: str = ""
+
+
+def audit_pages(folders: Sequence[Path]) -> list[AuditPage]:
+    """Every page of the corpora given: a folder with ``truth.json`` or ``ground-truth.json``, or a folder of them."""
+    pages: list[AuditPage] = []
+    for folder in folders:
+        corpora = [(folder.name, folder)] if _is_corpus(folder) else []
+        if not corpora:
+            corpora = [(f"{folder.name}/{sub.name}", sub) for sub in sorted(folder.iterdir()) if _is_corpus(sub)]
+        for name, corpus in corpora:
+            if (corpus / "truth.json").is_file():
+                pages += [AuditPage(name, r.id, corpus / r.file, r.url) for r in load_truth(corpus)]
+                continue
+            with (corpus / "ground-truth.json").open(encoding="utf-8") as handle:
+                truth: dict[str, dict[str, Any]] = json.load(handle)
+            pages += [
+                AuditPage(name, key, corpus / "html" / f"{key}.html.gz", truth[key].get("url") or None)
+                for key in sorted(truth)
+            ]
+    return pages
+
+
+def _is_corpus(folder: Path) -> bool:
+    return (folder / "truth.json").is_file() or (folder / "ground-truth.json").is_file()
+
+
+_META_CONTENT = re.compile(r"<meta\b[^>]*?\bcontent\s*=\s*[\"']([^\"']{1,300})", re.IGNORECASE)
+_JSON_LD = re.compile(r"<script[^>]*ld\+json[^>]*>(.{1,20000}?)</script>", re.IGNORECASE | re.DOTALL)
+CREDITED_OPENING_CHARS = 160
+"""A dateline's agency stands in the first paragraph's first characters ('LYON, June 3 (AFP) —')."""
+CLOSING_CREDIT_MAX_WORDS = 15
+"""A closing credit ('(With inputs from PTI)') is a short last paragraph."""
+
+
+def _credit_texts(article: Any, html: str) -> list[str]:
+    """The places an agency is credited: byline, credit lines, the body's opening and short last line, metadata."""
+    texts = [article.byline or ""]
+    texts += [d.preview for d in article.decisions if str(getattr(d.label, "value", d.label)) == "credit"]
+    paragraphs = article.paragraphs
+    if paragraphs:
+        texts.append(paragraphs[0][:CREDITED_OPENING_CHARS])
+        if len(paragraphs[-1].split()) <= CLOSING_CREDIT_MAX_WORDS:
+            texts.append(paragraphs[-1])
+    texts += _META_CONTENT.findall(html) + _JSON_LD.findall(html)
+    return texts
+
+
+@functools.cache
+def _agency_patterns() -> dict[str, re.Pattern[str]]:
+    """Each agency's name, acronyms and full names as one case-insensitive whole-word pattern."""
+    from articlex.vocabulary import agencies
+
+    return {
+        agency.name: re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(a) for a in {agency.name, *agency.acronyms, *agency.names}) + r")(?!\w)",
+            re.IGNORECASE,
+        )
+        for agency in agencies()
+    }
+
+
+def audit_page(page: AuditPage, extract: Callable[..., Any], words: scoring.AuditWords) -> list[AuditHit]:
+    """Every author, agency and dateline articlex returns on one page, each with its flags."""
+    raw = gzip.decompress(page.path.read_bytes())
+    article = extract(raw, url=page.url)
+    sites = scoring.site_keys(article.site_name, page.url or article.url)
+    places = (article.dateline,) if article.dateline else ()
+    site = _site_of(page, article)
+    html = decode_page(raw)
+    hits = []
+    for author in article.authors:
+        flags, notes = scoring.audit_value(author, words, sites, places)
+        if any(pattern.fullmatch(author.strip()) for pattern in _agency_patterns().values()):
+            flags.append(scoring.FLAG_AGENCY_NAME)
+        if scoring.FLAG_SITE in flags and _named_author_in_metadata(author, html):
+            flags.remove(scoring.FLAG_SITE)
+            notes.append(scoring.NOTE_SITE_AUTHOR)
+        hits.append(AuditHit(page, "author", author, tuple(flags), tuple(notes), site))
+    agencies = tuple(getattr(article, "agencies", ()) or ()) or ((article.agency,) if article.agency else ())
+    if agencies:
+        credit_text = "\n".join(_credit_texts(article, html))
+        for agency in agencies:
+            pattern = _agency_patterns().get(agency)
+            credited = pattern is not None and pattern.search(credit_text) is not None
+            flags = () if credited else (scoring.FLAG_AGENCY_UNCREDITED,)
+            hits.append(AuditHit(page, "agency", agency, flags, site=site))
+    if article.dateline:
+        flags, notes = scoring.audit_value(article.dateline, words, sites, person=False)
+        hits.append(AuditHit(page, "dateline", article.dateline, tuple(flags), tuple(notes), site))
+    return hits
+
+
+_AUTHOR_IN_METADATA = re.compile(
+    r"<meta\b[^>]*?(?:name|property)\s*=\s*[\"'][^\"']*author[^>]*>|\"author\"\s*:\s*[\[{]?[^\]}]{0,400}",
+    re.IGNORECASE,
+)
+
+
+def _named_author_in_metadata(value: str, html: str) -> bool:
+    """True when the page's own `<meta>` or JSON-LD author holds the value (a blog whose author is the site)."""
+    wanted = scoring.normalise(value)
+    return any(wanted in scoring.normalise(match.group(0)) for match in _AUTHOR_IN_METADATA.finditer(html))
+
+
+def _site_of(page: AuditPage, article: Any) -> str:
+    """The site a page belongs to: the host of its address (given, else the page's own canonical
+    address) without 'www.'; else its site name; else the page itself."""
+    for url in (page.url, article.url):
+        if url:
+            host = re.sub(r"^[a-z]+://", "", url.strip().casefold()).split("/", 1)[0]
+            if host:
+                return host.removeprefix("www.")
+    return article.site_name or UNKNOWN_SITE
+
+
+UNKNOWN_SITE = "(site unknown)"
+"""The one site of every page without an address or a site name: such pages are often of one blog."""
+
+
+def flag_many_sites(hits: Sequence[AuditHit]) -> list[AuditHit]:
+    """The hits with `FLAG_MANY_SITES` added to every author value returned on three sites or more."""
+    sites: dict[str, set[str]] = {}
+    for hit in hits:
+        if hit.field == "author":
+            sites.setdefault(scoring.normalise(hit.value), set()).add(hit.site)
+    many = {value for value, found in sites.items() if len(found) >= scoring.MANY_SITES}
+    return [
+        AuditHit(hit.page, hit.field, hit.value, (*hit.flags, scoring.FLAG_MANY_SITES), hit.notes, hit.site)
+        if hit.field == "author" and scoring.normalise(hit.value) in many and scoring.NOTE_DESK not in hit.notes
+        else hit
+        for hit in hits
+    ]
+
+
+def run_audit(folders: Sequence[Path], progress: bool) -> tuple[list[AuditPage], list[AuditHit], dict[str, str]]:
+    """Audit every page of the corpora: (pages, every value returned with its flags, pages that raised)."""
+    articlex = import_articlex()
+    words = scoring.audit_words()
+    pages = audit_pages(folders)
+    hits: list[AuditHit] = []
+    errors: dict[str, str] = {}
+    for index, page in enumerate(pages):
+        try:
+            hits += audit_page(page, articlex.extract, words)
+        except Exception as exc:  # every failure is reported, none stops the run
+            errors[f"{page.corpus}/{page.id}"] = f"{type(exc).__name__}: {exc}"
+        if progress:
+            print(f"\r{index + 1}/{len(pages)} pages", end="", file=sys.stderr, flush=True)
+    if progress:
+        print(file=sys.stderr)
+    return pages, flag_many_sites(hits), errors
+
+
+def format_audit(pages: Sequence[AuditPage], hits: Sequence[AuditHit], errors: dict[str, str]) -> str:
+    """Counts of values returned and flagged, per flag, and every flagged value."""
+    corpora = sorted({page.corpus for page in pages})
+    flagged = [hit for hit in hits if hit.flags]
+    returned = {name: sum(1 for hit in hits if hit.field == name) for name in ("author", "agency", "dateline")}
+    lines = [
+        f"Audit of {len(pages)} pages ({', '.join(corpora)}): "
+        + ", ".join(f"{count} {name} value(s)" for name, count in returned.items())
+        + f" returned; {len(flagged)} flagged; {len(errors)} page(s) raised",
+    ]
+    lines += [f"  {flag:<42} {sum(1 for hit in flagged if flag in hit.flags):>5}" for flag in scoring.FLAGS]
+    noted = [hit for hit in hits if hit.notes and not hit.flags]
+    lines.append(f"Not flagged, credits that are no person's name ({len(noted)}):")
+    lines += [f"  {note:<42} {sum(1 for hit in noted if note in hit.notes):>5}" for note in scoring.NOTES]
+    if flagged:
+        lines.append("Flagged values:")
+        order = sorted(flagged, key=lambda h: (h.field, h.flags, scoring.normalise(h.value), h.page.id))
+        lines += [
+            f"  {h.field:<8} {_clip(h.value, 50)!r:<40} [{'; '.join(h.flags)}]  {h.page.corpus}/{h.page.id[:16]}"
+            for h in order
+        ]
+    if noted:
+        lines.append("Noted values (not flagged):")
+        lines += [
+            f"  {h.field:<8} {_clip(h.value, 50)!r:<40} [{'; '.join(h.notes)}]  {h.page.corpus}/{h.page.id[:16]}"
+            for h in sorted(noted, key=lambda h: (h.notes, scoring.normalise(h.value), h.page.id))
+        ]
+    lines += [f"raised: {key}: {message[:200]}" for key, message in sorted(errors.items())]
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- command line
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Read the command line; usage errors exit with status 2."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0], prog="bench/metadata.py")
-    parser.add_argument("--data", type=Path, required=True, metavar="DIR", help="folder with truth.json and the pages")
+    parser.add_argument("--data", type=Path, metavar="DIR", help="folder with truth.json and the pages")
+    parser.add_argument(
+        "--audit", type=Path, nargs="+", metavar="DIR", help="audit every author, agency and dateline on these corpora"
+    )
     parser.add_argument("--worst", type=int, default=10, metavar="N", help="list articlex's N worst misses per field")
     parser.add_argument("--field", choices=FIELDS, help="list the worst misses of this field only")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write summaries and per-page results to OUT")
@@ -428,6 +649,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--floors", type=Path, default=FLOORS_PATH, metavar="PATH", help="floors file for --gate")
     parser.add_argument("--quiet", action="store_true", help="no progress counter on stderr")
     args = parser.parse_args(argv)
+    if args.audit:
+        missing = [str(folder) for folder in args.audit if not folder.is_dir()]
+        if missing:
+            parser.error(f"not a folder: {', '.join(missing)}")
+        if args.data or args.compare:
+            parser.error("--audit takes its own folders; it runs articlex alone")
+        args.compare = []
+        return args
+    if args.data is None:
+        parser.error("--data DIR (or --audit DIR...) is required")
     if not (args.data / "truth.json").is_file():
         parser.error(f"{args.data} has no truth.json")
     args.compare = [name.strip() for name in args.compare.split(",") if name.strip()]
@@ -440,6 +671,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; return the process exit code."""
     args = parse_args(argv)
+    if args.audit:
+        pages, hits, errors = run_audit(args.audit, progress=not args.quiet)
+        print(format_audit(pages, hits, errors))
+        flagged = sum(1 for hit in hits if hit.flags)
+        if args.gate:
+            print(
+                f"\naudit gate: {'FAILED' if flagged or errors else 'passed'} ({flagged} flagged, {len(errors)} raised)"
+            )
+            return 1 if flagged or errors else 0
+        return 0
     records = load_truth(args.data)
     articlex = load_articlex()
     if articlex.unavailable:

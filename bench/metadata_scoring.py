@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # --------------------------------------------------------------------------- normalising
 
@@ -64,6 +64,13 @@ class PageScore:
     given: bool
     exact: bool
     token_f1: float | None = None
+    # The counts behind precision and recall; two scores are equal whatever they count.
+    returned: int | None = field(default=None, compare=False)
+    """Values returned (authors: names after cleaning); None means 1 when given, else 0."""
+    right: int | None = field(default=None, compare=False)
+    """Returned values that are right (authors: names in the truth); None means 1 when exact, else 0."""
+    expected: int | None = field(default=None, compare=False)
+    """Values the truth asserts (authors: names); None means 1."""
 
 
 def token_f1(predicted: str, truth: str) -> float:
@@ -201,7 +208,9 @@ def score_authors(
         return None
     given = any(name.strip() for name in predicted)
     exact = got == want
-    return PageScore(set_f1(got, want), given=given, exact=exact)
+    return PageScore(
+        set_f1(got, want), given=given, exact=exact, returned=len(got), right=len(got & want), expected=len(want)
+    )
 
 
 # --------------------------------------------------------------------------- date and agency
@@ -247,6 +256,10 @@ class FieldSummary:
     """The corpus figures of one field for one system.
 
     ``score``: mean page score over the pages where the truth asserts the field.
+    ``precision``: share of the returned values that are right, over the corpus (authors: of the
+    names returned, counted one by one; other fields: of the pages with a value).
+    ``recall``: share of the asserted values that were returned right (authors: of the true names).
+    ``f1``: their harmonic mean (for authors a micro F1, beside the per-page mean in ``score``).
     ``coverage``: share of those pages where the system returned a value.
     ``wrong_when_given``: share of the pages with a returned value where it is not exact
     (None when no value was returned at all). ``exact``: share of pages with an exact value
@@ -259,6 +272,9 @@ class FieldSummary:
     wrong_when_given: float | None
     exact: float
     token_f1: float | None
+    precision: float | None = None
+    recall: float = 0.0
+    f1: float = 0.0
 
 
 def summarize(scores: Iterable[PageScore]) -> FieldSummary:
@@ -269,6 +285,12 @@ def summarize(scores: Iterable[PageScore]) -> FieldSummary:
     count = len(items)
     given = [s for s in items if s.given]
     f1s = [s.token_f1 for s in items if s.token_f1 is not None]
+    returned = sum((1 if s.given else 0) if s.returned is None else s.returned for s in items)
+    right = sum((1 if s.exact else 0) if s.right is None else s.right for s in items)
+    expected = sum(1 if s.expected is None else s.expected for s in items)
+    precision = right / returned if returned else None
+    recall = right / expected if expected else 0.0
+    harmonic = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
     return FieldSummary(
         pages=count,
         score=sum(s.score for s in items) / count,
@@ -276,4 +298,231 @@ def summarize(scores: Iterable[PageScore]) -> FieldSummary:
         wrong_when_given=sum(1 for s in given if not s.exact) / len(given) if given else None,
         exact=sum(1 for s in items if s.exact) / count,
         token_f1=sum(f1s) / len(f1s) if f1s else None,
+        precision=precision,
+        recall=recall,
+        f1=harmonic,
     )
+
+
+# --------------------------------------------------------------------------- audit
+#
+# Checks of a returned author, agency or dateline value that need no truth: each says what a
+# value must never be. They are the benchmark's own (word lists written here, the byline words
+# of the library's data file), not the library's name check, so the audit can catch that check.
+
+FLAG_LABEL = "label or role word"
+FLAG_DIGIT = "digit or e-mail"
+NOTE_USER_NAME = "user name (one word, lower case or digits)"
+NOTE_DESK = "newsroom credit"
+NOTE_SITE_AUTHOR = "site named as author by its own metadata"
+NOTE_PERSONAL_SITE = "a person's site, named for them"
+NOTES: tuple[str, ...] = (NOTE_USER_NAME, NOTE_DESK, NOTE_SITE_AUTHOR, NOTE_PERSONAL_SITE)
+"""What a credit that is no person's name may still rightly be; counted and listed, never gated."""
+NEWSROOM_WORDS: frozenset[str] = frozenset(
+    {
+        *("redaktion", "rédaction", "redaction", "redacción", "redazione", "redação", "redactie", "redaktionen"),
+        *("redakcja", "redakce", "редакция", "редакція", "staff", "team", "webteam", "newsroom", "desk"),
+        *("foundation", "stiftung", "verein", "verband", "institut", "institute", "association", "pressestelle"),
+    }
+)
+"""Words naming a newsroom or organisation credited as a whole ('Redaktion', 'Harbour Herald Staff')."""
+FLAG_SITE = "the site's own name"
+FLAG_PLACE = "a place name"
+FLAG_GREETING = "greeting or sign-off"
+FLAG_MANY_SITES = "author on 3+ sites"
+FLAG_AGENCY_UNCREDITED = "agency not in a credit"
+FLAG_AGENCY_NAME = "an agency as author"
+FLAGS: tuple[str, ...] = (
+    FLAG_LABEL,
+    FLAG_DIGIT,
+    FLAG_SITE,
+    FLAG_PLACE,
+    FLAG_GREETING,
+    FLAG_MANY_SITES,
+    FLAG_AGENCY_NAME,
+    FLAG_AGENCY_UNCREDITED,
+)
+MANY_SITES = 3
+"""A value returned as the author on this many different sites is no person's name (a label, a placeholder)."""
+
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"von", "vom", "van", "de", "di", "da", "du", "del", "della", "af", "av", "par", "por", "zu", "ter", "den", "der"}
+)
+"""Byline prefixes that also stand inside names ('Anna von Arden', 'Luca di Serio'): not flagged as labels."""
+
+GREETINGS: frozenset[str] = frozenset(
+    {
+        *("happy", "holidays", "merry", "christmas", "cheers", "thanks", "regards", "greetings", "everyone"),
+        *("xoxo", "hugs", "enjoy", "goodbye", "bye", "welcome", "congratulations", "congrats"),
+        *("grüße", "gruß", "grüsse", "gruss", "tschüss", "servus", "frohe", "weihnachten", "danke"),
+        *("amitiés", "bises", "bisous", "merci", "cordialement", "saludos", "gracias", "abrazos", "feliz"),
+        *("saluti", "grazie", "auguri", "groeten", "bedankt", "hälsningar", "hilsen", "pozdrawiam", "pozdrav"),
+    }
+)
+"""Words of greetings and sign-offs of many languages ('Happy Holidays', 'Cheers', 'Viele Grüße')."""
+GREETING_PHRASES: tuple[str, ...] = (
+    "stay safe",
+    "take care",
+    "best wishes",
+    "see you",
+    "bis bald",
+    "à bientôt",
+    "a presto",
+    "hasta pronto",
+    "thank you",
+)
+
+PLACES: frozenset[str] = frozenset(
+    name.casefold()
+    for name in (
+        # capitals of the world, as English writes them, and some in their own languages
+        *("Abu Dhabi", "Abuja", "Accra", "Addis Ababa", "Algiers", "Amman", "Amsterdam", "Ankara", "Antananarivo"),
+        *("Apia", "Ashgabat", "Asmara", "Astana", "Asunción", "Athens", "Baghdad", "Baku", "Bamako", "Bangkok"),
+        *("Bangui", "Banjul", "Beijing", "Beirut", "Belgrade", "Belmopan", "Berlin", "Bern", "Bishkek", "Bissau"),
+        *("Bogotá", "Bogota", "Brasília", "Brasilia", "Bratislava", "Brazzaville", "Bridgetown", "Brussels"),
+        *("Bucharest", "Budapest", "Buenos Aires", "Bujumbura", "Cairo", "Canberra", "Caracas", "Castries"),
+        *("Chisinau", "Colombo", "Conakry", "Copenhagen", "Dakar", "Damascus", "Dhaka", "Dili", "Djibouti"),
+        *("Dodoma", "Doha", "Dublin", "Dushanbe", "Freetown", "Gaborone", "Georgetown", "Guatemala City"),
+        *("Hanoi", "Harare", "Havana", "Helsinki", "Honiara", "Islamabad", "Jakarta", "Jerusalem", "Juba", "Kabul"),
+        *("Kampala", "Kathmandu", "Khartoum", "Kigali", "Kingston", "Kinshasa", "Kuala Lumpur", "Kuwait City"),
+        *("Kyiv", "Kiev", "La Paz", "Libreville", "Lilongwe", "Lima", "Lisbon", "Ljubljana", "Lomé", "London"),
+        *("Luanda", "Lusaka", "Luxembourg", "Madrid", "Majuro", "Malabo", "Male", "Managua", "Manama", "Manila"),
+        *("Maputo", "Maseru", "Mbabane", "Mexico City", "Minsk", "Mogadishu", "Monaco", "Monrovia", "Montevideo"),
+        *("Moroni", "Moscow", "Muscat", "Nairobi", "Nassau", "Naypyidaw", "N'Djamena", "New Delhi", "Niamey"),
+        *("Nicosia", "Nouakchott", "Nuku'alofa", "Oslo", "Ottawa", "Ouagadougou", "Palikir", "Panama City"),
+        *("Paramaribo", "Paris", "Phnom Penh", "Podgorica", "Port Louis", "Port Moresby", "Port of Spain"),
+        *("Port-au-Prince", "Porto-Novo", "Prague", "Praia", "Pretoria", "Pristina", "Pyongyang", "Quito", "Rabat"),
+        *("Reykjavik", "Riga", "Riyadh", "Rome", "Roseau", "San José", "San Marino", "San Salvador", "Sanaa"),
+        *("Santiago", "Santo Domingo", "São Tomé", "Sarajevo", "Seoul", "Singapore", "Skopje", "Sofia", "Stockholm"),
+        *("Suva", "Taipei", "Tallinn", "Tarawa", "Tashkent", "Tbilisi", "Tegucigalpa", "Tehran", "Thimphu"),
+        *("Tirana", "Tokyo", "Tripoli", "Tunis", "Ulaanbaatar", "Vaduz", "Valletta", "Vienna", "Vientiane"),
+        *("Vilnius", "Warsaw", "Washington", "Wellington", "Windhoek", "Yaoundé", "Yerevan", "Zagreb"),
+        *("Wien", "Praha", "Warszawa", "Roma", "Lisboa", "Moskau", "Moskva", "Москва", "Киев", "Київ", "北京", "東京"),
+        *("Bruxelles", "Brüssel", "Genève", "Genf", "København", "Athen", "Αθήνα", "Kairo", "Peking", "Rom"),
+        # large cities that open datelines
+        *("New York", "Los Angeles", "Chicago", "Houston", "San Francisco", "Toronto", "Montreal", "Sydney"),
+        *("Melbourne", "Mumbai", "Kolkata", "Chennai", "Bengaluru", "Bangalore", "Hyderabad", "Karachi"),
+        *("Lahore", "Shanghai", "Hong Kong", "Istanbul", "Frankfurt", "Hamburg", "München", "Munich", "Köln"),
+        *("Cologne", "Zürich", "Zurich", "Geneva", "Milan", "Milano", "Barcelona", "Marseille", "Lyon", "Dubai"),
+        *("Rio de Janeiro", "São Paulo", "Sao Paulo", "Johannesburg", "Lagos", "Osaka", "St. Petersburg"),
+    )
+)
+"""Capitals and large cities, a place never being a person's name on its own."""
+
+_EMAIL_OR_DIGIT = re.compile(r"\d|@")
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class AuditWords:
+    """The byline words the audit flags: labels that introduce names, roles, and what is never a name."""
+
+    prefixes: frozenset[str]
+    roles: frozenset[str]
+    non_names: frozenset[str]
+
+
+def audit_words() -> AuditWords:
+    """The byline words of the library's data file (`articlex.vocabulary.byline_vocabulary`), lower case."""
+    from articlex.vocabulary import byline_vocabulary
+
+    vocabulary = byline_vocabulary()
+    return AuditWords(vocabulary.prefixes - NAME_PARTICLES, vocabulary.roles, vocabulary.non_names)
+
+
+def _squash(text: str) -> str:
+    return _NOT_ALNUM.sub("", normalise(text))
+
+
+def site_keys(site_name: str | None, url: str | None) -> frozenset[str]:
+    """The squashed spellings of a site: its name ('Harbour Herald'), its domain and the domain's label.
+
+    The domain's label alone is marked with a leading '~': a person's name equal to it is a
+    personal site's author ('Jane Doe' on janedoe.example), not the site named as an author.
+    """
+    keys = set()
+    if site_name:
+        keys.add(_squash(site_name))
+    if url:
+        host = re.sub(r"^[a-z]+://", "", url.strip().casefold()).split("/", 1)[0].split(":", 1)[0]
+        host = host.removeprefix("www.")
+        if host:
+            keys.add(_squash(host))
+            labels = host.split(".")
+            if len(labels) > 1:
+                keys.add("~" + _squash(labels[-2] if len(labels[-2]) > 3 or len(labels) < 3 else labels[-3]))
+    return frozenset(keys - {"", "~"})
+
+
+_ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "il", "de", "het"})
+
+
+OUTLET_WORDS: frozenset[str] = frozenset(
+    {
+        *("post", "news", "times", "daily", "herald", "gazette", "journal", "magazine", "blog", "online", "media"),
+        *("press", "tribune", "today", "weekly", "review", "report", "radio", "tv", "channel", "network", "group"),
+        *("zeitung", "tagblatt", "nachrichten", "anzeiger", "kurier", "rundschau", "journal", "presse", "revue"),
+        *("mrs", "mr", "mom", "mum", "dad", "kitchen", "life", "world", "club", "shop", "store", "books"),
+    }
+)
+"""Words of outlets' and blogs' names ('Harbour Post', 'A Thrifty Cook'), never of a person's."""
+
+
+def person_shaped(value: str) -> bool:
+    """Two to four capitalised words, the first no article, none an outlet's word: 'Jane Doe', 'Ana M. Ruiz'."""
+    words = value.split()
+    return (
+        2 <= len(words) <= 4
+        and words[0].casefold() not in _ARTICLES
+        and all(w[:1].isupper() for w in words)
+        and not any(w.casefold().strip(".,") in OUTLET_WORDS for w in words)
+    )
+
+
+def audit_value(
+    value: str, words: AuditWords, sites: Collection[str] = (), places: Collection[str] = (), *, person: bool = True
+) -> tuple[list[str], list[str]]:
+    """The flags one returned value earns, and its notes (an author when ``person``, else a dateline's place).
+
+    ``sites``: `site_keys` of the page; ``places``: place names beyond `PLACES` (the page's dateline).
+    Flags say the value is junk. Notes say what kind of credit it is when it is not a person's
+    name and still a credit the page gives: a user name (one word in lower case or with digits,
+    'quillfox', 'pixel42') or a newsroom ('Redaktion', 'Harbour Herald Staff').
+    """
+    flags: list[str] = []
+    notes: list[str] = []
+    folded = normalise(value)
+    tokens_ = [token.strip(".") for token in _WORD.findall(folded)]
+    phrases = {" ".join(tokens_[i:j]) for i in range(len(tokens_)) for j in range(i + 1, min(len(tokens_), i + 4) + 1)}
+    one_word = len(value.split()) == 1
+    user_name = one_word and (value.islower() or any(char.isdigit() for char in value)) and "@" not in value
+    desk = bool(set(tokens_) & NEWSROOM_WORDS)
+    labels = phrases & (words.non_names | words.roles) if person else phrases & words.non_names
+    only_labels = bool(tokens_) and all(
+        token in words.non_names | words.roles | words.prefixes | NEWSROOM_WORDS for token in tokens_
+    )
+    if (
+        phrases & words.prefixes
+        or (only_labels and not (one_word and desk))
+        or (labels and not desk)
+        or (not person and folded in words.roles)
+    ):
+        flags.append(FLAG_LABEL)
+    elif desk:
+        notes.append(NOTE_DESK)
+    if "@" in value or (not one_word and _EMAIL_OR_DIGIT.search(value)):
+        flags.append(FLAG_DIGIT)
+    if user_name and FLAG_LABEL not in flags:
+        notes.append(NOTE_USER_NAME)
+    squashed = _squash(value)
+    named_site = squashed in sites or (person and f"~{squashed}" in sites)
+    if named_site and person and person_shaped(value):
+        notes.append(NOTE_PERSONAL_SITE)  # 'Jane Doe' on janedoe.example, or a site named 'Jane Doe'
+    elif named_site and not user_name and not desk:
+        flags.append(FLAG_SITE)
+    if person and (folded.strip(" .") in PLACES or folded.strip(" .") in {normalise(p) for p in places}):
+        flags.append(FLAG_PLACE)
+    if set(tokens_) & GREETINGS or any(phrase in folded for phrase in GREETING_PHRASES):
+        flags.append(FLAG_GREETING)
+    return flags, notes

@@ -318,3 +318,105 @@ def test_summary_of_no_pages_is_empty() -> None:
     """No pages: zero pages, zero figures, nothing undefined raises."""
     summary = ms.summarize([])
     assert (summary.pages, summary.score, summary.coverage, summary.wrong_when_given) == (0, 0.0, 0.0, None)
+
+
+# --------------------------------------------------------------------------- precision and recall
+
+
+def test_author_precision_and_recall_count_names() -> None:
+    """Authors: precision = right names / returned names, recall = right names / true names, over the corpus."""
+    first = ms.score_authors(["Ada Brook", "Share"], ["Ada Brook"])
+    second = ms.score_authors([], ["Noor Vale", "Ines Walcott"])
+    assert first is not None
+    assert second is not None
+    summary = ms.summarize([first, second])
+    assert summary.precision == pytest.approx(1 / 2)
+    assert summary.recall == pytest.approx(1 / 3)
+    assert summary.f1 == pytest.approx(2 * (1 / 2) * (1 / 3) / (1 / 2 + 1 / 3))
+
+
+def test_page_field_precision_is_right_among_given() -> None:
+    """Headline, date, agency: precision = exact / given pages; recall = exact / asserted pages."""
+    summary = ms.summarize([PageScore(1.0, True, True), PageScore(0.0, True, False), PageScore(0.0, False, False)])
+    assert summary.precision == pytest.approx(0.5)
+    assert summary.recall == pytest.approx(1 / 3)
+
+
+def test_precision_is_none_without_values() -> None:
+    """Nothing returned: precision is undefined, recall and F1 are zero."""
+    summary = ms.summarize([PageScore(0.0, False, False)])
+    assert (summary.precision, summary.recall, summary.f1) == (None, 0.0, 0.0)
+
+
+# --------------------------------------------------------------------------- audit
+
+WORDS = ms.AuditWords(
+    prefixes=frozenset({"by", "autoren", "auteurs"}),
+    roles=frozenset({"reporter", "staff writer", "writer", "editor"}),
+    non_names=frozenset({"staff", "unknown", "admin", "no author", "published", "news"}),
+)
+SITE = ms.site_keys("Harbour Herald", "https://www.harbourherald.example/news/1")
+
+
+@pytest.mark.parametrize(
+    ("value", "flag"),
+    [
+        ("Happy Holidays", ms.FLAG_GREETING),
+        ("Stay safe everyone", ms.FLAG_GREETING),
+        ("Cheers", ms.FLAG_GREETING),
+        ("Autoren", ms.FLAG_LABEL),
+        ("By Ada Brook", ms.FLAG_LABEL),
+        ("Ada Brook Published", ms.FLAG_LABEL),
+        ("Staff Writer", ms.FLAG_LABEL),
+        ("No Author", ms.FLAG_LABEL),
+        ("Unknown", ms.FLAG_LABEL),
+        ("admin", ms.FLAG_LABEL),
+        ("ada@harbourherald.example", ms.FLAG_DIGIT),
+        ("Ada Brook 2", ms.FLAG_DIGIT),
+        ("Harbour Herald", ms.FLAG_SITE),
+        ("Lisbon", ms.FLAG_PLACE),
+        ("NEW YORK", ms.FLAG_PLACE),
+    ],
+)
+def test_audit_flags_what_is_no_author(value: str, flag: str) -> None:
+    """Each check flags its kind of junk."""
+    flags, _ = ms.audit_value(value, WORDS, SITE)
+    assert flag in flags
+
+
+@pytest.mark.parametrize("value", ["Ada Brook", "Anna von Arden", "Jean-Luc O'Neill", "王小明", "Иван Петров"])
+def test_audit_passes_person_names(value: str) -> None:
+    """A person's name in any script earns no flag and no note."""
+    assert ms.audit_value(value, WORDS, SITE) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("value", "note"),
+    [
+        ("quillfox", ms.NOTE_USER_NAME),
+        ("pixel42", ms.NOTE_USER_NAME),
+        ("Redaktion", ms.NOTE_DESK),
+        ("Harbour Herald Staff", ms.NOTE_DESK),
+    ],
+)
+def test_audit_notes_credits_that_are_no_person(value: str, note: str) -> None:
+    """User names and newsroom credits are noted, not flagged: pages credit them as their authors."""
+    words = ms.AuditWords(WORDS.prefixes, WORDS.roles, WORDS.non_names | {"redaktion"})
+    flags, notes = ms.audit_value(value, words, SITE)
+    assert flags == []
+    assert note in notes
+
+
+def test_audit_personal_site_is_noted() -> None:
+    """A person's name that is the site's ('Ada Brook' on adabrook.example) is a personal site's author."""
+    flags, notes = ms.audit_value("Ada Brook", WORDS, ms.site_keys(None, "https://adabrook.example/post"))
+    assert flags == []
+    assert ms.NOTE_PERSONAL_SITE in notes
+
+
+def test_audit_dateline_is_not_checked_as_a_person() -> None:
+    """A dateline may be a place, and may be named like the site's domain ('Harbour' on harbour.example)."""
+    flags, _ = ms.audit_value("Lisbon", WORDS, SITE, person=False)
+    assert flags == []
+    flags, _ = ms.audit_value("News", WORDS, SITE, person=False)
+    assert flags == [ms.FLAG_LABEL]
