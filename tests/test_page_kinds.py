@@ -116,3 +116,20 @@ def test_a_short_post_with_one_long_paragraph_keeps_its_short_ones() -> None:
     assert long_paragraph in body
     assert all(text in body for text in short)
     assert "Older posts" not in body
+
+
+def test_a_paragraph_with_links_over_half_its_words_is_still_text() -> None:
+    """A post that links its every noun ('…like <a>this game</a> or <a>that one</a>') is written in sentences."""
+    linked = (
+        "If you liked this week's game, you will probably like <a href='/g/1'>Word Harbour</a>, "
+        "<a href='/g/2'>Lantern Quest</a>, <a href='/g/3'>Tidal Cards of the Old Quay</a> and "
+        "<a href='/g/4'>the riverside trivia night</a> too."
+    )
+    page = (
+        "<html><body><div class='entry'><h1>Game night at the library</h1>"
+        f"<p>{PARAGRAPHS[0]}</p><p>{linked}</p><p>{PARAGRAPHS[1]}</p></div>"
+        "<ul class='nav'><li><a href='/'>Home</a></li><li><a href='/games'>Games</a></li></ul></body></html>"
+    )
+    body = _body(page)
+    assert "you will probably like Word Harbour" in body
+    assert "Home" not in body

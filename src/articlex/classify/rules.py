@@ -18,7 +18,7 @@ LINK_DENSE = 0.5
 LINK_DENSE_MAX_WORDS = 40
 """…unless it is long: a long paragraph with many links is still a paragraph…"""
 ROUND_UP_MAX_DENSITY = 0.8
-"""…or a list item that is a sentence with a link over part of it (a round-up's item), not all of it."""
+"""…or a list item or paragraph that is a sentence with links over part of it (a round-up's item), not all of it."""
 
 _FAMILY_REASONS = {**{reason.value: reason for reason in Reason}, "print": Reason.SHARE}
 _CONTENT_REASONS = {
@@ -27,6 +27,10 @@ _CONTENT_REASONS = {
     BlockKind.TABLE_CELL: Reason.BODY_TABLE,
     BlockKind.QUOTE: Reason.BODY_QUOTE,
 }
+
+
+SENTENCE_KINDS = frozenset({BlockKind.LIST_ITEM, BlockKind.PARAGRAPH})
+"""Blocks that, written as a sentence with links over part of it, are text: a round-up's item, a post's paragraph."""
 
 
 def family_reason(family: str) -> Reason:
@@ -48,10 +52,10 @@ def judge_line_inside(block: Block, features: Features) -> Verdict:
     return _judge_text(block, features)
 
 
-def _round_up_item(block: Block, features: Features) -> bool:
-    """A list item that is a sentence with a link over part of it: an item of a news round-up."""
+def _linked_sentence(block: Block, features: Features) -> bool:
+    """A list item or paragraph that is a sentence with links over part of it: a round-up's item, a linking post."""
     sentence = features.punctuated and features.words >= PROSE_MIN_WORDS
-    return block.kind is BlockKind.LIST_ITEM and sentence and features.link_density <= ROUND_UP_MAX_DENSITY
+    return block.kind in SENTENCE_KINDS and sentence and features.link_density <= ROUND_UP_MAX_DENSITY
 
 
 def _judge_text(block: Block, features: Features) -> Verdict:
@@ -59,7 +63,7 @@ def _judge_text(block: Block, features: Features) -> Verdict:
         reason = family_reason(features.phrase_family)
         return Label.BOILERPLATE, reason, f"reads like a '{features.phrase_family}' label"
     link_dense = features.link_density > LINK_DENSE and features.words < LINK_DENSE_MAX_WORDS
-    if link_dense and not _round_up_item(block, features):
+    if link_dense and not _linked_sentence(block, features):
         return Label.BOILERPLATE, Reason.LINK_DENSE, f"link density {features.link_density:.2f}"
     if block.kind is BlockKind.CAPTION:
         return Label.BOILERPLATE, Reason.CAPTION, "an image or table caption"
