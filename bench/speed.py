@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import contextlib
 
-from bench.common import distribution_version, import_articlex, machine_info
+from bench.common import articlex_version, distribution_version, import_articlex, machine_info
 
 Extractor = Callable[[str], object]
 PERCENTILE_95 = 0.95
@@ -256,6 +256,9 @@ def main() -> int:
         f"Speed on {len(pages)} pages, {info['date']}; python {info['python']}, {info['machine']}, {info['cpus']} cpus"
     )
     extractors = contestants([name for name in args.compare.split(",") if name])
+    articlex = import_articlex()
+    build = "compiled" if getattr(articlex, "compiled", False) else "pure Python"
+    print(f"build: {build} (articlex {articlex_version(articlex)} from {Path(articlex.__file__).parent})")
     for _, html in pages[:3]:  # warm up imports and caches
         for extractor in extractors.values():
             extractor(html)

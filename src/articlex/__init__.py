@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from articlex._build_info import compiled as compiled  # True in a mypyc build (hatch_build.py)
 from articlex.api import extract
 from articlex.errors import (
     ArticlexError,

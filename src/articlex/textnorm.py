@@ -10,7 +10,7 @@ _SPACES = re.compile(r"[^\S\n]+")
 _SPACES_AROUND_NEWLINES = re.compile(r" ?\n[\s]*")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 """Zero-width spaces and joiners, word joiner, BOM and soft hyphen: invisible in a browser."""
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 """Lone surrogates: not valid in text that is meant to be encoded again (nor is NUL)."""
 FOLDING_SLACK_CHARS = 8
 """Spaces that folding may remove beyond halving a text (see `longest_folding_to`)."""
