@@ -31,6 +31,7 @@ run_gate "accuracy, html" bench/accuracy.py --gate --quiet --worst 0 \
 run_gate "accuracy, text" bench/accuracy.py --gate --quiet --worst 0 \
     --data "$data/scrapinghub" "$data/web-dev" --text "$data/scrapinghub-text" "$data/web-dev-text"
 run_gate "metadata" bench/metadata.py --gate --quiet --worst 0 --data "$data/meta-dev"
+run_gate "metadata audit" bench/metadata.py --audit "$data/scrapinghub" "$data/web-dev" "$data/meta-dev" --gate --quiet
 
 echo "== gates done in $((SECONDS - start)) s"
 if [ ${#failed[@]} -gt 0 ]; then

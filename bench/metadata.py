@@ -540,13 +540,13 @@ def audit_page(page: AuditPage, extract: Callable[..., Any], words: scoring.Audi
 
 
 _AUTHOR_IN_METADATA = re.compile(
-    r"<meta\b[^>]*?(?:name|property)\s*=\s*[\"'][^\"']*author[^>]*>|\"author\"\s*:\s*[\[{]?[^\]}]{0,400}",
+    r"<meta\b[^>]*?(?:name|property)\s*=\s*[\"'][^\"']*author[^>]*>|\"(?:author|creator)\"\s*:\s*[\[{]?[^\]}]{0,400}",
     re.IGNORECASE,
 )
 
 
 def _named_author_in_metadata(value: str, html: str) -> bool:
-    """True when the page's own `<meta>` or JSON-LD author holds the value (a blog whose author is the site)."""
+    """True when the page's own `<meta>` author, or JSON-LD author or creator, holds the value (a blog by its site)."""
     wanted = scoring.normalise(value)
     return any(wanted in scoring.normalise(match.group(0)) for match in _AUTHOR_IN_METADATA.finditer(html))
 

@@ -118,6 +118,7 @@ FieldName = Literal[
     "byline",
     "authors",
     "agency",
+    "agencies",
     "dateline",
     "published",
     "updated",
@@ -176,6 +177,9 @@ class Article(BaseModel, frozen=True, extra="forbid"):
     byline: str | None = Field(default=None, description="The credit line as printed, e.g. 'By Asha Rao | IANS'.")
     authors: tuple[str, ...] = Field(default=(), description="Names of the people credited, in order.")
     agency: str | None = Field(default=None, description="Canonical name of the credited news agency, e.g. 'IANS'.")
+    agencies: tuple[str, ...] = Field(
+        default=(), description="Every news agency credited, in order, the first being `agency`: ('dpa', 'AFP')."
+    )
     dateline: str | None = Field(default=None, description="The place named in a dateline, e.g. 'New Delhi'.")
     published: DayOrTime | None = Field(
         default=None, description="Publication time; a date when the page gives only the day. Never invented."

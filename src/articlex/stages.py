@@ -176,6 +176,7 @@ class Fields:
     byline: Candidate[str] | None = None
     authors: Candidate[tuple[str, ...]] | None = None
     agency: Candidate[str] | None = None
+    agencies: Candidate[tuple[str, ...]] | None = None
     dateline: Candidate[str] | None = None
     published: Candidate[DayOrTime] | None = None
     updated: Candidate[DayOrTime] | None = None

@@ -50,6 +50,14 @@ class BylineVocabulary:
     joiners: frozenset[str]
     roles: frozenset[str]
     non_names: frozenset[str]
+    desks: frozenset[str] = frozenset()
+    """Words naming a newsroom or organisation credited as a whole ('redaktion', 'staff')."""
+    beats: frozenset[str] = frozenset()
+    """What a reporter covers, before the role ('court' of 'court reporter')."""
+    sign_offs: frozenset[str] = frozenset()
+    """Greetings and sign-offs closing a post ('happy holidays', 'cheers')."""
+    places: frozenset[str] = frozenset()
+    """Capitals and large cities: alone, never an author."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,13 +200,17 @@ def author_hints() -> frozenset[str]:
 
 @functools.cache
 def byline_vocabulary() -> BylineVocabulary:
-    """The prefixes, joiners, roles and non-names of bylines.toml."""
+    """The prefixes, joiners, roles, non-names, desks, beats, sign-offs and places of bylines.toml."""
     table = load_table(_BYLINES)
     return BylineVocabulary(
         prefixes=frozenset(_words(table, "prefixes", _BYLINES)),
         joiners=frozenset(_words(table, "joiners", _BYLINES)),
         roles=frozenset(_words(table, "roles", _BYLINES)),
         non_names=frozenset(_words(table, "non_names", _BYLINES)),
+        desks=frozenset(_words(table, "desks", _BYLINES)),
+        beats=frozenset(_words(table, "beats", _BYLINES)),
+        sign_offs=frozenset(_words(table, "sign_offs", _BYLINES)),
+        places=frozenset(_words(table, "places", _BYLINES)),
     )
 
 

@@ -77,3 +77,81 @@ def test_long_last_paragraph_naming_an_agency_is_not_a_closing_credit() -> None:
     assert (
         closing_credit("Officials told Reuters that the talks would resume next week in Geneva, Switzerland.") is None
     )
+
+
+# ---- agencies in all their forms (issue 14) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "agencies"),
+    [
+        ("Harbour Bote mit dpa", ("dpa",)),
+        ("hb/dpa", ("dpa",)),
+        ("AFP/Harbourbote.de", ("AFP",)),
+        ("AFP/HB", ("AFP",)),
+        ("Harbour Bote mit dpa und AFP | 18.06.2024", ("dpa", "AFP")),
+        ("AFP/dpa | 18.06.2024", ("AFP", "dpa")),
+        ("REUTERS | 18 Jun, 2024", ("Reuters",)),
+        ("By Nadia Ferris, DPA", ("dpa",)),
+    ],
+)
+def test_credit_lines_joining_outlets_and_agencies(line: str, agencies: tuple[str, ...]) -> None:
+    """An outlet with one or more agencies, in any order and letter case: every agency, the first as `agency`."""
+    article = extract(article_page(below=f"<p>{line}</p>", lang="de"))
+    assert article.agencies == agencies
+    assert article.agency == agencies[0]
+    assert "Harbour Bote" not in article.authors
+
+
+def test_agencies_credited_in_the_credit_line_and_the_dateline() -> None:
+    body = ("LISBON (AFP) — " + PROSE[0], *PROSE[1:])
+    article = extract(article_page(below="<p>By Nadia Ferris | dpa | 18 June 2024</p>", body=body))
+    assert article.agency == "dpa"
+    assert article.agencies == ("dpa", "AFP")
+
+
+def test_closing_credit_of_several_agencies() -> None:
+    article = extract(article_page(body=(*PROSE, "(With inputs from PTI and IANS)")))
+    assert article.agencies == ("PTI", "IANS")
+
+
+@pytest.mark.parametrize(
+    "author", ['{"@type": "Organization", "name": "REUTERS"}', '{"@type": "Person", "name": "dow jones"}']
+)
+def test_agency_credited_only_in_structured_data_in_any_case(author: str) -> None:
+    head = json_ld(f'{{"@type": "NewsArticle", "headline": "x", "author": {author}}}')
+    article = extract(article_page(head=head))
+    assert article.agency in {"Reuters", "Dow Jones"}
+    assert article.authors == ()
+
+
+def test_agency_credited_only_in_meta_author() -> None:
+    article = extract(article_page(head='<meta name="author" content="AFP">'))
+    assert article.agency == "AFP"
+    assert article.agencies == ("AFP",)
+    assert article.authors == ()
+
+
+def test_agencies_quoted_in_the_body_are_never_credited() -> None:
+    body = (
+        PROSE[0],
+        "The ministry confirmed the figures to AFP and dpa on Tuesday, a day after the first reports appeared.",
+        *PROSE[1:],
+    )
+    article = extract(article_page(body=body))
+    assert article.agency is None
+    assert article.agencies == ()
+
+
+def test_a_short_form_that_is_also_a_name_is_not_read_in_another_case() -> None:
+    """'Petra' (a given name, and Jordan's agency in its own spelling) is read only as printed in the list."""
+    article = extract(article_page(below="<p>By Ana Lind | 18 June 2024</p>"))
+    assert article.agency is None
+    assert article.authors == ("Ana Lind",)
+
+
+def test_agencies_as_a_credit_names_no_agency_and_no_author() -> None:
+    """'Agencies' credits wires without saying which: no agency is guessed, and it is no author."""
+    article = extract(article_page(below="<p>Agencies | 18 June 2024</p>"))
+    assert article.agency is None
+    assert article.authors == ()

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from urllib.parse import urljoin
 
 from articlex.date_text import numeric_order
-from articlex.fields.agency import find_agency
+from articlex.fields.agency import find_agencies
 from articlex.fields.authors import find_authors
 from articlex.fields.byline import byline, dateline_place, find_credits
 from articlex.fields.dates import find_dates
@@ -62,11 +62,13 @@ def find_fields(
     published, updated, date_claims = find_dates(page, credit_lines)
     claims.update(date_claims)
     page = page.claiming(date_claims)
+    agency, agencies = find_agencies(page, credit_lines)
     return Fields(
         headline=headline,
         byline=byline(credit_lines),
         authors=find_authors(page, credit_lines),
-        agency=find_agency(page, credit_lines),
+        agency=agency,
+        agencies=agencies,
         dateline=dateline_place(credit_lines),
         published=published,
         updated=updated,

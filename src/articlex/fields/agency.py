@@ -1,53 +1,82 @@
-"""Where the credited agency is read, most trusted first: credit line, dateline, structured data, closing credit."""
+"""Where the credited agencies are read, most trusted first: credit line, dateline, structured data, closing credit.
+
+A page may credit several agencies ('Harbour Post mit dpa und AFP', 'AFP/dpa', a credit line
+naming one and the dateline another): `agencies` lists each once, in the order of these
+sources, and `agency` is the first. Structured data is read only when no visible place credits
+an agency. An agency the body merely quotes is never read.
+"""
 
 from __future__ import annotations
 
-from articlex.fields.agency_names import agency_named, closing_credit
+from articlex.fields.agency_names import agency_named, closing_credits
 from articlex.fields.byline import Credits
 from articlex.fields.page_view import PageView
 from articlex.model import Source
 from articlex.stages import Candidate
+from articlex.vocabulary import Agency
+
+Credited = tuple[tuple[Agency, ...], Source, str, int | None]
+"""Agencies one place credits, with where: source, evidence and block."""
+
+
+def find_agencies(
+    page: PageView, credit_lines: Credits
+) -> tuple[Candidate[str] | None, Candidate[tuple[str, ...]] | None]:
+    """The first agency credited for the article, and every agency credited (None, None when there is none)."""
+    places = [*_in_credits(credit_lines), *_in_dateline(credit_lines), *_in_closing(page)]
+    if not places:
+        places = _in_metadata(page)
+    if not places:
+        return None, None
+    names: dict[str, None] = {}
+    for agencies, _, _, _ in places:
+        names.update(dict.fromkeys(agency.name for agency in agencies))
+    first_agencies, source, evidence, block = places[0]
+    first = Candidate(first_agencies[0].name, source, evidence, block)
+    return first, Candidate(tuple(names), source, evidence, block)
 
 
 def find_agency(page: PageView, credit_lines: Credits) -> Candidate[str] | None:
     """The agency credited for the article, or None (an agency the body quotes is not credited)."""
-    return _in_credits(credit_lines) or _in_dateline(credit_lines) or _in_metadata(page) or _in_closing(page)
+    return find_agencies(page, credit_lines)[0]
 
 
-def _in_credits(credit_lines: Credits) -> Candidate[str] | None:
-    for index, credit in credit_lines.lines:
-        if credit.agency is not None:
-            return Candidate(credit.agency.name, Source.BLOCK, f"block {index} (credit line)", index)
-    return None
+def _in_credits(credit_lines: Credits) -> list[Credited]:
+    return [
+        (credit.agencies or (credit.agency,), Source.BLOCK, f"block {index} (credit line)", index)
+        for index, credit in credit_lines.lines
+        if credit.agency is not None
+    ]
 
 
-def _in_dateline(credit_lines: Credits) -> Candidate[str] | None:
+def _in_dateline(credit_lines: Credits) -> list[Credited]:
     if credit_lines.dateline is None or credit_lines.dateline[1].agency is None:
-        return None
+        return []
     index, dateline = credit_lines.dateline
     agency = dateline.agency
-    return Candidate(agency.name, Source.BLOCK, f"block {index} (dateline)", index) if agency else None
+    return [((agency,), Source.BLOCK, f"block {index} (dateline)", index)] if agency else []
 
 
-def _in_metadata(page: PageView) -> Candidate[str] | None:
-    """A wire service named as the author or publisher, in structured data or `<meta>`."""
+def _in_metadata(page: PageView) -> list[Credited]:
+    """Wire services named as the author or publisher, in structured data or `<meta>`."""
+    found: list[Credited] = []
     for candidate in page.meta.authors:
         for raw in candidate.value:
             named = agency_named(raw)
             if named is not None:
-                return Candidate(named.name, candidate.source, candidate.evidence)
+                found.append(((named,), candidate.source, candidate.evidence, None))
     for organisation in page.meta.organisations:
         named = agency_named(organisation.value)
         if named is not None:
-            return Candidate(named.name, organisation.source, organisation.evidence)
-    return None
+            found.append(((named,), organisation.source, organisation.evidence, None))
+    return found
 
 
-def _in_closing(page: PageView) -> Candidate[str] | None:
-    """A closing credit on the last body line ('— AP', '(With inputs from PTI)')."""
+def _in_closing(page: PageView) -> list[Credited]:
+    """A closing credit on the last body line ('— AP', '(With inputs from PTI and IANS)')."""
     content = page.content()
     if not content:
-        return None
+        return []
     last = content[-1]
-    named = closing_credit(last.text)
-    return Candidate(named.name, Source.BLOCK, f"block {last.index} (closing credit)", last.index) if named else None
+    named = closing_credits(last.text)
+    return [(named, Source.BLOCK, f"block {last.index} (closing credit)", last.index)] if named else []

@@ -32,20 +32,52 @@ class Dateline:
     agency: Agency | None
 
 
+ANY_CASE_MIN_CHARS = 3
+"""An agency's short form is read in capitals ('REUTERS', 'XINHUA') when it has this many letters…"""
+LOWER_CASE_MIN_CHARS = 6
+"""…and in lower case ('reuters') when it is printed in capitals ('AFP': 'afp') or is this long: a
+short word-like form in lower or title case is a name as often ('Petra', 'hina')."""
+
+
+@functools.cache
+def _any_case_table() -> dict[str, Agency]:
+    """Every acronym and name of at least `ANY_CASE_MIN_CHARS` letters in capitals, and the lower-case forms."""
+    table: dict[str, Agency] = {}
+    for agency in agencies():
+        for alias in (*agency.acronyms, *agency.names):
+            if len(alias) >= ANY_CASE_MIN_CHARS:
+                table.setdefault(alias.upper(), agency)
+            printed_in_capitals = alias.isupper() and len(alias) >= ANY_CASE_MIN_CHARS
+            if alias in agency.acronyms and (printed_in_capitals or len(alias) >= LOWER_CASE_MIN_CHARS):
+                table.setdefault(alias.lower(), agency)
+    return table
+
+
 @functools.cache
 def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    acronyms = sorted({a for agency in agencies() for a in agency.acronyms}, key=len, reverse=True)
+    acronyms = {a for agency in agencies() for a in agency.acronyms}
+    capitals = {alias for alias in _any_case_table() if alias.isupper()}
+    printed = sorted(acronyms | capitals, key=len, reverse=True)
     names = sorted({n for agency in agencies() for n in agency.names}, key=len, reverse=True)
-    by_acronym = re.compile(r"(?<![\w&.-])(" + "|".join(map(re.escape, acronyms)) + r")(?![\w&-])")
+    by_acronym = re.compile(r"(?<![\w&.-])(" + "|".join(map(re.escape, printed)) + r")(?![\w&-])")
     by_name = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE)
     return by_acronym, by_name
 
 
 def agencies_in(text: str) -> list[Agency]:
-    """Every agency named in `text`, in order of appearance, without repeats."""
+    """Every agency named in `text`, in order of appearance, without repeats.
+
+    Short forms are read as printed ('dpa', 'AFP') and in capitals ('REUTERS', 'DPA'), never in
+    another case ('Petra' is a given name, 'PETRA' the agency).
+    """
     by_acronym, by_name = _alias_patterns()
     table = agency_by_alias()
-    hits = [(m.start(), table[m.group(1)]) for m in by_acronym.finditer(text) if m.group(1) in table]
+    capitals = _any_case_table()
+    hits = [
+        (m.start(), agency)
+        for m in by_acronym.finditer(text)
+        if (agency := table.get(m.group(1)) or capitals.get(m.group(1))) is not None
+    ]
     for match in by_name.finditer(text):
         agency = table.get(match.group(1).casefold())
         if agency is not None:
@@ -58,10 +90,18 @@ def agencies_in(text: str) -> list[Agency]:
 
 
 def agency_named(text: str) -> Agency | None:
-    """The agency when `text` is nothing but an agency's name or acronym ('Reuters', 'dpa')."""
-    stripped = text.strip(" ()[]-—–/:;,.")
+    """The agency when `text` is nothing but an agency's name or acronym, in any case: 'Reuters', 'dpa', 'REUTERS'.
+
+    A short form in lower or title case that is also a word or a name ('Petra', 'hina') is not read.
+    """
+    stripped = " ".join(text.strip(" ()[]-—–/:;,.").split())
     table = agency_by_alias()
-    return table.get(stripped) or table.get(stripped.casefold())
+    found = table.get(stripped) or table.get(stripped.casefold())
+    if found is None and (stripped.isupper() or stripped.islower()):
+        found = _any_case_table().get(stripped)
+    if found is None and " " in stripped:  # 'DOW Jones': a name of several words is no person's in any case
+        found = _any_case_table().get(stripped.upper())
+    return found
 
 
 _DATELINE = re.compile(
@@ -91,11 +131,17 @@ def find_dateline(paragraph: str) -> Dateline | None:
 
 def closing_credit(paragraph: str) -> Agency | None:
     """The agency of a closing credit line: '— AP', '(With inputs from PTI)', 'dpa/lno'."""
+    found = closing_credits(paragraph)
+    return found[0] if found else None
+
+
+def closing_credits(paragraph: str) -> tuple[Agency, ...]:
+    """Every agency of a closing credit line, in order: '(With inputs from PTI and IANS)', 'AFP/dpa/lno'."""
     if len(paragraph.split()) > CLOSING_CREDIT_MAX_WORDS:
-        return None
+        return ()
     found = agencies_in(paragraph)
     if not found:
-        return None
+        return ()
     if _CLOSING_CREDIT.match(paragraph) or agency_named(paragraph.split("/", maxsplit=1)[0]) is not None:
-        return found[0]
-    return None
+        return tuple(found)
+    return ()

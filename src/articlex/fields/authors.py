@@ -22,13 +22,13 @@ from articlex.fields.credit_line import Credit
 from articlex.fields.names import (
     desk_name,
     looks_like_handle,
-    looks_like_name,
     looks_like_written_name,
     names_in_mark,
     prefix_end,
     split_names,
 )
 from articlex.fields.page_view import PageView
+from articlex.fields.person_name import is_credited_name, looks_like_name
 from articlex.fields.site_titles import Site
 from articlex.html.marks import AUTHOR
 from articlex.model import Source
@@ -55,7 +55,7 @@ class _Visible:
 
 def find_authors(page: PageView, credit_lines: Credits) -> Names | None:
     """The authors' names, in order, without repeats; None when the page names none."""
-    site = Site.of(page.meta, page.url)
+    site = Site.of(page.meta, page.url or _canonical(page))
     visible = (
         _credited(page, credit_lines.lines, site)
         or _marked(page, site)
@@ -88,6 +88,11 @@ def find_authors(page: PageView, credit_lines: Credits) -> Names | None:
         or next(iter(handles + site_named), None)
         or _site_byline(page, credit_lines)
     )
+
+
+def _canonical(page: PageView) -> str | None:
+    """The page's own address (canonical link, og:url), for the site's domain when the caller gave none."""
+    return next((c.value for c in page.meta.urls if c.value.startswith(("http://", "https://"))), None)
 
 
 def _site_byline(page: PageView, credit_lines: Credits) -> Names | None:
@@ -189,8 +194,13 @@ def _desk_element(page: PageView) -> Names | None:
 
 
 def _people(raw_names: Iterable[str], site: Site) -> tuple[str, ...]:
-    """Person names from metadata author values; agencies, organisations and non-names dropped."""
+    """Person names from metadata author values; agencies, organisations and non-names dropped.
+
+    A newsroom listed beside a person ('author': ['Lena Fischer', 'Redaktion']) is credited with
+    them; alone it is a last resort (`_desk`).
+    """
     names = []
+    desks = []
     for raw in raw_names:
         if agency_named(raw) is not None:
             continue
@@ -198,19 +208,24 @@ def _people(raw_names: Iterable[str], site: Site) -> tuple[str, ...]:
         written = raw.strip()
         if not found and (looks_like_name(written) or looks_like_handle(written) or looks_like_written_name(written)):
             found = [written]  # a field that holds only the author: one word is a user name, case may be loose
+        desk = desk_name(written) if not found else None
+        if desk is not None:
+            desks.append(desk)
         names.extend(found)
-    return _without(names, site)
+    return _without([*names, *desks] if names else (), site)
 
 
 def _without(names: Iterable[str], site: Site) -> tuple[str, ...]:
     """The names once each (case-insensitively), without those naming the site or holding another name.
 
-    'Lucía Ferrer Twitter' next to 'Lucía Ferrer' is the name with a link label glued on.
+    Every author source passes here, so none can hand `Article.authors` a label, a place, a
+    greeting or an agency (`person_name.is_credited_name`). 'Lucía Ferrer Twitter' next to
+    'Lucía Ferrer' is the name with a link label glued on.
     """
     kept: dict[str, str] = {}
     for name in names:
         key = _squash(name)
-        if key and not site.is_exactly(name):
+        if key and not site.is_exactly(name) and is_credited_name(name):
             kept.setdefault(key, name)
     spaced = {key: f" {comparable(name)} " for key, name in kept.items()}
     return tuple(

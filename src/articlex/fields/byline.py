@@ -21,11 +21,14 @@ from articlex.fields.agency_names import Dateline, find_dateline
 from articlex.fields.credit_line import CREDIT_MAX_WORDS, Credit, read_credit
 from articlex.fields.names import names_in_mark, prefix_end, split_names
 from articlex.fields.page_view import META_INFO, PageView
+from articlex.fields.person_name import is_credited_name
+from articlex.fields.site_titles import Site
 from articlex.hint_families import HintFamily
 from articlex.html.marks import AUTHOR, DATE_KINDS
 from articlex.model import BlockKind, Label, Reason, Source
 from articlex.stages import Block, Candidate, Claim, Claims
 from articlex.textnorm import collapse
+from articlex.vocabulary import byline_vocabulary
 
 FIELD_KINDS = DATE_KINDS | {AUTHOR}
 BODY_LINE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LINE})
@@ -47,6 +50,13 @@ ARTICLE_LABELS = frozenset({META_INFO, HintFamily.SHARE, "print"})
 SIGNED_END_CHARS = 80
 """A name in brackets that ends the body is looked for in this many last characters of it."""
 _SIGNED_END = re.compile(r"\(([^()\d]{3,60})\)[\s.+*•|–—-]*$")
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^\d©|]{3,60})$",
+    re.IGNORECASE,
+)
+"""'© 2021 Lena Fischer', 'Copyright © 2019-2021 by Lena Fischer': a copyright line, its holder last."""
+_QUOTE_CLOSES = ('"', "”", "“", "»", "«", "'", "’", "‘", "„")
+"""A quotation ends with one of these: a name in brackets right after it says who is quoted."""
 SIGNATURE_MIN_WORDS = 2
 SIGNATURE_MAX_WORDS = 4
 """A signature ('Lukas Brenner') is a last paragraph that is nothing but a full name: two to four words…"""
@@ -87,9 +97,21 @@ def find_credits(page: PageView) -> tuple[Credits, Claims]:
     dateline = None
     if content:
         found = find_dateline(content[0].text)
+        if found is not None and _not_a_place(found.place, page):
+            # 'File Photo (AP) —': the agency stands, the 'place' is a label, no dateline.
+            found = Dateline("", found.agency) if found.agency is not None else None
         dateline = (content[0].index, found) if found is not None else None
     closing, closing_claims = _closing(page, content)
     return Credits(tuple(lines), dateline, closing), {**claims, **closing_claims}
+
+
+def _not_a_place(place: str, page: PageView) -> bool:
+    """A dateline's 'place' that is a label ('File Photo', 'News') or the site's own name ('HARBOURTV —')."""
+    vocabulary = byline_vocabulary()
+    folded = place.casefold()
+    if folded in vocabulary.non_names or phrase_family(place) is not None:
+        return True
+    return Site.of(page.meta, page.url).is_exactly(place)
 
 
 def _credit_zone(page: PageView) -> list[int]:
@@ -193,13 +215,36 @@ def _signed_end(block: Block) -> Credit | None:
 
     The credit is that part; the paragraph stays in the body.
     """
-    signed = _SIGNED_END.search(block.text[-SIGNED_END_CHARS:])
+    tail = block.text[-SIGNED_END_CHARS:]
+    signed = _SIGNED_END.search(tail)
     if signed is None:
         return None
+    if _quoted(block.text, len(block.text) - len(tail) + signed.start()):
+        return None  # '„… als Wissen.“ (Albert Einstein)': who is quoted, not who wrote
     name = collapse(signed.group(1))
-    if split_names(name) != [name] or len(name.split()) < SIGNATURE_MIN_WORDS:
+    if split_names(name) != [name] or len(name.split()) < SIGNATURE_MIN_WORDS or not is_credited_name(name):
         return None
     return Credit(signed.group(0).strip(), (name,), None, None, None, author_groups=((name,),))
+
+
+def _copyright_line(text: str) -> Credit | None:
+    """The author of a copyright line closing the article: '© 2021 Lena Fischer', 'Copyright by Lena Fischer'.
+
+    Only a person's name: a company's copyright ('© 2021 Harbour Media GmbH') is the publisher's.
+    """
+    match = _COPYRIGHT.match(collapse(text))
+    if match is None:
+        return None
+    name = match.group(1).strip(" .,;")
+    if split_names(name) != [name] or len(name.split()) < SIGNATURE_MIN_WORDS or not is_credited_name(name):
+        return None
+    return Credit(collapse(text), (name,), None, None, None, author_groups=((name,),))
+
+
+def _quoted(text: str, bracket: int) -> bool:
+    """True when the text before a bracket ends a quotation, or the whole paragraph is one."""
+    before = text[:bracket].rstrip(" \t\n-–—,")
+    return before.endswith(_QUOTE_CLOSES) or text.lstrip().startswith(_QUOTE_CLOSES)
 
 
 def _after_prose(block: Block, page: PageView) -> bool:
@@ -216,16 +261,21 @@ def _closing_line(block: Block, page: PageView, *, last: bool) -> Credit | None:
     if prefix_end(block.text) is not None:
         credit = read_credit(block.text, month_first=page.month_first, reference=page.options.reference_date)
         return credit if credit is not None and credit.authors else None
+    return _copyright_line(block.text) or (_signature(block) if last and _after_prose(block, page) else None)
+
+
+def _signature(block: Block) -> Credit | None:
+    """A last paragraph that is nothing but its author's name, maybe over the signer's position."""
     lines = block.text.splitlines()
-    if not (last and _after_prose(block, page)) or len(lines) > SIGNATURE_MAX_LINES:
+    if len(lines) > SIGNATURE_MAX_LINES:
         return None
     # 'Emre Yıldız' alone, or over a line with the signer's position ('Vereinsvorsitzender').
     text = collapse(lines[0]).strip(" .,;")
     if len(text.split()) > SIGNATURE_MAX_WORDS or any(char.isdigit() for char in block.text):
         return None
     names = split_names(text)
-    if names != [text] or len(text.split()) < SIGNATURE_MIN_WORDS:
-        return None
+    if names != [text] or len(text.split()) < SIGNATURE_MIN_WORDS or not is_credited_name(text):
+        return None  # 'Happy Holidays', 'Stay safe everyone': a sign-off, the body's last line
     return Credit(text, (text,), None, None, None, author_groups=((text,),))
 
 
@@ -260,4 +310,4 @@ def dateline_place(credit_lines: Credits) -> Candidate[str] | None:
     if credit_lines.dateline is None:
         return None
     index, dateline = credit_lines.dateline
-    return Candidate(dateline.place, Source.BLOCK, f"block {index} (dateline)", index)
+    return Candidate(dateline.place, Source.BLOCK, f"block {index} (dateline)", index) if dateline.place else None

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from articlex.classify.features import phrase_family
 from articlex.date_text import DayOrTime, date_role, find_visible_date, is_relative, visible_dates, with_clock
 from articlex.fields.agency_names import agencies_in, agency_named
-from articlex.fields.names import desk_name, is_role_phrase, looks_like_name, prefix_end, split_names
+from articlex.fields.names import desk_name, is_role_phrase, prefix_end, split_names
+from articlex.fields.person_name import looks_like_name
 from articlex.textnorm import collapse
 from articlex.vocabulary import Agency, byline_vocabulary
 
@@ -26,6 +27,9 @@ CREDIT_MAX_WORDS = 30
 """Credit lines are short; a longer block is prose even when it starts with 'By'."""
 SENTENCE_SEGMENT_MIN_WORDS = 8
 """A part of a line this long that ends like a sentence is article text: no credit line holds one."""
+PROSE_SEGMENT_MIN_WORDS = 15
+"""A part of a line this long is prose however it ends: the longest credit parts ('Published: Tuesday,
+June 18, 2024 10:30 am IST') have half as many words."""
 DATE_LINE_MAX_WORDS = 8
 """'Published: Tuesday, June 18, 2024 10:30 am IST' is a date line; longer lines are sentences."""
 DESCRIBED_BYLINE_MAX_WORDS = 7
@@ -49,12 +53,19 @@ Spaces are taken whole from the start of their run only, so a scan stays linear 
 _PHOTO_CREDIT = re.compile(r"^\s*(?:[^\W\d_]+\s*:\s*)?([^/\s]+)\s*/\s*(\S.*)$")
 """'dpa/Jonas Berger', 'Photo: ČTK/Petr Novák': an agency, a slash, a photographer, maybe after a label."""
 _COUNT = re.compile(r"[\d()\[\]]+")
+_PICTURE_LABEL = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*:")
+PICTURE_LABELS = frozenset(
+    {"photo", "photos", "foto", "fotos", "picture", "pictures", "image", "images", "bild", "bilder", "photograph"}
+    | {"photo credit", "image credit", "bildquelle", "fotocredit", "crédit photo", "video", "illustration", "grafik"}
+)
+"""Labels of a picture's credit ('Photo: …'): the names and agency after them are the picture's, not the article's."""
 LABEL_MAX_CHARS = 40
 """Labels beside a byline are short ('Kommentare 34'); a longer segment is read for names."""
 UNDERSTOOD_MIN_SHARE = 0.5
 """A credit line is one when at least this share of its segments reads as credit parts (names, agency, date, label)."""
 AGENCY_SEGMENT_MAX_WORDS = 4
-"""An agency is credited in a short segment ('Reuters staff', '(AFP)'); in longer text it is quoted."""
+"""An agency is credited in a short segment ('Reuters staff', '(AFP)', 'Harbour Post mit dpa und AFP': the
+words beside the agencies and their joiners are few); in longer text it is quoted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +75,7 @@ class Credit:
     text: str
     authors: tuple[str, ...]
     agency: Agency | None
+    """The first agency the line credits."""
     date: DayOrTime | None
     """The publication date, or a date the line does not label."""
     date_role: str | None
@@ -74,12 +86,14 @@ class Credit:
     """The names of each segment of the line that names people ('By A and B | C' has two)."""
     desk: str | None = None
     """A newsroom or organisation the line credits instead of people ('von Redaktion')."""
+    agencies: tuple[Agency, ...] = ()
+    """Every agency the line credits, in order ('Harbour Post mit dpa und AFP': dpa, AFP)."""
 
 
 @dataclass(slots=True)
 class _Reading:
     groups: list[list[str]] = field(default_factory=list)
-    agency: Agency | None = None
+    agencies: list[Agency] = field(default_factory=list)
     dates: list[tuple[DayOrTime, str | None]] = field(default_factory=list)
     understood: int = 0
     relative: bool = False
@@ -114,7 +128,7 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
         return None
     published = next(((d, r) for d, r in reading.dates if r != "updated"), None)
     updated = next((d for d, r in reading.dates if r == "updated"), None)
-    agency = reading.agency
+    agency = reading.agencies[0] if reading.agencies else None
     any_date = bool(reading.dates)
     labelled = any(role is not None for _, role in reading.dates)
     structured = len(segments) > 1 and (agency is not None or any_date or reading.relative or dated)
@@ -134,6 +148,7 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
         updated,
         groups,
         reading.desk,
+        tuple(reading.agencies),
     )
 
 
@@ -181,6 +196,8 @@ def _is_sentence(segment: str) -> bool:
     """A segment that is a sentence of the article: many words, ending like a sentence, no 'By' in front."""
     if len(segment.split()) < SENTENCE_SEGMENT_MIN_WORDS or prefix_end(segment) is not None:
         return False
+    if len(segment.split()) >= PROSE_SEGMENT_MIN_WORDS:
+        return True  # 'Two riders cross the finish line in Harbour City, June 3, 2024. (Jana Roe': a caption
     return _ENDS_SENTENCE.search(segment.rstrip(_CLOSING_MARKS)) is not None
 
 
@@ -215,13 +232,33 @@ def _read_segment(segment: str, reading: _Reading, *, month_first: bool, referen
     if _is_label(segment):  # 'Kommentare 34', 'Share', 'Print': the tools beside a byline
         reading.understood += 1
         return
-    agency = agency_named(segment) or _agency_in_credit(segment)
-    if agency is not None:
-        reading.agency = reading.agency or agency
-        reading.groups.append(split_names(_without_agency(segment, agency)))
-        reading.understood += 1
-        return
-    _read_names(segment, reading)
+    if not _read_agencies(segment, reading):
+        _read_names(segment, reading)
+
+
+def _read_agencies(segment: str, reading: _Reading) -> bool:
+    """A segment crediting agencies ('(IANS)', 'Harbour Post mit dpa', 'AFP/dpa'), with names beside them."""
+    named = agency_named(segment)
+    credited = (named,) if named is not None else _agencies_in_credit(segment)
+    if not credited:
+        return False
+    reading.agencies.extend(agency for agency in credited if agency not in reading.agencies)
+    rest = segment
+    for agency in credited:
+        rest = _without_agency(rest, agency)
+    # 'Harbour Bote mit dpa': an outlet joined to its agencies; 'Von Jana Roe mit dpa' names the author.
+    outlet = prefix_end(segment) is None and _joined_to_agency(segment, credited)
+    reading.groups.append([] if outlet else split_names(rest))
+    reading.understood += 1
+    return True
+
+
+def _joined_to_agency(segment: str, credited: tuple[Agency, ...]) -> bool:
+    """True when a joiner ('mit', 'with', 'und') stands right before one of the agencies in the segment."""
+    joiners = byline_vocabulary().joiners
+    words = [word.strip("(),;") for word in segment.split()]
+    aliases = {alias.casefold() for agency in credited for alias in (agency.name, *agency.acronyms, *agency.names)}
+    return any(words[i - 1].casefold() in joiners and words[i].casefold() in aliases for i in range(1, len(words)))
 
 
 def _read_names(segment: str, reading: _Reading) -> None:
@@ -247,7 +284,13 @@ def _is_label(segment: str) -> bool:
 
 
 def _is_photo_credit(segment: str) -> bool:
-    """'dpa/Jonas Berger', 'APA/Karl Steiner': an agency, a slash, a name (not 'dpa/lno', a desk code)."""
+    """'dpa/Jonas Berger', 'APA/Karl Steiner': an agency, a slash, a name (not 'dpa/lno', a desk code).
+
+    A segment under a picture's label ('Photo: Jonas Berger, AP', 'Foto: …') credits the picture too.
+    """
+    label = _PICTURE_LABEL.match(segment)
+    if label is not None and label.group(1).casefold() in PICTURE_LABELS:
+        return True
     match = _PHOTO_CREDIT.match(segment)
     return match is not None and agency_named(match.group(1)) is not None and bool(split_names(match.group(2)))
 
@@ -286,9 +329,16 @@ def _without_agency(segment: str, agency: Agency) -> str:
     return segment.replace("/", " ")
 
 
-def _agency_in_credit(segment: str) -> Agency | None:
-    """An agency inside a short credit segment ('Reuters staff', '(AFP)'); None in longer text."""
-    if len(segment.split()) > AGENCY_SEGMENT_MAX_WORDS:
-        return None
+def _agencies_in_credit(segment: str) -> tuple[Agency, ...]:
+    """The agencies inside a short credit segment ('Reuters staff', '(AFP)', 'Harbour Post mit dpa').
+
+    None in longer text: there an agency is quoted, not credited.
+    """
     found = agencies_in(segment)
-    return found[0] if found else None
+    rest = segment
+    for agency in found:
+        rest = _without_agency(rest, agency)
+    joiners = byline_vocabulary().joiners
+    if len([word for word in rest.split() if word.casefold() not in joiners]) > AGENCY_SEGMENT_MAX_WORDS:
+        return ()
+    return tuple(found)

@@ -13,12 +13,10 @@ import re
 
 from articlex.classify.features import phrase_family
 from articlex.fields.agency_names import agency_named
+from articlex.fields.person_name import NAME_MAX_CHARS, NAME_MAX_WORDS, is_credited_name, looks_like_name
 from articlex.textnorm import collapse
 from articlex.vocabulary import byline_vocabulary, month_numbers
 
-NAME_MAX_WORDS = 5
-"""Person names have at most this many words ('Maria de la Luz Ramírez' has five)."""
-NAME_MAX_CHARS = 60
 PREFIX_KEY_CHARS = 2
 """Byline prefixes are found by their first two letters (no prefix is shorter: 'by', 'af')."""
 DESK_MAX_WORDS = 5
@@ -31,11 +29,6 @@ _CONTACT = re.compile(r"(?<!\S)[^\s@]+@\S+|https?://\S+|(?<!\w)@\w+")  # starts 
 _WRITTEN_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _HANDLE = re.compile(r"^[\w.'’-]{2,40}$")
 _NOT_NAME_CHARS = re.compile(r"[\d:!?=<>{}\[\]#%*+\"“”/|]")
-_PERSON_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’.-]*"  # a capitalised word: Asha, O'Brien, Jean-Luc, Иван
-    r"|(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das|y)"  # lower-case particles
-    r"|[^\W\d_a-zA-Z]+)$"  # a word of a script without case: 王小明
-)
 
 
 @functools.cache
@@ -123,14 +116,31 @@ def _strip_prefix(text: str) -> str:
 
 
 def _strip_roles(name: str, roles: frozenset[str]) -> str:
+    """The name without the roles around it: 'Asha Rao Staff Writer', 'Harbour Daily Reporter Asha Rao' → 'Asha Rao'.
+
+    A role after its beat ('Harbour Court Reporter': the court of Harbour) leaves no name at all:
+    the words before a beat are where the reporter works, not who.
+    """
     words = name.split()
+    trailing = False
     while words and " ".join(words[-2:]).casefold() in roles:
-        words = words[:-2]
+        words, trailing = words[:-2], True
     while words and _is_role(words[-1], roles):
-        words = words[:-1]
+        words, trailing = words[:-1], True
+    if trailing and words and _is_beat(words):
+        return ""
     while words and _is_role(words[0], roles):
         words = words[1:]
+    inner = [i for i, word in enumerate(words) if i and _is_role(word, roles)]
+    if inner and looks_like_name(" ".join(words[inner[-1] + 1 :])):
+        return " ".join(words[inner[-1] + 1 :])  # 'Outlet Political Reporter Asha Rao'
     return " ".join(words)
+
+
+def _is_beat(words: list[str]) -> bool:
+    """The name ends with what a reporter covers ('… Court', '… City Hall'): it was a role, cut off."""
+    beats = byline_vocabulary().beats
+    return words[-1].casefold() in beats or " ".join(words[-2:]).casefold() in beats
 
 
 def _is_role(word: str, roles: frozenset[str]) -> bool:
@@ -159,17 +169,19 @@ def desk_name(text: str) -> str | None:
     """A newsroom or organisation credited where a byline names people ('Redaktion', 'Open Archive Foundation').
 
     `text` is what follows a byline prefix, or an author element's text. It is a desk when a word of
-    it names one (`non_names` of bylines.toml: 'Redaktion', 'Foundation', 'Pressestelle'); labels
-    ('Share', 'Comments') and agencies (that is `agency`) are not.
+    it names one (`desks` of bylines.toml: 'Redaktion', 'Staff', 'Foundation', 'Pressestelle');
+    labels ('Share', 'Comments'), roles alone ('Staff Writer') and agencies (that is `agency`) are not.
     """
     text = collapse(_CONTACT.sub(" ", text)).strip(" .,:;()[]-–—|")
     words = text.split()
     if not 0 < len(words) <= DESK_MAX_WORDS or not text[:1].isalpha() or _NOT_NAME_CHARS.search(text):
         return None
-    non_names = byline_vocabulary().non_names
+    vocabulary = byline_vocabulary()
     parts = {part for word in words for part in re.split(r"[-.]", word.casefold().strip(",")) if part}
-    if text.casefold() not in non_names and not parts & non_names:
+    if text.casefold() not in vocabulary.desks and not parts & vocabulary.desks:
         return None
+    if not is_credited_name(text):
+        return None  # a role with no name ('Staff Writer'), a label ('Editorial Staff Reports')
     if agency_named(text) is not None or looks_like_name(text):
         return None
     if any(phrase_family(" ".join(words[start:])) is not None for start in range(len(words))):
@@ -213,25 +225,3 @@ def looks_like_handle(text: str) -> bool:
         and text.casefold() not in month_numbers()
         and (agency_named(text) is None)
     )
-
-
-def looks_like_name(name: str) -> bool:
-    """True for 'Asha Rao', 'Jean-Luc Picard', 'Иван Петров', '王小明'; False for labels, orgs, dates."""
-    if not name or len(name) > NAME_MAX_CHARS or _NOT_NAME_CHARS.search(name):
-        return False
-    words = name.split()
-    vocabulary = byline_vocabulary()
-    if len(words) > NAME_MAX_WORDS or name.casefold() in vocabulary.non_names:
-        return False
-    if any(word.casefold() in vocabulary.non_names for word in words):
-        return False
-    if agency_named(name) is not None:
-        return False
-    if len(words) == 1 and name.isascii():
-        return False
-    return (all(_PERSON_WORD.match(word) for word in words) and not name.isupper()) or _is_caps_name(words)
-
-
-def _is_caps_name(words: list[str]) -> bool:
-    """Some sites print bylines in capitals ('ASHA RAO'): two or three all-caps words are a name."""
-    return 2 <= len(words) <= 3 and all(word.isalpha() and word.isupper() and len(word) > 1 for word in words)
