@@ -138,7 +138,7 @@ def test_article_json_schema_lists_the_fields() -> None:
     """`Article.model_json_schema()` works and describes every field."""
     schema = Article.model_json_schema()
     expected = {
-        "headline", "byline", "authors", "agency", "dateline", "published", "updated", "paragraphs", "text",
+        "headline", "byline", "authors", "agency", "dateline", "published", "updated", "paragraphs", "text", "body",
         "agencies", "site_name", "language", "image", "url", "provenance", "decisions", "diagnostics",
     }  # fmt: skip
     assert set(schema["properties"]) == expected

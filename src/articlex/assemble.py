@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import get_args
 
-from articlex.fields.body import final_decisions, paragraphs
+from articlex.fields.body import body_elements, final_decisions, paragraphs
 from articlex.model import Article, Diagnostics, FieldName, Provenance
 from articlex.options import Options
 from articlex.stages import Candidate, Decision, Fields, Page, SplitPage
@@ -17,6 +17,7 @@ def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields
     """Build the `Article`: values, provenance of each value, and one decision per block."""
     final = final_decisions(decisions, fields)
     body, paragraph_of = paragraphs(final, split.containers)
+    base = fields.url.value if fields.url is not None else page.url
     provenance: dict[FieldName, Provenance] = {}
     values: dict[str, object] = {}
     for name in get_args(FieldName):
@@ -28,6 +29,7 @@ def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields
         {
             **values,
             "paragraphs": tuple(body),
+            "body": body_elements(final, split, base),
             "provenance": provenance,
             "decisions": tuple(_public(d, paragraph_of) for d in final) if options.include_decisions else (),
             "diagnostics": Diagnostics(

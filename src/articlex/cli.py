@@ -4,6 +4,7 @@
     articlex https://example.com/news/1   # fetch the page first (needs articlex[fetch])
     articlex a.html b.txt                 # one JSON object per line: {"source": ..., "article": ...}
     articlex --format text page.html      # headline, credits and body as plain text
+    articlex --format markdown page.html  # the same as Markdown (or --format html: a clean HTML fragment)
     curl -s URL | articlex --url URL -    # read standard input
     articlex batch DIR x.warc.gz -o out.jsonl   # many pages in worker processes (`scale/command.py`)
 
@@ -45,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "paths", nargs="+", metavar="PATH", help="page files (.html, .html.gz, .txt), http(s) URLs; '-' for stdin"
     )
-    parser.add_argument("--format", choices=("json", "text", "markdown"), default="json", help="output format")
+    parser.add_argument("--format", choices=("json", "text", "markdown", "html"), default="json", help="output format")
     parser.add_argument("--url", help="the page's address (with one input)")
     parser.add_argument("--encoding", help="charset or Content-Type of the input bytes, when the page lies about it")
     parser.add_argument("--kind", choices=[kind.value for kind in InputKind], default="auto", help="input kind")
@@ -149,39 +150,16 @@ def _print_article(article: Article, path: str, output: str, *, several: bool) -
         return
     if several:
         print(f"==> {path} <==")
-    print(render_markdown(article) if output == "markdown" else render_text(article))
+    if output == "markdown":
+        print(article.to_markdown(), end="")
+    elif output == "html":
+        print(article.to_html(), end="")
+    else:
+        print(article.to_text())
 
 
 def _print_json(record: dict[str, object], stream: TextIO) -> None:
     print(json.dumps(record, ensure_ascii=False), file=stream)
-
-
-def _credit_line(article: Article) -> str:
-    """The credit line as printed, or one made of the authors, the agency and the date."""
-    if article.byline:
-        return article.byline
-    parts = [", ".join(article.authors), article.agency or ""]
-    if article.published:
-        parts.append(article.published.isoformat())
-    return " | ".join(part for part in parts if part)
-
-
-def render_text(article: Article) -> str:
-    """The article as plain text: headline, credit line, blank line, paragraphs."""
-    head = [line for line in (article.headline, _credit_line(article)) if line]
-    return "\n".join([*head, "", article.text]) if head else article.text
-
-
-def render_markdown(article: Article) -> str:
-    """The article as Markdown: '# headline', the credit line in italics, paragraphs."""
-    lines = []
-    if article.headline:
-        lines += [f"# {article.headline}", ""]
-    credit = _credit_line(article)
-    if credit:
-        lines += [f"*{credit}*", ""]
-    lines.append(article.text)
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -170,6 +170,114 @@ class Diagnostics(BaseModel, frozen=True, extra="forbid"):
     warnings: tuple[str, ...] = ()
 
 
+class Span(BaseModel, frozen=True, extra="forbid"):
+    """Inline markup over part of an element's text: a link, strong or emphasised text, or code."""
+
+    start: int = Field(description="Offset of the first character in the element's `text`.")
+    end: int = Field(description="Offset just after the last character.")
+    kind: Literal["link", "strong", "em", "code"]
+    href: str | None = Field(default=None, description="A link's address, resolved against the page's address.")
+
+
+class Paragraph(BaseModel, frozen=True, extra="forbid"):
+    """A paragraph of the body."""
+
+    type: Literal["paragraph"] = "paragraph"
+    text: str
+    spans: tuple[Span, ...] = ()
+    blocks: tuple[int, ...] = Field(default=(), description="Indices of the blocks (decisions) it came from.")
+
+
+class Heading(BaseModel, frozen=True, extra="forbid"):
+    """A section heading inside the body."""
+
+    type: Literal["heading"] = "heading"
+    level: int = Field(default=2, ge=1, le=6, description="1–6, as `<h1>`–`<h6>`.")
+    text: str
+    spans: tuple[Span, ...] = ()
+    blocks: tuple[int, ...] = ()
+
+
+class ListItem(BaseModel, frozen=True, extra="forbid"):
+    """One item of a list: its text (several paragraphs of it joined by a line break) and its nested lists."""
+
+    text: str = ""
+    spans: tuple[Span, ...] = ()
+    lists: tuple[BodyList, ...] = Field(default=(), description="Lists nested in this item, after its text.")
+    blocks: tuple[int, ...] = ()
+
+
+class BodyList(BaseModel, frozen=True, extra="forbid"):
+    """A bulleted (`ordered=False`) or numbered list."""
+
+    type: Literal["list"] = "list"
+    ordered: bool = False
+    items: tuple[ListItem, ...] = ()
+    blocks: tuple[int, ...] = Field(default=(), description="The blocks of all its items, nested ones included.")
+
+
+class TableCell(BaseModel, frozen=True, extra="forbid"):
+    """One cell of a table; `header` for a `<th>`."""
+
+    text: str = ""
+    spans: tuple[Span, ...] = ()
+    header: bool = False
+    blocks: tuple[int, ...] = ()
+
+
+class TableRow(BaseModel, frozen=True, extra="forbid"):
+    """One row of a table; `header` when the page marks it as the header row (`<thead>`, or only `<th>` cells)."""
+
+    cells: tuple[TableCell, ...] = ()
+    header: bool = False
+
+
+class Table(BaseModel, frozen=True, extra="forbid"):
+    """A data table: rows of cells, and its caption."""
+
+    type: Literal["table"] = "table"
+    rows: tuple[TableRow, ...] = ()
+    caption: str | None = None
+    blocks: tuple[int, ...] = Field(default=(), description="The blocks of its cells and caption.")
+
+
+class Quote(BaseModel, frozen=True, extra="forbid"):
+    """A block quotation; its paragraphs are separated by a blank line in `text`."""
+
+    type: Literal["quote"] = "quote"
+    text: str
+    spans: tuple[Span, ...] = ()
+    blocks: tuple[int, ...] = ()
+
+
+class Code(BaseModel, frozen=True, extra="forbid"):
+    """Preformatted text or program code, lines and indentation kept."""
+
+    type: Literal["code"] = "code"
+    text: str
+    language: str | None = Field(default=None, description="The language, when the page names it ('python').")
+    blocks: tuple[int, ...] = ()
+
+
+class Figure(BaseModel, frozen=True, extra="forbid"):
+    """An image of the body, with its text alternative and caption."""
+
+    type: Literal["figure"] = "figure"
+    src: str = Field(description="The image's address, resolved against the page's address.")
+    alt: str = ""
+    caption: str | None = None
+    blocks: tuple[int, ...] = Field(default=(), description="The blocks of its caption, if any.")
+
+
+ListItem.model_rebuild()
+
+BodyElement = Annotated[
+    Paragraph | Heading | BodyList | Table | Quote | Code | Figure,
+    Field(discriminator="type"),
+]
+"""One element of `Article.body`, told apart by its `type`."""
+
+
 class Article(BaseModel, frozen=True, extra="forbid"):
     """An article extracted from a web page: its fields, its body, and why."""
 
@@ -187,6 +295,9 @@ class Article(BaseModel, frozen=True, extra="forbid"):
     updated: DayOrTime | None = Field(default=None, description="Last modification, when given apart.")
     paragraphs: tuple[str, ...] = Field(default=(), description="The body, one element per paragraph, in order.")
     text: str = Field(default="", description="The paragraphs joined by a blank line.")
+    body: tuple[BodyElement, ...] = Field(
+        default=(), description="The body as typed elements (paragraphs, headings, lists, tables, …), in order."
+    )
     site_name: str | None = None
     language: str | None = Field(default=None, description="BCP 47 language tag, e.g. 'en' or 'de-CH'.")
     image: str | None = Field(default=None, description="Address of the lead image.")
@@ -208,3 +319,25 @@ class Article(BaseModel, frozen=True, extra="forbid"):
                 raise ValueError(msg)
             data = {**data, "text": joined}
         return data
+
+    def to_markdown(self, *, links: bool = True, images: bool = True, front_matter: bool = True) -> str:
+        """The article as CommonMark/GFM: headings, lists, tables, quotes, code, images and links.
+
+        `links=False` keeps link texts without their addresses, `images=False` leaves images out,
+        `front_matter=False` leaves out the headline and the credit line (byline or authors, date).
+        """
+        from articlex.render import markdown  # noqa: PLC0415 - the renderers import this module
+
+        return markdown.render(self, links=links, images=images, front_matter=front_matter)
+
+    def to_text(self, *, front_matter: bool = True) -> str:
+        """The article as plain text: headings, list items (bulleted or numbered), table rows, paragraphs."""
+        from articlex.render import text  # noqa: PLC0415 - the renderers import this module
+
+        return text.render(self, front_matter=front_matter)
+
+    def to_html(self, *, links: bool = True, images: bool = True, front_matter: bool = True) -> str:
+        """The article as a clean HTML fragment: no scripts, no attributes but href, src and alt, all text escaped."""
+        from articlex.render import html  # noqa: PLC0415 - the renderers import this module
+
+        return html.render(self, links=links, images=images, front_matter=front_matter)

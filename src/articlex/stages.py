@@ -50,6 +50,35 @@ class Mark:
 
 
 @record
+class Span:
+    """Inline markup over part of a block's text: a link, strong or emphasised text, or code.
+
+    `start` and `end` are offsets into `Block.text`; spans nest as the page's elements do.
+    """
+
+    start: int
+    end: int
+    kind: str
+    """'link', 'strong', 'em' or 'code'."""
+    target: str = ""
+    """A link's `href` as written in the page (unresolved); a code element's language, when its class names one."""
+
+
+@record
+class Picture:
+    """An `<img>` of the page: where it stands among the blocks, its address and its text alternative."""
+
+    block: int
+    """The index of the block it sits in (`inside`), else of the first block after it."""
+    inside: bool
+    src: str
+    """The address as written in the page (unresolved): `src`, or a lazy loader's `data-src`."""
+    alt: str
+    ancestors: tuple[int, ...]
+    """Ids of the enclosing `Container`s, outermost first."""
+
+
+@record
 class Block:
     """A run of visible text that a reader sees as one unit: a paragraph, a heading, a line."""
 
@@ -68,6 +97,12 @@ class Block:
     """`datetime` attributes of `<time>` elements inside the block."""
     marks: tuple[Mark, ...] = ()
     """Elements inside the block that name themselves an author or a date (HTML only)."""
+    spans: tuple[Span, ...] = ()
+    """Links, strong and emphasised text and code inside the block, as offsets into `text` (HTML only)."""
+    raw: str = ""
+    """A `<pre>` block's text with its indentation and blank lines kept (else ''): `text` tidies them."""
+    cells: tuple[str, ...] = ()
+    """The cells of a plain-text table row (cut at tabs); else ()."""
 
     @property
     def link_density(self) -> float:
@@ -127,6 +162,8 @@ class SplitPage:
     blocks: tuple[Block, ...]
     containers: tuple[Container, ...] = ()
     data: PageData = field(default_factory=PageData)
+    pictures: tuple[Picture, ...] = ()
+    """The page's images, in reading order (HTML only)."""
     truncated: bool = False
     timed_out: bool = False
 

@@ -24,7 +24,18 @@ from articlex.html.hints import ROLE_FAMILIES, TAG_FAMILIES, families_of
 from articlex.html.marks import MARK_MAX_CHARS, machine_value, mark_kind
 from articlex.model import BlockKind
 from articlex.options import Options
-from articlex.stages import Block, Container, Mark, MetaTag, MicrodataProperty, Page, PageData, SplitPage
+from articlex.stages import (
+    Block,
+    Container,
+    Mark,
+    MetaTag,
+    MicrodataProperty,
+    Page,
+    PageData,
+    Picture,
+    Span,
+    SplitPage,
+)
 from articlex.textnorm import collapse, tidy_lines
 
 _INVISIBLE = (
@@ -126,6 +137,7 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
         tuple(blocks),
         tuple(splitter.containers),
         data,
+        pictures=tuple(splitter.pictures),
         truncated=splitter.truncated or guarded.truncated,
         timed_out=splitter.timed_out or guarded.timed_out,
     )
@@ -228,10 +240,19 @@ _ID_END = ";"
 """Ends the number in a marker that carries one (a container, a time, a mark)."""
 _START, _END, _EDGE, _STOP = "S", "E", "X", "Z"
 """Edge kinds, after `_EDGE_MARK`: a block element starts or ends, an empty one separates, the page stops."""
-_LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK = "A", "a", "B", "T", "M"
+_LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK, _IMAGE = "A", "a", "B", "T", "M", "I"
 """Inline kinds, after `_INLINE_MARK`."""
-_NUMBERED_INLINE = frozenset((_TIME, _MARK))
-"""Inline kinds followed by a number: which `<time>` value, which mark."""
+_STYLE_OPEN, _STYLE_CLOSE = "F", "f"
+"""Inline kinds of strong, emphasised and code elements; the number says which."""
+_MARKUP_INLINE = frozenset((_STYLE_OPEN, _STYLE_CLOSE, _IMAGE))
+_NUMBERED_INLINE = frozenset((_TIME, _MARK, _LINK_OPEN, _IMAGE, _STYLE_OPEN, _STYLE_CLOSE))
+"""Inline kinds followed by a number: which `<time>` value, which mark, which link target or image, which style."""
+_STYLES = {"strong": 0, "b": 0, "em": 1, "i": 1, "code": 2, "kbd": 2, "samp": 2, "tt": 2}
+"""Inline elements kept as spans, by the number of their style in `_STYLE_KINDS`."""
+_STYLE_KINDS = ("strong", "em", "code")
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-srcset", "srcset")
+"""Where lazy-loading scripts keep an image's address while `src` holds a placeholder."""
+_LANGUAGE_PREFIXES = ("language-", "lang-")
 _MARKER_CHARS = (_EDGE_MARK, _INLINE_MARK)
 _CONTROLS = str.maketrans(dict.fromkeys(map(ord, _MARKER_CHARS)))
 """The control characters starting markers; removed from the page first (a browser shows neither)."""
@@ -257,6 +278,11 @@ class _Splitter:
     """The element path of each container, built once as containers are opened."""
     datetimes: list[str] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    """Link targets and code languages, numbered by their markers."""
+    images: list[tuple[str, str]] = field(default_factory=list)
+    """(src, alt) of each marked image."""
+    pictures: list[Picture] = field(default_factory=list)
     truncated: bool = False
     timed_out: bool = False
 
@@ -301,7 +327,11 @@ class _Splitter:
             if tag in _MARKED_BLOCK_TAGS:
                 self._mark_block(node, tag, attributes)
             elif tag == "a":
-                self._mark_link(node)
+                self._mark_link(node, attributes)
+            elif tag in _STYLES:
+                self._mark_style(node, tag, attributes)
+            elif tag == "img":
+                self._mark_image(node, attributes)
         return True
 
     def _mark_block(self, node: LexborNode, tag: str, attributes: dict[str, str | None]) -> None:
@@ -322,12 +352,32 @@ class _Splitter:
         first.insert_before(f"{_EDGE_MARK}{_START}{element}{_ID_END}")
         node.insert_child(f"{_EDGE_MARK}{_END}{element}{_ID_END}")
 
-    @staticmethod
-    def _mark_link(node: LexborNode) -> None:
+    def _mark_link(self, node: LexborNode, attributes: dict[str, str | None]) -> None:
         first = node.child
         if first is not None:
-            first.insert_before(_INLINE_MARK + _LINK_OPEN)
+            self.targets.append((attributes.get("href") or "").strip())
+            first.insert_before(f"{_INLINE_MARK}{_LINK_OPEN}{len(self.targets) - 1}{_ID_END}")
             node.insert_child(_INLINE_MARK + _LINK_CLOSE)
+
+    def _mark_style(self, node: LexborNode, tag: str, attributes: dict[str, str | None]) -> None:
+        first = node.child
+        if first is None:
+            return
+        style = _STYLES[tag]
+        if style == _STYLES["code"]:
+            self.targets.append(_language(attributes.get("class") or ""))
+            style += len(_STYLE_KINDS) * len(self.targets)
+        first.insert_before(f"{_INLINE_MARK}{_STYLE_OPEN}{style}{_ID_END}")
+        node.insert_child(f"{_INLINE_MARK}{_STYLE_CLOSE}{_STYLES[tag]}{_ID_END}")
+
+    def _mark_image(self, node: LexborNode, attributes: dict[str, str | None]) -> None:
+        src = (attributes.get("src") or "").strip()
+        if not src or src.startswith("data:"):
+            src = next((value.strip() for key in _LAZY_SOURCES if (value := attributes.get(key))), "")
+            src = src.split()[0] if src else ""
+        if src and not src.startswith("data:"):
+            self.images.append((src, collapse(attributes.get("alt") or "")))
+            node.insert_before(f"{_INLINE_MARK}{_IMAGE}{len(self.images) - 1}{_ID_END}")
 
     def _mark_field(self, node: LexborNode, tag: str, attributes: dict[str, str | None]) -> None:
         """A `<time datetime>` value, and a mark when the element names itself an author or a date.
@@ -346,6 +396,15 @@ class _Splitter:
         if whole and len(text) <= MARK_MAX_CHARS:
             self.marks.append(Mark(kind, text, machine_value(attributes)))
             node.insert_before(f"{_INLINE_MARK}{_MARK}{len(self.marks) - 1}{_ID_END}")
+
+
+def _language(classes: str) -> str:
+    """The language a code element's class names ('language-python', 'lang-js'), or ''."""
+    for name in classes.split():
+        for prefix in _LANGUAGE_PREFIXES:
+            if name.startswith(prefix):
+                return name[len(prefix) :]
+    return ""
 
 
 @functools.lru_cache(maxsize=16384)
@@ -381,6 +440,12 @@ class _TextCutter:
     _datetimes: list[str] = field(default_factory=list)
     _marks: list[Mark] = field(default_factory=list)
     _after_break: bool = False
+    _size: int = 0
+    """Characters gathered in `_pieces` so far: where an inline element opens or closes."""
+    _open: list[tuple[str, str, int]] = field(default_factory=list)
+    """The inline elements open now: [kind, target, where it opened in the gathered text]."""
+    _spans: list[tuple[str, str, int, int]] = field(default_factory=list)
+    """The inline elements closed in the gathered text: (kind, target, start, end), raw offsets."""
     _too_deep: int = 0
     """How many elements deeper than `Options.max_depth` are open."""
 
@@ -448,26 +513,44 @@ class _TextCutter:
     def _inline(self, kind: str, number: int) -> None:
         if kind == _LINK_OPEN:
             self._links_open += 1
+            self._open.append(("link", self.splitter.targets[number], self._size))
         elif kind == _LINK_CLOSE:
             self._links_open = max(0, self._links_open - 1)
             if not self._links_open:
                 self._count_link_text()
+            self._close("link")
+        elif kind in _MARKUP_INLINE:
+            self._markup(kind, number)
         elif kind == _BREAK:
             if self._after_break:
                 self._flush()
             else:
                 self._pieces.append("\n")
+                self._size += 1
                 self._after_break = True
         elif kind == _TIME:
             self._datetimes.append(self.splitter.datetimes[number])
         elif kind == _MARK:
             self._marks.append(self.splitter.marks[number])
 
+    def _markup(self, kind: str, number: int) -> None:
+        """A strong, emphasised or code element opens or closes, or an image stands here."""
+        if kind == _STYLE_OPEN:
+            target, style = divmod(number, len(_STYLE_KINDS))
+            self._open.append((_STYLE_KINDS[style], self.splitter.targets[target - 1] if target else "", self._size))
+        elif kind == _STYLE_CLOSE:
+            self._close(_STYLE_KINDS[number])
+        else:
+            src, alt = self.splitter.images[number]
+            inside = bool(self._pieces) and not self._after_break
+            self.splitter.pictures.append(Picture(len(self.blocks), inside, src, alt, tuple(self._stack)))
+
     def _text(self, text: str) -> None:
         if text.isspace():
             # Spaces count only between words: at the start of a block they change nothing.
             if self._pieces:
                 self._pieces.append(" ")
+                self._size += 1
                 if self._links_open:
                     self._link_pieces.append(" ")
             return
@@ -475,9 +558,19 @@ class _TextCutter:
             # A line break in the markup is a space on screen; only <br> and <pre> break lines.
             text = text.replace("\n", " ")
         self._pieces.append(text)
+        self._size += len(text)
         if self._links_open:
             self._link_pieces.append(text)
         self._after_break = False
+
+    def _close(self, kind: str) -> None:
+        """The innermost open inline element of this kind closes: a span of the gathered text."""
+        for position in range(len(self._open) - 1, -1, -1):
+            if self._open[position][0] == kind:
+                _, target, start = self._open.pop(position)
+                if self._size > start:
+                    self._spans.append((kind, target, start, self._size))
+                return
 
     def _count_link_text(self) -> None:
         if self._link_pieces:
@@ -492,6 +585,13 @@ class _TextCutter:
         self._count_link_text()
         joined = "".join(self._pieces)
         self._pieces.clear()
+        size, self._size = self._size, 0
+        raw_spans = self._spans
+        if self._open:
+            # Still open at a block's edge (a double <br> inside a link): the rest goes on in the next block.
+            raw_spans.extend((kind, target, start, size) for kind, target, start in self._open if size > start)
+            self._open = [(kind, target, 0) for kind, target, _ in self._open]
+        self._spans = []
         text = "" if joined.isspace() else tidy_lines(joined)
         link_chars, self._link_chars = self._link_chars, 0
         datetimes, marks = tuple(self._datetimes), tuple(self._marks)
@@ -502,6 +602,7 @@ class _TextCutter:
         containers = self.splitter.containers
         tag = containers[self._stack[-1]].tag
         kind = _KINDS.get(tag, BlockKind.PARAGRAPH)
+        spans = _spans(joined, text, raw_spans) if raw_spans else ()
         ancestors = tuple(self._stack)
         self.blocks.append(
             Block(
@@ -514,5 +615,42 @@ class _TextCutter:
                 ancestors=ancestors,
                 datetimes=datetimes,
                 marks=marks,
+                spans=spans,
+                raw=_preformatted(joined) if tag == "pre" else "",
             )
         )
+
+
+def _spans(joined: str, text: str, raw_spans: list[tuple[str, str, int, int]]) -> tuple[Span, ...]:
+    """The spans, from offsets into the gathered text to offsets into the block's tidied `text`.
+
+    Tidying only removes characters and turns whitespace into single spaces and line breaks, so
+    an offset in the gathered text lands where the tidied text of everything before it ends.
+    """
+    where: dict[int, int] = {}
+
+    def tidied(offset: int) -> int:
+        if offset not in where:
+            where[offset] = 0 if offset == 0 else len(tidy_lines(joined[:offset] + "x")) - 1
+        return min(where[offset], len(text))
+
+    spans = []
+    for kind, target, raw_start, raw_end in sorted(raw_spans, key=lambda span: (span[2], -span[3])):
+        start, end = tidied(raw_start), tidied(raw_end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append(Span(start, end, kind, target))
+    return tuple(spans)
+
+
+def _preformatted(joined: str) -> str:
+    """A `<pre>` block's text as shown: lines and indentation kept, trailing spaces and blank ends dropped."""
+    lines = [line.rstrip() for line in joined.replace("\r", "").split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)

@@ -4,7 +4,8 @@ A browser copy of a page puts each paragraph, heading, list item and widget line
 of its own, so a line is the natural block. Little is known about structure: a line whose
 cells are separated by tabs is a table row (`TABLE_CELL`: browsers copy a `<tr>` that way), a
 line set off by a blank line is a `PARAGRAPH` (browsers copy `<p>` that way), any other a
-`LINE`, and the classifier judges lines by their shape and their neighbours.
+`LINE`, and the classifier judges lines by their shape and their neighbours. A table row keeps
+its cells (`Block.cells`) for the typed body.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
             break
         if text:
             kind = _kind(raw, lines, number - 1)
-            blocks.append(Block(index=len(blocks), text=text, kind=kind, path=f"line {number}"))
+            cells = _cells(raw[number - 1]) if kind is BlockKind.TABLE_CELL else ()
+            blocks.append(Block(index=len(blocks), text=text, kind=kind, path=f"line {number}", cells=cells))
     return SplitPage("text", tuple(blocks), truncated=truncated, timed_out=timed_out)
 
 
@@ -47,6 +49,11 @@ def _kind(raw: list[str], lines: list[str], index: int) -> BlockKind:
     if _TAB_BETWEEN_CELLS.search(raw[index]):
         return BlockKind.TABLE_CELL
     return BlockKind.PARAGRAPH if _set_off(lines, index) else BlockKind.LINE
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    """The cells of a table row: its text cut at tabs (an empty cell leaves two tabs in a row)."""
+    return tuple(collapse(cell) for cell in line.strip(" \r\n\f\v").strip("\t").split("\t"))
 
 
 def _set_off(lines: list[str], index: int) -> bool:
