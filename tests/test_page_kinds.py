@@ -133,3 +133,27 @@ def test_a_paragraph_with_links_over_half_its_words_is_still_text() -> None:
     body = _body(page)
     assert "you will probably like Word Harbour" in body
     assert "Home" not in body
+
+
+def test_a_recipe_keeps_its_ingredients_and_steps() -> None:
+    """A recipe is headings, an ingredient list and numbered steps: data of the page, not clutter around a summary."""
+    ingredients = ("1 cup pearl barley", "2 carrots, diced", "1 onion, chopped", "6 cups vegetable stock")
+    steps = (
+        "Rinse the barley and soak it for ten minutes.",
+        "Soften the onion and carrots in a little oil.",
+        "Add the stock and barley and simmer for forty minutes.",
+    )
+    page = (
+        "<html><head><title>Lemon Barley Soup | Kitchen Notes</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/recipes'>Recipes</a> <a href='/about'>About</a></nav>"
+        "<div class='recipe-card'><h1>Lemon Barley Soup</h1>"
+        "<div class='recipe-summary'>A bright, filling soup for cold evenings, ready in under an hour.</div>"
+        "<h3>Ingredients</h3><ul>" + "".join(f"<li>{item}</li>" for item in ingredients) + "</ul>"
+        "<h3>Instructions</h3><ol>" + "".join(f"<li>{step}</li>" for step in steps) + "</ol></div>"
+        "<footer>Copyright Kitchen Notes</footer></body></html>"
+    )
+    body = _body(page)
+    assert all(item in body for item in ingredients)
+    assert all(step in body for step in steps)
+    assert "Instructions" in body
+    assert "Copyright" not in body

@@ -32,6 +32,8 @@ LINK_CLUTTER_WEIGHT = 2.0
 """Link text weighs this much more than other clutter: menus and lists of other stories are links."""
 NO_PROSE = float("-inf")
 """The score of a container without prose: it can never be the main content."""
+DATA_KINDS = frozenset({BlockKind.TABLE_CELL, BlockKind.LIST_ITEM, BlockKind.HEADING})
+"""Blocks that, without links, are the page's data (a table's cells, a list of ingredients or steps), not clutter."""
 SPECIFICITY_MARGIN = 0.25
 """An element holding all the page's runs of prose may score this share below its wrapper and still win."""
 TEXT_ELEMENTS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "address"})
@@ -167,8 +169,8 @@ def main_container(
     for index, block in enumerate(blocks):
         prose_chars = float(len(block.text) - block.link_chars) if is_prose[index] else 0.0
         clutter_chars = len(block.text) - prose_chars + (LINK_CLUTTER_WEIGHT - 1) * block.link_chars
-        if block.kind is BlockKind.TABLE_CELL and not block.link_chars:
-            clutter_chars = 0.0  # a data table's cells are the page's data, not its clutter
+        if block.kind in DATA_KINDS and not block.link_chars:
+            clutter_chars = 0.0  # a data table's cells, a recipe's ingredients: the page's data, not its clutter
         in_run = bool(prose_chars) and has_prose_neighbour(is_prose, features, index)
         if prose_chars and not in_run:
             prose_chars *= ISOLATED_PROSE_WEIGHT
