@@ -157,3 +157,36 @@ def test_a_recipe_keeps_its_ingredients_and_steps() -> None:
     assert all(step in body for step in steps)
     assert "Instructions" in body
     assert "Copyright" not in body
+
+
+def test_a_page_builder_post_of_short_text_widgets_is_read() -> None:
+    """A page builder cuts a post into short text widgets; no one of them is a paragraph, together they are the post."""
+    sentences = (
+        "We open on Saturday at eight.",
+        "The ovens arrived in March.",
+        "Come early for warm rolls!",
+        "Our sourdough needs two days.",
+    )
+    widgets = "".join(
+        f"<div class='builder-widget builder-widget-text'><div class='builder-widget-container'><p>{s}</p></div></div>"
+        for s in sentences
+    )
+    page = (
+        "<html><head><title>Our new bakery opens | Crumb and Co</title></head><body>"
+        "<header><nav><a href='/'>Home</a><a href='/shop'>Shop</a></nav></header>"
+        f"<div class='builder-section'><div class='builder-column'><h1>Our new bakery opens</h1>{widgets}</div>"
+        "<div class='builder-column'><ul><li><a href='/a'>Older news</a></li><li><a href='/b'>Contact</a></li></ul>"
+        "</div></div><footer>All rights reserved</footer></body></html>"
+    )
+    body = _body(page)
+    assert all(sentence in body for sentence in sentences)
+    assert "Older news" not in body
+
+
+def test_a_page_whose_only_sentence_is_its_copyright_line_has_no_body() -> None:
+    """The sieve that reads short sentences needs a few of them: one copyright line is no post."""
+    page = (
+        "<html><body><table><tr><td><a href='/'>Home</a> | <a href='/news'>News</a> | <a href='/about'>About</a></td></tr>"
+        "<tr><td>Welcome</td></tr><tr><td>© 2006 Riverside Trust. All rights reserved.</td></tr></table></body></html>"
+    )
+    assert _body(page) == ""

@@ -61,6 +61,8 @@ class Features:
     bullet: bool
     text: str
     """The block's text, for the features read only where the rules need them (below)."""
+    prose_min_words: int = PROSE_MIN_WORDS
+    """How many words make a paragraph prose: fewer when a page has no paragraph that long (the classifier's sieve)."""
 
     @property
     def phrase_family(self) -> str | None:
@@ -84,7 +86,7 @@ class Features:
 
     @property
     def _sentences(self) -> bool:
-        long_enough = self.words >= PROSE_MIN_WORDS or self.cjk_chars >= PROSE_MIN_CJK_CHARS
+        long_enough = self.words >= self.prose_min_words or self.cjk_chars >= PROSE_MIN_CJK_CHARS
         return long_enough and self.punctuated
 
 

@@ -11,6 +11,7 @@ the reason's detail.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from articlex.classify.features import ISOLATED_PROSE_WEIGHT, Features, has_prose_neighbour
 from articlex.classify.rules import judge_inside
@@ -34,6 +35,11 @@ NO_PROSE = float("-inf")
 """The score of a container without prose: it can never be the main content."""
 DATA_KINDS = frozenset({BlockKind.TABLE_CELL, BlockKind.LIST_ITEM, BlockKind.HEADING})
 """Blocks that, without links, are the page's data (a table's cells, a list of ingredients or steps), not clutter."""
+SIEVE_PROSE_MIN_WORDS = 4
+"""A page without one paragraph of prose is read again with sentences of this many words as prose: a page
+builder cuts a post into many short text widgets ('We open on Saturday at eight.'), none of them a paragraph."""
+SIEVE_MIN_SENTENCES = 2
+"""…and the element found so must hold at least this many such sentences."""
 SPECIFICITY_MARGIN = 0.25
 """An element holding all the page's runs of prose may score this share below its wrapper and still win."""
 TEXT_ELEMENTS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "address"})
@@ -51,6 +57,12 @@ def classify_html(
     """One decision per block: blocks inside the main element by the rules, the rest boilerplate."""
     credible = credible_hints(blocks, containers, features)
     main = main_container(blocks, containers, features, credible)
+    if main is None:  # the sieve: a page of short sentences only (a page builder's text widgets) is read again
+        features = [replace(feature, prose_min_words=SIEVE_PROSE_MIN_WORDS) for feature in features]
+        credible = credible_hints(blocks, containers, features)
+        main = main_container(blocks, containers, features, credible)
+        sentences = sum(1 for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors)
+        main = main if sentences >= SIEVE_MIN_SENTENCES else None  # one line ('© 2006 …') is no post
     if main is None:
         return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, "no prose on the page") for block in blocks)
     where = container_path(containers, main)
