@@ -190,3 +190,25 @@ def test_a_page_whose_only_sentence_is_its_copyright_line_has_no_body() -> None:
         "<tr><td>Welcome</td></tr><tr><td>© 2006 Riverside Trust. All rights reserved.</td></tr></table></body></html>"
     )
     assert _body(page) == ""
+
+
+def test_a_text_copy_that_starts_with_a_script_keeps_the_article() -> None:
+    """A browser copy may begin with a script's source; its semicolons and braces are not sentences."""
+    script = (
+        "if (window.addEventListener) { window.addEventListener(type, fn, false); } else if (obj.attachEvent) "
+        "{ obj['e' + type + fn] = fn; obj.attachEvent('on' + type, obj[type + fn]); }"
+    )
+    menu = [f"Section {n}" for n in range(30)]
+    text = "\n\n".join(
+        [
+            script,
+            script.replace("fn", "handler"),
+            *menu,
+            "Flood waters reach the old landing",
+            PARAGRAPHS[0],
+            "Contact us",
+        ]
+    )
+    body = articlex.extract(text, options=articlex.Options(input_kind="text")).text
+    assert PARAGRAPHS[0] in body
+    assert "addEventListener" not in body

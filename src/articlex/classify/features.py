@@ -32,6 +32,10 @@ _DASH_BULLET = re.compile(r"^[\-–—]\s")
 _PHRASE_SEPARATOR = re.compile(r"[\s:|»›>•·,.!?()\[\]-]+")
 _LABEL_THEN_SEPARATOR = re.compile(r"^\W*(\w[\w\s'’]{0,40}?)\s*[:|»›>•·(\[—–]")
 
+_CODE_MARK = re.compile(r"[{};]|\w\(|=")
+CODE_MIN_MARKS = 3
+CODE_MARKS_PER_WORD = 0.2
+"""Text with at least this many braces, semicolons, calls and assignments, one for every five words, is code."""
 PROSE_MIN_WORDS = 12
 """A block of at least this many words, with low link density, reads as a paragraph of prose."""
 PROSE_MIN_CJK_CHARS = 40
@@ -90,6 +94,12 @@ class Features:
         return long_enough and self.punctuated
 
 
+def _code_like(text: str, words: int) -> bool:
+    """A program's text ('obj.add(type, fn); } else {'), a script left in the page: its semicolons are not clauses."""
+    marks = len(_CODE_MARK.findall(text))
+    return marks >= CODE_MIN_MARKS and marks >= CODE_MARKS_PER_WORD * words
+
+
 def measure(block: Block) -> Features:
     """Measure one block."""
     text = block.text
@@ -99,8 +109,10 @@ def measure(block: Block) -> Features:
         words=words,
         cjk_chars=0 if ascii_only else len(_UNSPACED.findall(text)),
         link_density=block.link_density,
-        punctuated=_CLAUSE_MARK.search(text) is not None
-        or (not ascii_only and _SPACE_ENDS_SENTENCES.search(text) is not None),
+        punctuated=(
+            _CLAUSE_MARK.search(text) is not None or (not ascii_only and _SPACE_ENDS_SENTENCES.search(text) is not None)
+        )
+        and not _code_like(text, words),
         bullet=_BULLET.match(text) is not None or (_DASH_BULLET.match(text) is not None and words < PROSE_MIN_WORDS),
         text=text,
     )
