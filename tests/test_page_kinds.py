@@ -212,3 +212,16 @@ def test_a_text_copy_that_starts_with_a_script_keeps_the_article() -> None:
     body = articlex.extract(text, options=articlex.Options(input_kind="text")).text
     assert PARAGRAPHS[0] in body
     assert "addEventListener" not in body
+
+
+def test_a_page_whose_title_is_never_closed_still_has_its_article() -> None:
+    """A template that cut its `<title>` short would make the whole page its title; the title ends at the next tag."""
+    page = (
+        "<html><head><title>Flood waters reach the old landing - Riverside Gaz"
+        '<link rel="search" href="/search.xml" /></head><body><nav><a href="/">Home</a></nav>'
+        f"<div class='story'><h1>Flood waters reach the old landing</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+        "</div></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[0] in body
+    assert PARAGRAPHS[1] in body

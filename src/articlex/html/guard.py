@@ -96,6 +96,8 @@ _RAW_TEXT = frozenset(["script", "style", "xmp", "iframe", "noembed", "noframes"
 _FORMATTING = frozenset(
     ["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"]
 )
+_TITLE_START = re.compile(r"<title(?:\s[^<>]{0,300})?>", re.IGNORECASE)
+_TITLE_END = re.compile(r"</title\s*>", re.IGNORECASE)
 _MARKERS = frozenset(["applet", "caption", "marquee", "object", "td", "th", "template"])
 _SCOPE = frozenset(["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"]) | frozenset(
     ["mi", "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc"]
@@ -621,10 +623,25 @@ def _formatting_flood(text: str) -> bool:
     return len(_FORMATTING_START.findall(text)) >= FORMATTING_FLOOD
 
 
+def _title_closed(text: str) -> str:
+    """The page with an unclosed `<title>` ended at the next tag.
+
+    A `<title>` without its `</title>` makes the parser read the rest of the page as the title's
+    text, so the page has no body. Pages saved that way (a template that cut its title short)
+    were read by their readers' tools (libxml2) with the title ending at the next tag.
+    """
+    start = _TITLE_START.search(text)
+    if start is None or _TITLE_END.search(text, start.end()) is not None:
+        return text
+    next_tag = text.find("<", start.end())
+    return text if next_tag < 0 else f"{text[:next_tag]}</title>{text[next_tag:]}"
+
+
 def guard(text: str, options: Options, deadline: float | None) -> Guarded:  # noqa: C901, PLR0912, PLR0915 - one tokenizer loop
     """Rewrite `text` so Lexbor's work, depth and node count stay bounded; usually returns it unchanged."""
     if "&#" in text:
         text = _CONTROL_REFERENCE.sub("", text)
+    text = _title_closed(text)
     tags = text.count("<")
     if tags < GUARD_MIN_TAGS and not (tags >= FLOOD_CHECK_MIN_TAGS and _formatting_flood(text)):
         return Guarded(text)
