@@ -466,7 +466,7 @@ OUTLET_WORDS: frozenset[str] = frozenset(
         *("mrs", "mr", "mom", "mum", "dad", "kitchen", "life", "world", "club", "shop", "store", "books"),
     }
 )
-"""Words of outlets' and blogs' names ('Harbour Post', 'A Thrifty Cook'), never of a person's."""
+"""Words of outlets' and blogs' names ('Harbour Post', 'A Frugal Cook'), never of a person's."""
 
 
 def person_shaped(value: str) -> bool:

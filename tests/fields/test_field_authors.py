@@ -96,20 +96,9 @@ def test_author_field_whose_label_is_hidden_is_an_author_element() -> None:
     assert extract(article_page(above=line, lang="de")).authors == ("Greta Hollmann",)
 
 
-def test_byline_label_alone_in_the_block_before_the_names() -> None:
-    line = '<div class="meta-box"><h4>Autor</h4><p><a href="/profil/lena">Lena Fischer</a>, </p></div>'
-    assert extract(article_page(below=line, lang="de")).authors == ("Lena Fischer",)
-
-
 def test_a_name_alone_without_a_label_is_no_byline() -> None:
     line = '<div class="meta-box"><h4>Themen</h4><p><a href="/profil/lena">Lena Fischer</a>, </p></div>'
     assert extract(article_page(below=line, lang="de")).authors == ()
-
-
-def test_byline_just_above_a_body_far_below_the_headline() -> None:
-    topics = "".join(f'<li><a href="/topic/{n}">Topic number {n}</a></li>' for n in range(60))
-    below = f'<ul class="topics">{topics}</ul><p class="byline">By Lena Fischer</p>'
-    assert extract(article_page(below=below)).authors == ("Lena Fischer",)
 
 
 def test_hidden_author_element_is_not_an_author() -> None:

@@ -19,7 +19,6 @@ SITE = Site(("examplenews",), "examplenews", frozenset({"examplenews"}))
         ("Budget approved - examplenews.com", "Budget approved"),
         ("Mayor Jane Doe – Budget approved after long debate", "Mayor Jane Doe – Budget approved after long debate"),
         ("Blog » Archive » Budget approved after a long debate", "Budget approved after a long debate"),
-        ("Budget approvedThe town's own directory | The town's own directory", "Budget approved"),
     ],
 )
 def test_site_name_is_cut_from_titles(title: str, expected: str) -> None:

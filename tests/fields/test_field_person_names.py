@@ -11,6 +11,7 @@ import pytest
 from field_pages import PROSE, article_page, json_ld
 
 from articlex import extract
+from articlex.fields.credit_line import read_credit
 from articlex.fields.names import split_names
 from articlex.fields.person_name import is_credited_name, is_place, is_sign_off, looks_like_name
 
@@ -46,6 +47,9 @@ def test_names_of_many_scripts_and_languages(name: str) -> None:
         ("By ASHA B. RAO", ["ASHA B. RAO"]),
         ("Harbour Daily Political Reporter Nadia Ferris", ["Nadia Ferris"]),
         ("By Westbury Court Reporter", []),
+        ("Von R. K.", ["R. K"]),
+        ("By J.D.", ["J.D"]),
+        ("R. K.", []),
         ("By Eastfield City Hall Reporter", []),
     ],
 )
@@ -90,6 +94,13 @@ def test_junk_is_no_credited_name(value: str) -> None:
 def test_user_names_and_newsrooms_are_credited(value: str) -> None:
     """A user name, a newsroom credited as a whole, and a surname that is also a desk word pass."""
     assert is_credited_name(value)
+
+
+def test_a_credit_signed_with_initials() -> None:
+    """Initials after a byline prefix are the name the page gives ('Von R. K. am 07.08.2013 …')."""
+    credit = read_credit("Von R. K. am 07.08.2013 um 09:07 Uhr", month_first=False, reference=None)
+    assert credit is not None
+    assert credit.authors == ("R. K",)
 
 
 def test_sign_offs_and_places() -> None:

@@ -38,8 +38,6 @@ CREDIT_ZONE_BEFORE = 5
 """Credit lines are searched from this many blocks above the headline…"""
 CREDIT_ZONE_AFTER_BODY_START = 2
 """…down to this many blocks into the body."""
-LABEL_MAX_CHARS = 20
-"""A byline label alone in its block ('Autor', 'Written by') is short."""
 CLOSING_CONTENT_BLOCKS = 2
 """A closing byline is one of the last this many paragraphs of the body ('Von Greta Lindner')…"""
 CLOSING_AFTER_BODY = 25
@@ -80,13 +78,13 @@ def find_credits(page: PageView) -> tuple[Credits, Claims]:
     lines = []
     claims: Claims = {}
     anchor = page.anchor
-    for index in _credit_zone(page):
+    for index in page.zone(CREDIT_ZONE_BEFORE, CREDIT_ZONE_AFTER_BODY_START):
         block = page.blocks[index]
         if index == page.headline_block or (page.elsewhere(block) and not _headline_caption_byline(page, block)):
             continue
         dated = any(mark.kind in DATE_KINDS for mark in block.marks)
         credit = read_credit(
-            _after_label(page, index), month_first=page.month_first, reference=page.options.reference_date, dated=dated
+            block.text, month_first=page.month_first, reference=page.options.reference_date, dated=dated
         )
         # Above the headline only a byline counts: a bare date there is the site's ('Last updated: …').
         if credit is not None and (anchor is None or index > anchor or credit.authors or credit.agency or credit.desk):
@@ -112,29 +110,6 @@ def _not_a_place(place: str, page: PageView) -> bool:
     if folded in vocabulary.non_names or phrase_family(place) is not None:
         return True
     return Site.of(page.meta, page.url).is_exactly(place)
-
-
-def _credit_zone(page: PageView) -> list[int]:
-    """Blocks around the headline down into the body, and the few just above the body.
-
-    Where a page's headline stands far above its body (a hero picture, a menu between), the
-    credit box sits over the body ('Autor' / 'Lena Fischer' in the article's meta box).
-    """
-    zone = page.zone(CREDIT_ZONE_BEFORE, CREDIT_ZONE_AFTER_BODY_START)
-    if page.body_start is None or not zone or page.body_start - CREDIT_ZONE_BEFORE <= zone.stop:
-        return list(zone)
-    return [*zone, *range(page.body_start - CREDIT_ZONE_BEFORE, page.body_start)]
-
-
-def _after_label(page: PageView, index: int) -> str:
-    """The block's text, after the byline label standing alone in the block before it ('Autor' / 'Lena Fischer')."""
-    text = page.blocks[index].text
-    if index == 0:
-        return text
-    label = page.blocks[index - 1].text.strip()
-    if len(label) > LABEL_MAX_CHARS or prefix_end(label) != len(label) or prefix_end(text) is not None:
-        return text
-    return f"{label} {text}"
 
 
 def _headline_caption_byline(page: PageView, block: Block) -> bool:
@@ -220,7 +195,7 @@ def _signed_end(block: Block) -> Credit | None:
     if signed is None:
         return None
     if _quoted(block.text, len(block.text) - len(tail) + signed.start()):
-        return None  # '„… als Wissen.“ (Albert Einstein)': who is quoted, not who wrote
+        return None  # '„… wenn es regnet.“ (Marten Olsvik)': who is quoted, not who wrote
     name = collapse(signed.group(1))
     if split_names(name) != [name] or len(name.split()) < SIGNATURE_MIN_WORDS or not is_credited_name(name):
         return None

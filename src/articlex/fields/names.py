@@ -27,6 +27,8 @@ NAME_PARTICLES = frozenset({"di", "da", "de", "van", "von"})
 _OUTLET = re.compile(r"(?<!\s)\s+(?:for|für|pour|para|per|voor)\s+.*$", re.IGNORECASE)
 _CONTACT = re.compile(r"(?<!\S)[^\s@]+@\S+|https?://\S+|(?<!\w)@\w+")  # starts only at a word: linear
 _WRITTEN_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_INITIALS = re.compile(r"^(?:[^\W\d_a-z]\.\s?){1,2}[^\W\d_a-z]\.?$")
+"""A name signed with initials only ('R. K.', 'J.D.'): a name after a byline prefix ('Von R. K. am …')."""
 _HANDLE = re.compile(r"^[\w.'’-]{2,40}$")
 _NOT_NAME_CHARS = re.compile(r"[\d:!?=<>{}\[\]#%*+\"“”/|]")
 
@@ -53,14 +55,15 @@ def split_names(text: str, *, after_prefix: bool = False) -> list[str]:
     text = _CONTACT.sub(" ", text)
     text = _OUTLET.sub("", collapse(text))
     stripped = _strip_prefix(text)
+    prefixed = after_prefix or stripped != text
     handle = stripped.strip(" .,:;()[]-–—|")
-    if (after_prefix or stripped != text) and looks_like_handle(handle) and not looks_like_name(handle):
+    if prefixed and looks_like_handle(handle) and not looks_like_name(handle):
         return [handle]
     text = stripped
     names = []
     for piece in _name_split().split(text):
         name = _strip_roles(piece.strip(" .,:;()[]-–—"), vocabulary.roles)
-        if looks_like_name(name):
+        if looks_like_name(name) or (prefixed and _INITIALS.match(name)):
             names.append(name)
     return names
 

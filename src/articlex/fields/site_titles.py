@@ -39,8 +39,6 @@ REMARK_TAIL_CHARS = 40
 LEGAL_FORM_MAX_WORDS = 2
 LEGAL_FORM_MAX_CHARS = 4
 """A site named by the initials of its domain may end in a legal form of at most two short words ('e.V.', 'Inc')."""
-GLUED_COPY_MIN_LEAD = 3
-"""A title part that repeats at the end of the first part, glued on, leaves at least this much headline."""
 _END_REMARK = re.compile(r"(?<!\s)\s+[(\[][^()\[\]]{1,30}[)\]]$")
 """'(2021/5)', '(Video)', '[Update]' ending a title: a remark, not part of the headline."""
 _TLD = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
@@ -167,9 +165,6 @@ def _strip_parts(title: str, separators: re.Pattern[str], site: Site, *, longest
     parts = [part.strip() for part in separators.split(title) if part.strip()]
     if len(parts) < 2:
         return title
-    if _glued_copy(parts[0], parts[-1]):
-        # 'Harbour OpeningThe Town Directory | The Town Directory': the site's tagline, glued on once more.
-        return parts[0][: -len(parts[-1])].strip()
     while len(parts) > 1 and site.is_named_by(parts[-1]):
         parts.pop()
     while len(parts) > 1 and site.is_named_by(parts[0]):
@@ -178,11 +173,6 @@ def _strip_parts(title: str, separators: re.Pattern[str], site: Site, *, longest
         return max(parts, key=lambda part: len(words(part)))
     start, end = title.find(parts[0]), title.rfind(parts[-1])
     return title[start : end + len(parts[-1])] if 0 <= start <= end else " ".join(parts)
-
-
-def _glued_copy(first: str, last: str) -> bool:
-    """True when the title's first part ends with its last part, run on without a space."""
-    return len(first) > len(last) + GLUED_COPY_MIN_LEAD and first.endswith(last) and not first[-len(last) - 1].isspace()
 
 
 def _squash(text: str) -> str:
