@@ -36,11 +36,6 @@ def find_agencies(
     return first, Candidate(tuple(names), source, evidence, block)
 
 
-def find_agency(page: PageView, credit_lines: Credits) -> Candidate[str] | None:
-    """The agency credited for the article, or None (an agency the body quotes is not credited)."""
-    return find_agencies(page, credit_lines)[0]
-
-
 def _in_credits(credit_lines: Credits) -> list[Credited]:
     return [
         (credit.agencies or (credit.agency,), Source.BLOCK, f"block {index} (credit line)", index)
