@@ -421,14 +421,17 @@ class AuditWords:
     prefixes: frozenset[str]
     roles: frozenset[str]
     non_names: frozenset[str]
+    labels: frozenset[str] = frozenset()
+    """Boilerplate labels of the page ('share', 'advertisement'): a value that is one is flagged."""
 
 
 def audit_words() -> AuditWords:
-    """The byline words of the library's data file (`articlex.vocabulary.byline_vocabulary`), lower case."""
-    from articlex.vocabulary import byline_vocabulary
+    """The byline words and page labels of the library's data files (bylines.toml, phrases.toml), lower case."""
+    from articlex.vocabulary import byline_vocabulary, phrase_families
 
     vocabulary = byline_vocabulary()
-    return AuditWords(vocabulary.prefixes - NAME_PARTICLES, vocabulary.roles, vocabulary.non_names)
+    labels = frozenset(normalise(phrase) for phrase in phrase_families())
+    return AuditWords(vocabulary.prefixes - NAME_PARTICLES, vocabulary.roles, vocabulary.non_names, labels)
 
 
 def _squash(text: str) -> str:
@@ -503,7 +506,8 @@ def audit_value(
         token in words.non_names | words.roles | words.prefixes | NEWSROOM_WORDS for token in tokens_
     )
     if (
-        phrases & words.prefixes
+        folded.strip(" .:!") in words.labels
+        or phrases & words.prefixes
         or (only_labels and not (one_word and desk))
         or (labels and not desk)
         or (not person and folded in words.roles)

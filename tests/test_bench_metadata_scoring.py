@@ -420,3 +420,10 @@ def test_audit_dateline_is_not_checked_as_a_person() -> None:
     assert flags == []
     flags, _ = ms.audit_value("News", WORDS, SITE, person=False)
     assert flags == [ms.FLAG_LABEL]
+
+
+def test_audit_flags_a_page_label() -> None:
+    """A value that is one of the page's boilerplate labels ('Share', 'Weiterlesen') is flagged."""
+    words = ms.AuditWords(WORDS.prefixes, WORDS.roles, WORDS.non_names, frozenset({"share", "weiterlesen"}))
+    flags, _ = ms.audit_value("Weiterlesen", words, SITE)
+    assert ms.FLAG_LABEL in flags

@@ -84,6 +84,8 @@ def test_titles_and_roles_are_kept_out(text: str, names: list[str]) -> None:
         "jane@harbourherald.example",
         "Nadia Ferris 2",
         "Nadia Ferris Published",
+        "Share",
+        "Weiterlesen",
     ],
 )
 def test_junk_is_no_credited_name(value: str) -> None:

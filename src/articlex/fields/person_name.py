@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from articlex.classify.features import phrase_family
 from articlex.fields.agency_names import agency_named
 from articlex.vocabulary import byline_vocabulary
 
@@ -102,19 +103,17 @@ def is_credited_name(value: str) -> bool:
 
 
 def _junk_shape(text: str) -> bool:
-    """Too long, an address, digits beside words, no letters, an agency, a sign-off, a place, an outlet ('The …')."""
+    """Junk by its shape: an address, digits beside words, an outlet, a label, an agency, a sign-off, a place."""
     if not text or len(text) > NAME_MAX_CHARS or _CONTACT.search(text) or not _WORDS.search(text):
         return True
     words = text.split()
-    if len(words) > 1 and any(char.isdigit() for char in text):
+    first = words[0].casefold()
+    outlet = (first in OUTLET_ARTICLES and len(words) > 1) or (
+        first in INDEFINITE_ARTICLES and len(words) > 2 and len(words[1]) > 1
+    )
+    if outlet or _DOMAIN.search(text) or (len(words) > 1 and any(char.isdigit() for char in text)):
         return True
-    if words[0].casefold() in OUTLET_ARTICLES and len(words) > 1:
-        return True
-    if words[0].casefold() in INDEFINITE_ARTICLES and len(words) > 2 and len(words[1]) > 1:
-        return True
-    if _DOMAIN.search(text):
-        return True
-    return agency_named(text) is not None or is_sign_off(text) or is_place(text)
+    return phrase_family(text) is not None or agency_named(text) is not None or is_sign_off(text) or is_place(text)
 
 
 def is_sign_off(text: str) -> bool:
