@@ -54,6 +54,14 @@ def test_front_matter_is_optional() -> None:
     assert "<h1>" not in article.to_html(front_matter=False)
 
 
+def test_an_article_without_a_typed_body_renders_its_paragraphs() -> None:
+    """An `Article` made from paragraphs alone (JSON of an older version) renders them."""
+    article = Article(paragraphs=("First *one*.", "Second."))
+    assert article.to_markdown(front_matter=False) == "First \\*one\\*.\n\nSecond.\n"
+    assert article.to_text() == "First *one*.\n\nSecond."
+    assert "<p>Second.</p>" in article.to_html()
+
+
 def test_two_lists_in_a_row_stay_two() -> None:
     """The second of two neighbouring lists takes the other bullet, or Markdown would join them."""
     first = BodyList(items=(ListItem(text="a"), ListItem(text="b")))

@@ -23,6 +23,8 @@ from articlex.model import BlockKind, Label, Provenance, Reason, Source
 from articlex.records import record
 
 T = TypeVar("T")
+RawSpan = tuple[str, str, int, int]
+"""An inline element of a block: (kind, target, start, end); see `Block.spans`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,21 +49,6 @@ class Mark:
     text: str
     value: str = ""
     """A machine-readable value of the element (`datetime`, `content`, `title`), or ''."""
-
-
-@record
-class Span:
-    """Inline markup over part of a block's text: a link, strong or emphasised text, or code.
-
-    `start` and `end` are offsets into `Block.text`; spans nest as the page's elements do.
-    """
-
-    start: int
-    end: int
-    kind: str
-    """'link', 'strong', 'em' or 'code'."""
-    target: str = ""
-    """A link's `href` as written in the page (unresolved); a code element's language, when its class names one."""
 
 
 @record
@@ -97,8 +84,13 @@ class Block:
     """`datetime` attributes of `<time>` elements inside the block."""
     marks: tuple[Mark, ...] = ()
     """Elements inside the block that name themselves an author or a date (HTML only)."""
-    spans: tuple[Span, ...] = ()
-    """Links, strong and emphasised text and code inside the block, as offsets into `text` (HTML only)."""
+    spans: tuple[RawSpan, ...] = ()
+    """Links, strong and emphasised text and code inside the block (HTML only), as (kind, target, start, end):
+    'link', 'strong', 'em' or 'code'; a link's `href` as written or a code element's language, else '';
+    offsets into `gathered` when it is set, else into `text`."""
+    gathered: str = ""
+    """The block's text as gathered, before tidying its whitespace, when it differs from `text` and the
+    block has spans: tidying is undone for the few blocks whose spans are read (`fields.body.block_spans`)."""
     raw: str = ""
     """A `<pre>` block's text with its indentation and blank lines kept (else ''): `text` tidies them."""
     cells: tuple[str, ...] = ()

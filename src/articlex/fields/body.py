@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from articlex.model import BlockKind, Label, Reason
 from articlex.stages import Block, Container, Decision, Fields, Picture, SplitPage
-from articlex.textnorm import comparable, longest_folding_to
+from articlex.textnorm import comparable, longest_folding_to, tidy_lines
 
 TABLE_CELL_SEPARATOR = " | "
 
@@ -94,6 +94,11 @@ def _table_cell(block: Block, containers: Sequence[Container]) -> tuple[int, int
 _LIST_TAGS = {"ul": False, "ol": True, "menu": False, "dir": False}
 """List elements, and whether each is numbered."""
 _CELL_TAGS = frozenset(("td", "th"))
+_STRUCTURE_TAGS = frozenset(("table", "thead", "tr", "td", "th", "li", "blockquote", "pre", *_LIST_TAGS))
+"""The containers that give a block its place in a list, table, quote or `<pre>`."""
+_ABSOLUTE = ("http://", "https://")
+_UNTIDY = re.compile("[^\\S ]|  |[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+"""What tidying a block's text changes besides its ends: whitespace other than single spaces, invisible characters."""
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
 LAYOUT_ITEM_BLOCKS = 5
 """A list item holding this many blocks of its own is a page's layout (a post in a list of posts), not a list."""
@@ -124,6 +129,8 @@ def _resolve(base: str | None, href: str) -> str | None:
     href = href.strip()
     if not href or href.startswith("#") or href.lower().startswith(_UNSAFE_SCHEMES):
         return None
+    if href.startswith(_ABSOLUTE) and "/." not in href:
+        return href
     if base:
         try:
             return urljoin(base, href)
@@ -132,16 +139,53 @@ def _resolve(base: str | None, href: str) -> str | None:
     return href
 
 
+def block_spans(block: Block) -> list[tuple[str, str, int, int]]:
+    """The block's spans as (kind, target, start, end) with offsets into `Block.text`, outer spans first.
+
+    The splitter records offsets into the text as gathered; tidying only removes characters and
+    turns whitespace into single spaces and line breaks, so an offset lands where the tidied text
+    of everything before it ends. Spans that hold only whitespace are dropped.
+    """
+    text, gathered = block.text, block.gathered
+    lead = -1
+    if not gathered:
+        lead = 0
+    elif _UNTIDY.search(gathered) is None:
+        # Only single spaces: tidying strips the ends and nothing else (most blocks).
+        lead = len(gathered) - len(gathered.lstrip(" "))
+    where: dict[int, int] = {}
+
+    def tidied(offset: int) -> int:
+        if lead >= 0:
+            return max(0, min(offset - lead, len(text)))
+        if offset not in where:
+            where[offset] = 0 if offset == 0 else len(tidy_lines(gathered[:offset] + "x")) - 1
+        return min(where[offset], len(text))
+
+    spans: dict[tuple[str, str, int, int], None] = {}
+    for kind, target, raw_start, raw_end in sorted(block.spans, key=lambda span: (span[2], -span[3])):
+        start, end = tidied(raw_start), tidied(raw_end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans[kind, target, start, end] = None  # the same span twice (nested `<b>`s) is one
+    return list(spans)
+
+
 def _spans(block: Block, base: str | None, shift: int = 0) -> list[Element]:
     spans: list[Element] = []
-    for span in block.spans:
-        if span.kind == "link":
-            href = _resolve(base, span.target)
+    if not block.spans:
+        return spans
+    for kind, target, start, end in block_spans(block):
+        if kind == "link":
+            href = _resolve(base, target)
             if href is None:
                 continue
-            spans.append({"start": span.start + shift, "end": span.end + shift, "kind": "link", "href": href})
+            spans.append({"start": start + shift, "end": end + shift, "kind": "link", "href": href})
         else:
-            spans.append({"start": span.start + shift, "end": span.end + shift, "kind": span.kind})
+            spans.append({"start": start + shift, "end": end + shift, "kind": kind})
     return spans
 
 
@@ -190,6 +234,8 @@ class _HtmlBody:
         self.inline_pictures: list[Picture] = []
         self.sources: set[str] = set()
         self._children: dict[int, list[int]] | None = None
+        self._chains: dict[int, tuple[int, ...]] = {}
+        self.content = [decision.block for decision in decisions if decision.label is Label.CONTENT]
         self.layout = self._layout_structures()
 
     def _layout_structures(self) -> set[int]:
@@ -198,15 +244,31 @@ class _HtmlBody:
         item_blocks: dict[int, int] = {}
         tables: dict[int, dict[int, set[int]]] = {}
         """Per table: its rows that hold content, and the cells of each."""
-        containers = self.containers
-        for decision in self.decisions:
-            if decision.label is Label.CONTENT:
-                item = self._measure(decision.block, layout, tables)
+        for block in self.content:
+            if self._chain(block):
+                item = self._measure(block, layout, tables)
                 if item >= 0:
                     item_blocks[item] = item_blocks.get(item, 0) + 1
+        containers = self.containers
         layout.update(containers[item].parent for item, count in item_blocks.items() if count >= LAYOUT_ITEM_BLOCKS)
         layout.update(table for table, rows in tables.items() if not self._data_table(rows))
         return layout
+
+    def _chain(self, block: Block) -> tuple[int, ...]:
+        """The block's enclosing lists, items, tables, rows, cells, quotes and `<pre>`s, outermost first.
+
+        Cached by container: the blocks of one element share their chain, and most have an empty one.
+        """
+        ancestors, chains, containers = block.ancestors, self._chains, self.containers
+        known = len(ancestors) - 1
+        while known >= 0 and ancestors[known] not in chains:
+            known -= 1
+        chain = chains[ancestors[known]] if known >= 0 else ()
+        for container in ancestors[known + 1 :]:
+            if containers[container].tag in _STRUCTURE_TAGS:
+                chain = (*chain, container)
+            chains[container] = chain
+        return chain
 
     def _measure(self, block: Block, layout: set[int], tables: dict[int, dict[int, set[int]]]) -> int:
         """Note the lists and tables a content block shows to be layout, and its table rows and cells; its item."""
@@ -215,7 +277,7 @@ class _HtmlBody:
         long_text = len(block.text) > LAYOUT_CELL_CHARS
         heading = block.kind is BlockKind.HEADING
         open_tables: list[int] = []
-        for container in block.ancestors:
+        for container in self._chain(block):
             tag = containers[container].tag
             if tag in _LIST_TAGS or tag == "table":
                 if heading or (long_text and tag == "table"):
@@ -255,23 +317,30 @@ class _HtmlBody:
         inside: dict[int, list[Picture]] = {}
         for picture in self.pictures:
             (inside if picture.inside else standalone).setdefault(picture.block, []).append(picture)
-        for decision in self.decisions:
-            block = decision.block
-            for picture in standalone.get(block.index, ()):
-                figure = self._standalone_figure(picture)
-                if figure is not None:
-                    self._close()
-                    self.out.append(figure)
-            if decision.label is not Label.CONTENT:
-                continue
+        waiting = sorted(standalone.items(), reverse=True)
+        """The images between blocks not placed yet, the next one last."""
+        for block in self.content:
+            while waiting and waiting[-1][0] <= block.index:
+                self._place(waiting.pop()[1])
             key = self._key(block)
             if key != self.key:
                 self._close()
                 self.key = key
             self.group.append(block)
-            self.inline_pictures += inside.get(block.index, ())
+            if block.index in inside:
+                self.inline_pictures += inside[block.index]
+        while waiting:
+            self._place(waiting.pop()[1])
         self._close()
         return self.out
+
+    def _place(self, pictures: list[Picture]) -> None:
+        """Images standing between blocks, each a figure when it stands in the article."""
+        for picture in pictures:
+            figure = self._standalone_figure(picture)
+            if figure is not None:
+                self._close()
+                self.out.append(figure)
 
     def _key(self, block: Block) -> tuple[str, int]:
         """What element the block belongs to: the outermost list or data table holding it, else its `<pre>` or quote.
@@ -282,7 +351,7 @@ class _HtmlBody:
             return "heading", block.index
         containers = self.containers
         quote = pre = -1
-        for container in block.ancestors:
+        for container in self._chain(block):
             tag = containers[container].tag
             if tag in _LIST_TAGS or tag == "table":
                 if container not in self.layout:
@@ -307,7 +376,9 @@ class _HtmlBody:
                 self.out.append(self._code(container, group))
             else:
                 text, spans = _joined(group, self.base, "\n\n")
-                element: Element = {"type": kind, "text": text, "spans": spans, "blocks": [b.index for b in group]}
+                element: Element = {"type": kind, "text": text, "blocks": [b.index for b in group]}
+                if spans:
+                    element["spans"] = spans
                 if kind == "heading":
                     element["level"] = group[0].level
                 self.out.append(element)
@@ -324,9 +395,9 @@ class _HtmlBody:
         containers = self.containers
         top = _ListNode(_LIST_TAGS[containers[root].tag])
         for block in group:
-            ancestors = block.ancestors
+            chain = self._chain(block)
             node, item = top, None
-            for container in ancestors[ancestors.index(root) + 1 :]:
+            for container in chain[chain.index(root) + 1 :]:
                 tag = containers[container].tag
                 if tag == "li":
                     item = node.items.setdefault(container, _ItemNode())
@@ -346,7 +417,12 @@ class _HtmlBody:
             text, spans = _joined(item.blocks, self.base, "\n")
             lists = [self._list_element(inner) for inner in item.lists.values()]
             blocks = [block.index for block in item.blocks]
-            items.append({"text": text, "spans": spans, "lists": lists, "blocks": blocks})
+            out_item: Element = {"text": text, "blocks": blocks}
+            if spans:
+                out_item["spans"] = spans
+            if lists:
+                out_item["lists"] = lists
+            items.append(out_item)
             every += blocks
             for inner in lists:
                 every += inner["blocks"]  # type: ignore[arg-type]
@@ -383,9 +459,12 @@ class _HtmlBody:
                 every_th = every_th and tag == "th"
                 blocks = cells.get(cell, [])
                 text, spans = _joined(blocks, self.base, " ") if blocks else ("", [])
-                out_cells.append(
-                    {"text": text, "spans": spans, "header": tag == "th", "blocks": [b.index for b in blocks]}
-                )
+                out_cell: Element = {"text": text, "blocks": [b.index for b in blocks]}
+                if spans:
+                    out_cell["spans"] = spans
+                if tag == "th":
+                    out_cell["header"] = True
+                out_cells.append(out_cell)
             out_rows.append({"cells": out_cells, "header": row in header_rows or (every_th and bool(out_cells))})
         caption_blocks = self._caption_before(table, group[0].index)
         caption_blocks += [block for block in group if block.kind is BlockKind.CAPTION]
@@ -397,10 +476,10 @@ class _HtmlBody:
 
     def _cell_of(self, block: Block, table: int) -> tuple[int, int, bool]:
         """The row and cell of `table` holding the block (-1 when none), and whether the row is in `<thead>`."""
-        ancestors = block.ancestors
+        chain = self._chain(block)
         row = -1
         in_head = False
-        for container in ancestors[ancestors.index(table) + 1 :]:
+        for container in chain[chain.index(table) + 1 :]:
             tag = self.containers[container].tag
             if tag == "thead":
                 in_head = True
@@ -429,7 +508,7 @@ class _HtmlBody:
 
     def _code(self, pre: int, group: list[Block]) -> Element:
         text = "\n".join(block.raw or block.text for block in group)
-        language = next((span.target for block in group for span in block.spans if span.target), "")
+        language = next((span[1] for block in group for span in block.spans if span[0] == "code" and span[1]), "")
         if not language:
             label = self.containers[pre].label
             _, _, first_class = label.partition(".")

@@ -33,7 +33,6 @@ from articlex.stages import (
     Page,
     PageData,
     Picture,
-    Span,
     SplitPage,
 )
 from articlex.textnorm import collapse, tidy_lines
@@ -364,6 +363,10 @@ class _Splitter:
         if first is None:
             return
         style = _STYLES[tag]
+        parent = node.parent
+        if parent is not None and _STYLES.get(parent.tag or "") == style:
+            # Inside an element of the same style (`<b><b>`, the parser's reconstructed formatting): nothing new.
+            return
         if style == _STYLES["code"]:
             self.targets.append(_language(attributes.get("class") or ""))
             style += len(_STYLE_KINDS) * len(self.targets)
@@ -518,7 +521,12 @@ class _TextCutter:
             self._links_open = max(0, self._links_open - 1)
             if not self._links_open:
                 self._count_link_text()
-            self._close("link")
+            opened = self._open
+            if opened and opened[-1][0] == "link" and self._size > opened[-1][2]:
+                # The common case, written out: the link is the innermost open element and holds text.
+                self._spans.append((*opened.pop(), self._size))
+            else:
+                self._close("link")
         elif kind in _MARKUP_INLINE:
             self._markup(kind, number)
         elif kind == _BREAK:
@@ -568,8 +576,9 @@ class _TextCutter:
         for position in range(len(self._open) - 1, -1, -1):
             if self._open[position][0] == kind:
                 _, target, start = self._open.pop(position)
-                if self._size > start:
-                    self._spans.append((kind, target, start, self._size))
+                span = (kind, target, start, self._size)
+                if self._size > start and not (self._spans and self._spans[-1] == span):
+                    self._spans.append(span)
                 return
 
     def _count_link_text(self) -> None:
@@ -582,7 +591,8 @@ class _TextCutter:
         self._after_break = False
         if not self._pieces:
             return
-        self._count_link_text()
+        if self._link_pieces:
+            self._count_link_text()
         joined = "".join(self._pieces)
         self._pieces.clear()
         size, self._size = self._size, 0
@@ -591,18 +601,21 @@ class _TextCutter:
             # Still open at a block's edge (a double <br> inside a link): the rest goes on in the next block.
             raw_spans.extend((kind, target, start, size) for kind, target, start in self._open if size > start)
             self._open = [(kind, target, 0) for kind, target, _ in self._open]
-        self._spans = []
+        if raw_spans:
+            self._spans = []
         text = "" if joined.isspace() else tidy_lines(joined)
         link_chars, self._link_chars = self._link_chars, 0
-        datetimes, marks = tuple(self._datetimes), tuple(self._marks)
-        self._datetimes.clear()
-        self._marks.clear()
+        datetimes: tuple[str, ...] = ()
+        marks: tuple[Mark, ...] = ()
+        if self._datetimes or self._marks:
+            datetimes, marks = tuple(self._datetimes), tuple(self._marks)
+            self._datetimes.clear()
+            self._marks.clear()
         if not text:
             return
         containers = self.splitter.containers
         tag = containers[self._stack[-1]].tag
         kind = _KINDS.get(tag, BlockKind.PARAGRAPH)
-        spans = _spans(joined, text, raw_spans) if raw_spans else ()
         ancestors = tuple(self._stack)
         self.blocks.append(
             Block(
@@ -615,35 +628,11 @@ class _TextCutter:
                 ancestors=ancestors,
                 datetimes=datetimes,
                 marks=marks,
-                spans=spans,
+                spans=tuple(raw_spans) if raw_spans else (),
+                gathered=joined if raw_spans and joined != text else "",
                 raw=_preformatted(joined) if tag == "pre" else "",
             )
         )
-
-
-def _spans(joined: str, text: str, raw_spans: list[tuple[str, str, int, int]]) -> tuple[Span, ...]:
-    """The spans, from offsets into the gathered text to offsets into the block's tidied `text`.
-
-    Tidying only removes characters and turns whitespace into single spaces and line breaks, so
-    an offset in the gathered text lands where the tidied text of everything before it ends.
-    """
-    where: dict[int, int] = {}
-
-    def tidied(offset: int) -> int:
-        if offset not in where:
-            where[offset] = 0 if offset == 0 else len(tidy_lines(joined[:offset] + "x")) - 1
-        return min(where[offset], len(text))
-
-    spans = []
-    for kind, target, raw_start, raw_end in sorted(raw_spans, key=lambda span: (span[2], -span[3])):
-        start, end = tidied(raw_start), tidied(raw_end)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append(Span(start, end, kind, target))
-    return tuple(spans)
 
 
 def _preformatted(joined: str) -> str:

@@ -7,7 +7,14 @@ credit line). They are reached through `Article.to_markdown`, `Article.to_text` 
 
 from __future__ import annotations
 
-from articlex.model import Article
+from articlex.model import Article, BodyElement, Paragraph
+
+
+def elements(article: Article) -> tuple[BodyElement, ...]:
+    """The body's elements; an `Article` made without a typed body (older JSON) renders its paragraphs."""
+    if article.body or not article.paragraphs:
+        return article.body
+    return tuple(Paragraph(text=paragraph) for paragraph in article.paragraphs)
 
 
 def credit_line(article: Article) -> str:

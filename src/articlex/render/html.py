@@ -25,7 +25,7 @@ from articlex.model import (
     Table,
     TableCell,
 )
-from articlex.render import credit_line
+from articlex.render import credit_line, elements
 from articlex.render.inline import render_inline
 
 _SAFE_SCHEMES = frozenset(("", "http", "https", "mailto"))
@@ -56,6 +56,10 @@ class _Markup:
             return f"<{tag}>"
         href = _safe(span.href)
         return "" if href is None else f'<a href="{html.escape(href, quote=True)}">'
+
+    @staticmethod
+    def verbatim(text: str) -> str:
+        return html.escape(text, quote=True)
 
     @staticmethod
     def close(span: Span) -> str:
@@ -142,5 +146,5 @@ def render(article: Article, *, links: bool = True, images: bool = True, front_m
         if credit:
             parts.append(f"<p>{html.escape(credit, quote=True)}</p>")
     renderer = _Renderer(links=links, images=images)
-    parts += [rendered for rendered in map(renderer.element, article.body) if rendered]
+    parts += [rendered for rendered in map(renderer.element, elements(article)) if rendered]
     return "<article>\n" + "\n".join(parts) + "\n</article>\n"

@@ -20,6 +20,9 @@ class Markup(Protocol):
     def close(self, span: Span) -> str:
         """The markup that closes a span."""
 
+    def verbatim(self, text: str) -> str:
+        """A piece of text inside a verbatim span, as written there."""
+
 
 def render_inline(text: str, spans: Sequence[Span], markup: Markup, *, links: bool = True, verbatim: str = "") -> str:
     """The text with every span's markup around its part, and every piece of text escaped.
@@ -42,7 +45,7 @@ def render_inline(text: str, spans: Sequence[Span], markup: Markup, *, links: bo
         if end > position:
             piece = text[position:end]
             if stack and stack[-1][0].kind == verbatim:
-                out.append(piece)
+                out.append(markup.verbatim(piece))
             else:
                 out.append(escape_lines(piece, markup, line_start=line_start))
             line_start = text[end - 1] == "\n"

@@ -25,22 +25,26 @@ from articlex.model import (
     Span,
     Table,
 )
-from articlex.render import credit_line
+from articlex.render import credit_line, elements
 from articlex.render.inline import render_inline
 
-_ALWAYS = re.compile(r"([\\`*\[\]<~|])")
-"""Characters escaped wherever they stand: emphasis, code, links, HTML, strikethrough, table cells."""
+_ALWAYS = re.compile(r"([\\`*\[\]<~])")
+"""Characters escaped wherever they stand: emphasis, code, links, HTML, strikethrough."""
+_DELIMITER_ROW_CHARS = " :|-"
+"""A line of only these, with a pipe, could be a table's delimiter row: its pipes are escaped (a cell's always are)."""
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 """An underscore next to a non-word character can open or close emphasis; inside a word it cannot."""
 _LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|[-+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|>|=+\s*$|-(?=[-\s]*$))")
 """What a line may start with that Markdown reads as a block: a heading, a list item, a quote, a rule, an underline."""
-_SAFE_URL = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\n": ""})
+_SAFE_URL = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "|": "%7C", "\n": ""})
 
 
-def escape(text: str, *, line_start: bool = False, heading: bool = False) -> str:
+def escape(text: str, *, line_start: bool = False, heading: bool = False, cell: bool = False) -> str:
     """Text escaped so that Markdown shows it as it is (in a heading, every `#`: a closing run would vanish)."""
     text = _ALWAYS.sub(r"\\\1", text)
+    if "|" in text and (cell or not text.strip(_DELIMITER_ROW_CHARS)):
+        text = text.replace("|", "\\|")
     if heading:
         text = text.replace("#", "\\#")
     text = _UNDERSCORE.sub(r"\\_", text)
@@ -65,12 +69,17 @@ class _Markup:
 
     _MARKS: ClassVar[dict[str, str]] = {"strong": "**", "em": "*"}
 
-    def __init__(self, text: str, *, heading: bool = False) -> None:
+    def __init__(self, text: str, *, heading: bool = False, cell: bool = False) -> None:
         self.text = text
         self.heading = heading
+        self.cell = cell
 
     def escape(self, text: str, *, line_start: bool) -> str:
-        return escape(text, line_start=line_start, heading=self.heading)
+        return escape(text, line_start=line_start, heading=self.heading, cell=self.cell)
+
+    def verbatim(self, text: str) -> str:
+        # GFM reads a table row's pipes before anything else, even in code: there they are escaped.
+        return text.replace("|", "\\|") if self.cell else text
 
     def _ticks(self, span: Span) -> tuple[str, str]:
         content = self.text[span.start : span.end]
@@ -97,9 +106,10 @@ class _Renderer:
         self.last_list: tuple[bool, int] | None = None
         """The kind of the list just rendered and the marker it used, so the next list can differ."""
 
-    def inline(self, text: str, spans: tuple[Span, ...], *, heading: bool = False) -> str:
+    def inline(self, text: str, spans: tuple[Span, ...], *, heading: bool = False, cell: bool = False) -> str:
         """Inline Markdown; a line break is a hard break, a blank line still separates paragraphs."""
-        rendered = render_inline(text, spans, _Markup(text, heading=heading), links=self.links, verbatim="code")
+        markup = _Markup(text, heading=heading, cell=cell)
+        rendered = render_inline(text, spans, markup, links=self.links, verbatim="code")
         if "\n" not in rendered:
             return rendered
         return rendered.replace("\n\n", "\0").replace("\n", "\\\n").replace("\0", "\n\n")
@@ -150,8 +160,7 @@ class _Renderer:
             return "| " + " | ".join(cells) + " |"
 
         texts = [
-            [self.inline(cell.text.replace("\n", " "), cell.spans).replace("\\\n", " ") for cell in row.cells]
-            for row in rows
+            [self.inline(cell.text.replace("\n", " "), cell.spans, cell=True) for cell in row.cells] for row in rows
         ]
         out = [line(texts[0]), line(["---"] * width)] + [line(cells) for cells in texts[1:]]
         if table.caption:
@@ -180,7 +189,7 @@ def render(article: Article, *, links: bool = True, images: bool = True, front_m
         if credit:
             parts.append(f"*{escape(credit)}*")
     renderer = _Renderer(links=links, images=images)
-    for element in article.body:
+    for element in elements(article):
         rendered = renderer.element(element)
         if rendered:
             parts.append(rendered)

@@ -9,7 +9,7 @@ by a blank line.
 from __future__ import annotations
 
 from articlex.model import Article, BodyElement, BodyList, Code, Figure, Heading, Paragraph, Quote, Table
-from articlex.render import credit_line
+from articlex.render import credit_line, elements
 
 TABLE_CELL_SEPARATOR = " | "
 
@@ -45,7 +45,7 @@ def element_text(element: BodyElement) -> str:
 
 def render(article: Article, *, front_matter: bool = True) -> str:
     """The article as plain text; see the module's description."""
-    parts = [text for text in map(element_text, article.body) if text]
+    parts = [text for text in map(element_text, elements(article)) if text]
     body = "\n\n".join(parts)
     if not front_matter:
         return body
