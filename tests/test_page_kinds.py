@@ -225,3 +225,27 @@ def test_a_page_whose_title_is_never_closed_still_has_its_article() -> None:
     body = _body(page)
     assert PARAGRAPHS[0] in body
     assert PARAGRAPHS[1] in body
+
+
+def test_a_page_that_keeps_its_article_in_noscript_is_read() -> None:
+    """A page whose visible copy a script makes keeps the article in `<noscript>`: without scripts, that is the page."""
+    page = (
+        "<html><head><title>Quiet streets | Town Blog</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<div id='app'></div><noscript><article><h1>Quiet streets</h1>"
+        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></article></noscript></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[0] in body
+    assert PARAGRAPHS[1] in body
+
+
+def test_a_noscript_notice_stays_out_of_the_article() -> None:
+    """The usual `<noscript>` is a line for readers without scripts, never part of the article."""
+    page = (
+        "<html><body><noscript><p>Please enable JavaScript to see the comments.</p></noscript>"
+        f"<div class='story'><h1>Flood waters reach the old landing</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+        "</div></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[0] in body
+    assert "enable JavaScript" not in body

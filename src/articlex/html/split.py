@@ -44,6 +44,8 @@ _INVISIBLE = (
     "[style*='visibility: hidden' i]"
 )
 """Subtrees a reader never sees as text; removed before the walk."""
+NOSCRIPT_PAGE_MIN_CHARS = 200
+"""`<noscript>` elements holding less text than this (a notice, a tracking pixel) are never the page."""
 
 _BLOCK_TAGS = frozenset(
     {
@@ -126,6 +128,7 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
     guarded = guard(text, options, deadline)  # bounds what the uninterruptible C parser will build
     tree = LexborHTMLParser(guarded.text)
     data = _page_data(tree)
+    _show_noscript_page(tree)
     for node in tree.css(_INVISIBLE):
         node.decompose()
     splitter = _Splitter(options, deadline)
@@ -140,6 +143,24 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
         truncated=splitter.truncated or guarded.truncated,
         timed_out=splitter.timed_out or guarded.timed_out,
     )
+
+
+def _show_noscript_page(tree: LexborHTMLParser) -> None:
+    """Show the `<noscript>` content of a page that keeps its text there, as a browser without scripts does.
+
+    A `<noscript>` usually holds a line for readers without scripts ('Please enable JavaScript'),
+    which is dropped. A page whose visible copy is made by a script keeps its article in
+    `<noscript>` instead: where the `<noscript>` elements hold more text than the rest of the
+    page, and a paragraph's worth, they are the page.
+    """
+    noscripts = tree.css("noscript")
+    if not noscripts or tree.body is None:
+        return
+    inside = sum(len(node.text(deep=True)) for node in noscripts)
+    if inside < NOSCRIPT_PAGE_MIN_CHARS or inside < len(tree.body.text(deep=True)) - inside:
+        return
+    for node in noscripts:
+        node.unwrap()
 
 
 def _page_data(tree: LexborHTMLParser) -> PageData:
