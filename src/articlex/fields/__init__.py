@@ -37,7 +37,7 @@ def find_fields(
 ) -> Fields:
     """Find every field of the article, and the blocks that are fields rather than body."""
     # 1. The headline first: every later search looks near it, and it is not body text.
-    unanchored = view_page(split, meta, decisions, url, options)
+    unanchored = PageView(split, meta, decisions, url, options)  # no anchor yet: the headline and language need none
     headline = _headline(unanchored)
     claims: Claims = {}
     if headline is not None and headline.block is not None:
