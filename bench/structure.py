@@ -1,6 +1,7 @@
 """How much of a page's structure the body keeps: headings, list items and table cells against a reference.
 
-    python bench/structure.py --data ../shared/data/web-dev/readability [--only articlex] [--show 5]
+    python bench/structure.py --data ../shared/data/web-dev/readability [--split tune|check] [--only articlex]
+        [--show 5] [--page ID]
 
 The data folder holds ``html/<id>.html.gz`` (the pages) and ``expected/<id>.html`` (the reviewed
 reference output of each page, with its headings, lists and tables). For every page and every
@@ -17,6 +18,10 @@ markdown-it-py (CommonMark with GFM tables), when it is installed. trafilatura w
 without the separator row GFM asks for; one is added after each table's first row before parsing,
 so its tables count as tables. A list item's text is its own
 text, without the items of the lists nested in it, in the reference and in both outputs.
+
+``--split tune|check`` measures one half of the pages, the halves of ``bench/accuracy.py --split``
+(bit 0 of the first byte of the SHA-256 of the page id): look at the tune half while changing a
+rule, confirm on the check half.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.accuracy import SPLITS, split_of
 from bench.common import articlex_version, distribution_version, import_articlex, machine_info
 
 KINDS = ("heading", "list item", "table cell")
@@ -194,6 +200,7 @@ def main() -> int:
     """Score every system on the data folder and print the table (Markdown)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="folder with html/<id>.html.gz and expected/<id>.html")
+    parser.add_argument("--split", choices=("all", *SPLITS), default="all", help="which half of the pages (all)")
     parser.add_argument("--only", help="comma-separated systems (articlex, trafilatura)")
     parser.add_argument("--show", type=int, default=0, help="print the pages with the most misses per system")
     parser.add_argument("--page", help="print one page's misses per kind and system")
@@ -203,6 +210,8 @@ def main() -> int:
     ids = sorted(path.name.removesuffix(".html") for path in (args.data / "expected").glob("*.html"))
     if args.page:
         ids = [args.page]
+    elif args.split != "all":
+        ids = [page_id for page_id in ids if split_of(page_id) == args.split]
     runners = systems(set(args.only.split(",")) if args.only else None)
     totals = {name: {kind: [0, 0, 0] for kind in KINDS} for name in runners}
     misses: dict[str, list[tuple[int, str]]] = {name: [] for name in runners}
@@ -224,7 +233,8 @@ def main() -> int:
             misses[name].append((page_miss, page_id))
             if args.page:
                 print(f"{name}: missed {sorted(reference - found)}\n{name}: extra {sorted(found - reference)}\n")
-    print(f"{len(ids)} reference pages, {time.monotonic() - started:.0f} s; {machine_info()['date']}")
+    elapsed = time.monotonic() - started
+    print(f"{len(ids)} reference pages (split {args.split}), {elapsed:.0f} s; {machine_info()['date']}")
     versions = {"articlex": articlex_version(import_articlex()), "trafilatura": distribution_version("trafilatura")}
     print("; ".join(f"{name} {versions.get(name)}" for name in runners))
     print("markdown-it-py", distribution_version("markdown-it-py"))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from articlex.classify.features import ISOLATED_PROSE_WEIGHT, Features, has_prose_neighbour
+from articlex.classify.lists import keep_whole_lists
 from articlex.classify.rules import judge_inside
 from articlex.hint_families import HintFamily
 from articlex.model import BlockKind, Label, Reason
@@ -75,6 +76,7 @@ def classify_html(
         else:
             label, reason, detail = Label.BOILERPLATE, Reason.OUTSIDE_MAIN, f"main content is {where}"
         decisions.append(Decision(block, label, reason, detail))
+    keep_whole_lists(decisions, containers, main)
     return tuple(decisions)
 
 

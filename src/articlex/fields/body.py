@@ -203,6 +203,15 @@ def _joined(blocks: Sequence[Block], base: str | None, separator: str) -> tuple[
     return separator.join(texts), spans
 
 
+def _in_item(chain: Sequence[int], containers: Sequence[Container]) -> bool:
+    """True when the chain below a list element passes through a list item.
+
+    Text straight inside a `<ul>` or `<ol>`, outside its `<li>`s, shows without a bullet: it is
+    no item of the list.
+    """
+    return any(containers[container].tag == "li" for container in chain)
+
+
 class _ListNode:
     __slots__ = ("items", "ordered")
 
@@ -235,7 +244,10 @@ class _HtmlBody:
         self.sources: set[str] = set()
         self._children: dict[int, list[int]] | None = None
         self._chains: dict[int, tuple[int, ...]] = {}
-        self.content = [decision.block for decision in decisions if decision.label is Label.CONTENT]
+        content = Label.CONTENT
+        self.content = [decision.block for decision in decisions if decision.label is content]
+        self.chain_of = {block.index: self._container_chain(block) for block in self.content}
+        """Each content block's chain (`_chain`), found once: grouping reads it several times."""
         self.layout = self._layout_structures()
 
     def _layout_structures(self) -> set[int]:
@@ -244,8 +256,9 @@ class _HtmlBody:
         item_blocks: dict[int, int] = {}
         tables: dict[int, dict[int, set[int]]] = {}
         """Per table: its rows that hold content, and the cells of each."""
+        chain_of = self.chain_of
         for block in self.content:
-            if self._chain(block):
+            if chain_of[block.index]:
                 item = self._measure(block, layout, tables)
                 if item >= 0:
                     item_blocks[item] = item_blocks.get(item, 0) + 1
@@ -255,10 +268,11 @@ class _HtmlBody:
         return layout
 
     def _chain(self, block: Block) -> tuple[int, ...]:
-        """The block's enclosing lists, items, tables, rows, cells, quotes and `<pre>`s, outermost first.
+        """The content block's enclosing lists, items, tables, rows, cells, quotes and `<pre>`s, outermost first."""
+        return self.chain_of[block.index]
 
-        Cached by container: the blocks of one element share their chain, and most have an empty one.
-        """
+    def _container_chain(self, block: Block) -> tuple[int, ...]:
+        """The block's chain (`_chain`), cached by container: the blocks of one element share it, most an empty one."""
         ancestors, chains, containers = block.ancestors, self._chains, self.containers
         known = len(ancestors) - 1
         while known >= 0 and ancestors[known] not in chains:
@@ -316,7 +330,10 @@ class _HtmlBody:
         standalone: dict[int, list[Picture]] = {}
         inside: dict[int, list[Picture]] = {}
         for picture in self.pictures:
-            (inside if picture.inside else standalone).setdefault(picture.block, []).append(picture)
+            if picture.inside:
+                inside.setdefault(picture.block, []).append(picture)
+            elif self._caption_in_main(picture.block):  # most images stand among boilerplate: none of the article's
+                standalone.setdefault(picture.block, []).append(picture)
         waiting = sorted(standalone.items(), reverse=True)
         """The images between blocks not placed yet, the next one last."""
         for block in self.content:
@@ -349,12 +366,15 @@ class _HtmlBody:
         """
         if block.kind is BlockKind.HEADING:
             return "heading", block.index
+        chain = self.chain_of[block.index]
+        if not chain:
+            return "paragraph", block.index
         containers = self.containers
         quote = pre = -1
-        for container in self._chain(block):
+        for position, container in enumerate(chain):
             tag = containers[container].tag
             if tag in _LIST_TAGS or tag == "table":
-                if container not in self.layout:
+                if container not in self.layout and (tag == "table" or _in_item(chain[position + 1 :], containers)):
                     return ("list" if tag != "table" else "table"), container
             elif tag == "blockquote" and quote < 0:
                 quote = container
@@ -396,16 +416,17 @@ class _HtmlBody:
         top = _ListNode(_LIST_TAGS[containers[root].tag])
         for block in group:
             chain = self._chain(block)
+            below = chain[chain.index(root) + 1 :]
             node, item = top, None
-            for container in chain[chain.index(root) + 1 :]:
+            # Text straight inside a nested list, outside its items, stays with the item around that list.
+            for position, container in enumerate(below):
                 tag = containers[container].tag
                 if tag == "li":
                     item = node.items.setdefault(container, _ItemNode())
-                elif tag in _LIST_TAGS and item is not None:
+                elif tag in _LIST_TAGS and item is not None and _in_item(below[position + 1 :], containers):
                     node = item.lists.setdefault(container, _ListNode(_LIST_TAGS[tag]))
                     item = None
-            if item is None:
-                # Text straight inside a list element, outside its items: an item of its own.
+            if item is None:  # never: `_key` gives a list only the blocks inside one of its items
                 item = node.items.setdefault(-1 - block.index, _ItemNode())
             item.blocks.append(block)
         return self._list_element(top)
@@ -501,6 +522,8 @@ class _HtmlBody:
         return found
 
     def _caption_in_main(self, index: int) -> bool:
+        if index >= len(self.decisions):
+            return False
         decision = self.decisions[index]
         return decision.label is Label.CONTENT or decision.reason is Reason.CAPTION
 
@@ -522,10 +545,8 @@ class _HtmlBody:
 
     def _standalone_figure(self, picture: Picture) -> Element | None:
         """A figure for an image between blocks, when it stands in the article: content or its captions around it."""
-        index = picture.block
+        index = picture.block  # content or a caption of the article: `build` placed no other
         decisions = self.decisions
-        if index >= len(decisions) or not self._caption_in_main(index):
-            return None
         if index > 0 and decisions[index - 1].label is Label.BOILERPLATE and not self._caption_in_main(index - 1):
             return None
         containers = self.containers
