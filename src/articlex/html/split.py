@@ -1,18 +1,17 @@
 """Stage 2a, split HTML: `Page` → `SplitPage`. The only module that imports selectolax.
 
 The page is parsed once with Lexbor. Metadata (title, `<meta>`, JSON-LD, microdata) is read
-first; then invisible and non-text subtrees are removed in one query. Then, in one walk over the
-elements, the edges of block elements, links, `<br>`s, `<time>`s and field marks are marked in
-the tree with control characters; the whole visible text is read in one call, and one pass
-over that text cuts it into blocks at block edges and at double `<br>`s. Python never visits
-the many text nodes one by one, and nothing recurses over the tree. Nodes never leave this module: blocks carry plain
+first; then invisible and non-text subtrees are removed in one query. Then one walk over the
+tree, in document order, reads each element's tag and attributes (what it is is looked up once
+per kind of element and cached) and collects the text nodes; a block ends where a block element
+starts or ends and at a double `<br>`. The walk goes down, along and up the tree without
+recursion, so no page is too deep for it. Nodes never leave this module: blocks carry plain
 strings and the ids of their containers.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 import time
 from dataclasses import dataclass, field
 
@@ -123,8 +122,8 @@ _TEXT_NODES_READ = 256
 def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
     """Cut an HTML page into blocks, after reading its metadata."""
     text = page.text
-    if any(marker in text for marker in _MARKER_CHARS):
-        text = text.translate(_CONTROLS)
+    if "\x01" in text or "\x11" in text:
+        text = text.translate(_UNSHOWN_CONTROLS)
     guarded = guard(text, options, deadline)  # bounds what the uninterruptible C parser will build
     tree = LexborHTMLParser(guarded.text)
     data = _page_data(tree)
@@ -249,59 +248,41 @@ def _enclosing_item(node: LexborNode) -> tuple[str, str]:
     return "", ""
 
 
-# ---- the split: markers in the tree, one text read, one pass over the text ---------------
+# ---- the split: one walk over the tree, text gathered into blocks as it comes ------------
 
 
-_EDGE_MARK = "\x01"
-"""Starts every block-edge marker, so one `str.split` finds all edges."""
-_INLINE_MARK = "\x11"
-"""Starts every inline marker (links, line breaks, times, field marks) inside the text between edges."""
-_ID_END = ";"
-"""Ends the number in a marker that carries one (a container, a time, a mark)."""
-_START, _END, _EDGE, _STOP = "S", "E", "X", "Z"
-"""Edge kinds, after `_EDGE_MARK`: a block element starts or ends, an empty one separates, the page stops."""
-_LINK_OPEN, _LINK_CLOSE, _BREAK, _TIME, _MARK, _IMAGE = "A", "a", "B", "T", "M", "I"
-"""Inline kinds, after `_INLINE_MARK`."""
-_STYLE_OPEN, _STYLE_CLOSE = "F", "f"
-"""Inline kinds of strong, emphasised and code elements; the number says which."""
-_MARKUP_INLINE = frozenset((_STYLE_OPEN, _STYLE_CLOSE, _IMAGE))
-_NUMBERED_INLINE = frozenset((_TIME, _MARK, _LINK_OPEN, _IMAGE, _STYLE_OPEN, _STYLE_CLOSE))
-"""Inline kinds followed by a number: which `<time>` value, which mark, which link target or image, which style."""
 _STYLES = {"strong": 0, "b": 0, "em": 1, "i": 1, "code": 2, "kbd": 2, "samp": 2, "tt": 2}
 """Inline elements kept as spans, by the number of their style in `_STYLE_KINDS`."""
 _STYLE_KINDS = ("strong", "em", "code")
+_CODE_STYLE = _STYLES["code"]
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-srcset", "srcset")
 """Where lazy-loading scripts keep an image's address while `src` holds a placeholder."""
 _LANGUAGE_PREFIXES = ("language-", "lang-")
-_MARKER_CHARS = (_EDGE_MARK, _INLINE_MARK)
-_CONTROLS = str.maketrans(dict.fromkeys(map(ord, _MARKER_CHARS)))
-"""The control characters starting markers; removed from the page first (a browser shows neither)."""
+_UNSHOWN_CONTROLS = str.maketrans(dict.fromkeys((0x01, 0x11)))
+"""Control characters no browser shows, removed from the page first."""
 _CHECK_CLOCK_EVERY = 512
 """How often a loop looks at the clock: often enough to stop in time, rarely enough to cost nothing."""
+
+_TEXT_NODE = "-text"
+"""Lexbor's tag name for a text node."""
+_BLOCK_END, _LINK_END = -1, -2
+"""What leaving an element does, besides a style's number: a block ends, a link ends."""
 
 
 @dataclass(slots=True)
 class _Splitter:
-    """Marks the edges of blocks, links, line breaks, times and field marks, then cuts the text there.
+    """Walks the elements and text nodes of the page once, in document order, and cuts blocks as it goes.
 
-    One query lists the elements; Python reads each one's tag and attributes and inserts the
-    markers it needs. The whole text is then read in one call: Lexbor walks the text nodes in C,
-    Python never visits them one by one.
+    The walk goes down `child` and along `next`, and climbs `parent` when a subtree ends: that
+    is where an element's end takes effect (a block edge, a link or style closing). Text nodes
+    are only collected on the way; `_BlockBuilder` turns them into blocks.
     """
 
     options: Options
     deadline: float | None
-    elements: list[tuple[str, frozenset[HintFamily], str]] = field(default_factory=list)
-    """Each marked block element: tag, hint families and path label. A container once the text reaches it."""
     containers: list[Container] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
     """The element path of each container, built once as containers are opened."""
-    datetimes: list[str] = field(default_factory=list)
-    marks: list[Mark] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
-    """Link targets and code languages, numbered by their markers."""
-    images: list[tuple[str, str]] = field(default_factory=list)
-    """(src, alt) of each marked image."""
     pictures: list[Picture] = field(default_factory=list)
     truncated: bool = False
     timed_out: bool = False
@@ -310,116 +291,135 @@ class _Splitter:
         """The blocks under `top`, in document order."""
         self.containers.append(Container(0, top.tag or "body", -1, frozenset(), top.tag or "body"))
         self.paths.append(top.tag or "body")
-        if not self._mark_elements(top):
+        builder = _BlockBuilder(self, max_depth=self.options.max_depth)
+        if not self._walk(top, builder):
             return []
-        return _TextCutter(self).cut(top.text(separator=""))
+        return builder.finish()
 
-    def open_container(self, element: int, parent: int) -> int:
-        """Register marked element `element`, met inside container `parent`; its container id."""
-        tag, families, label = self.elements[element]
+    def open_container(self, tag: str, families: frozenset[HintFamily], label: str, parent: int) -> int:
+        """Register a block element met inside container `parent`; its container id."""
         container = len(self.containers)
         self.containers.append(Container(container, tag, parent, families, label))
         self.paths.append(f"{self.paths[parent]}>{label}")
         return container
 
-    def _late(self, count: int) -> bool:
-        if count % _CHECK_CLOCK_EVERY == 0 and self.deadline is not None and time.monotonic() > self.deadline:
+    def _late(self) -> bool:
+        if self.deadline is not None and time.monotonic() > self.deadline:
             self.timed_out = True
         return self.timed_out
 
-    def _mark_elements(self, top: LexborNode) -> bool:
-        """Insert the markers: block edges, links, line breaks, `<time datetime>` values, field marks."""
-        for count, node in enumerate(top.css("*"), start=1):
-            if self._late(count):
-                return False
-            if count > self.options.max_nodes:
-                # The rest of the page is cut off: the text ends here.
-                self.truncated = True
-                node.insert_before(_EDGE_MARK + _STOP)
-                break
-            tag = node.tag or ""
-            if tag == "br":
-                node.insert_before(_INLINE_MARK + _BREAK)
-                continue
-            attributes = node.attributes
-            if attributes or tag == "time":
-                self._mark_field(node, tag, attributes)
-            if tag in _MARKED_BLOCK_TAGS:
-                self._mark_block(node, tag, attributes)
-            elif tag == "a":
-                self._mark_link(node, attributes)
-            elif tag in _STYLES:
-                self._mark_style(node, tag, attributes)
-            elif tag == "img":
-                self._mark_image(node, attributes)
+    def _walk(self, top: LexborNode, builder: _BlockBuilder) -> bool:
+        """Visit every node under `top`; False when the deadline passed (the page has no blocks then)."""
+        ends: list[int | None] = []
+        """For each element open on the way down, what its end does (None: nothing)."""
+        tags: list[str] = [top.tag or ""]
+        pending = builder.pending
+        max_nodes = self.options.max_nodes
+        count = 0
+        node = top.child
+        while node is not None:
+            tag = node.tag
+            if tag == _TEXT_NODE:
+                pending.append(node.text_content or "")
+            elif tag and tag[0] != "-":  # an element; comments are '-comment', other nodes have no tag
+                count += 1
+                if count % _CHECK_CLOCK_EVERY == 0 and self._late():
+                    return False
+                if count > max_nodes:
+                    # The rest of the page is cut off: the text ends here.
+                    self.truncated = True
+                    break
+                child = node.child
+                end = self._enter(node, tag, tags[-1], builder, has_children=child is not None)
+                if child is not None:
+                    ends.append(end)
+                    tags.append(tag)
+                    node = child
+                    continue
+            # The subtree of `node` is done: go on with the next sibling, or leave the parents that end here.
+            while (following := node.next) is None:
+                parent = node.parent
+                if not ends or parent is None:
+                    return True
+                tags.pop()
+                end = ends.pop()
+                if end is not None:
+                    builder.leave(end)
+                node = parent
+            node = following
         return True
 
-    def _mark_block(self, node: LexborNode, tag: str, attributes: dict[str, str | None]) -> None:
-        first = node.child
-        if first is None:
+    def _enter(
+        self, node: LexborNode, tag: str, parent_tag: str, builder: _BlockBuilder, *, has_children: bool
+    ) -> int | None:
+        """Tell the builder what element `node` starts; what its end will do (None when nothing)."""
+        if tag == "br":
+            builder.line_break()
+            return None
+        attributes = node.attributes
+        if attributes:
+            names = (
+                attributes.get("id") or "",
+                attributes.get("class") or "",
+                attributes.get("role") or "",
+                attributes.get("itemprop") or "",
+                attributes.get("rel") or "",
+            )
+            if tag == "time" and (stamp := attributes.get("datetime")) is not None:
+                builder.datetime(stamp)
+        else:
+            names = _NO_NAMES
+        mark, families, label = _describe(tag, names)
+        if mark is not None:
+            self._read_mark(node, mark, attributes, builder)
+        if tag not in _MARKED_BLOCK_TAGS:
+            if has_children:
+                return _enter_inline(tag, parent_tag, attributes, builder)
+            if tag == "img":
+                # An empty link or style element marks no text; an image is all an empty inline element can hold.
+                _read_image(attributes, builder)
+            return None
+        if not has_children:
             # An empty block element holds no text but still separates the text around it.
-            node.insert_before(_EDGE_MARK + _EDGE)
-            return
-        element = len(self.elements)
-        families, label = _describe(
-            tag,
-            attributes.get("id") or "",
-            attributes.get("class") or "",
-            attributes.get("role") or "",
-            attributes.get("itemprop") or "",
-        )
-        self.elements.append((tag, families, label))
-        first.insert_before(f"{_EDGE_MARK}{_START}{element}{_ID_END}")
-        node.insert_child(f"{_EDGE_MARK}{_END}{element}{_ID_END}")
+            builder.separate()
+            return None
+        builder.start_block(tag, families, label)
+        return _BLOCK_END
 
-    def _mark_link(self, node: LexborNode, attributes: dict[str, str | None]) -> None:
-        first = node.child
-        if first is not None:
-            self.targets.append((attributes.get("href") or "").strip())
-            first.insert_before(f"{_INLINE_MARK}{_LINK_OPEN}{len(self.targets) - 1}{_ID_END}")
-            node.insert_child(_INLINE_MARK + _LINK_CLOSE)
-
-    def _mark_style(self, node: LexborNode, tag: str, attributes: dict[str, str | None]) -> None:
-        first = node.child
-        if first is None:
-            return
-        style = _STYLES[tag]
-        parent = node.parent
-        if parent is not None and _STYLES.get(parent.tag or "") == style:
-            # Inside an element of the same style (`<b><b>`, the parser's reconstructed formatting): nothing new.
-            return
-        if style == _STYLES["code"]:
-            self.targets.append(_language(attributes.get("class") or ""))
-            style += len(_STYLE_KINDS) * len(self.targets)
-        first.insert_before(f"{_INLINE_MARK}{_STYLE_OPEN}{style}{_ID_END}")
-        node.insert_child(f"{_INLINE_MARK}{_STYLE_CLOSE}{_STYLES[tag]}{_ID_END}")
-
-    def _mark_image(self, node: LexborNode, attributes: dict[str, str | None]) -> None:
-        src = (attributes.get("src") or "").strip()
-        if not src or src.startswith("data:"):
-            src = next((value.strip() for key in _LAZY_SOURCES if (value := attributes.get(key))), "")
-            src = src.split()[0] if src else ""
-        if src and not src.startswith("data:"):
-            self.images.append((src, collapse(attributes.get("alt") or "")))
-            node.insert_before(f"{_INLINE_MARK}{_IMAGE}{len(self.images) - 1}{_ID_END}")
-
-    def _mark_field(self, node: LexborNode, tag: str, attributes: dict[str, str | None]) -> None:
-        """A `<time datetime>` value, and a mark when the element names itself an author or a date.
-
-        Both markers go before the element, outside it: its text is read here, before any
-        marker goes in (the elements inside it come later in the walk).
-        """
-        stamp = attributes.get("datetime") if tag == "time" else None
-        if stamp is not None:
-            self.datetimes.append(stamp)
-            node.insert_before(f"{_INLINE_MARK}{_TIME}{len(self.datetimes) - 1}{_ID_END}")
-        kind = mark_kind(tag, attributes)
-        if kind is None:
-            return
+    @staticmethod
+    def _read_mark(node: LexborNode, kind: str, attributes: dict[str, str | None], builder: _BlockBuilder) -> None:
+        """The text of an element that names itself an author or a date, when it is short enough to be one."""
         text, whole = _text_prefix(node, MARK_MAX_CHARS)
         if whole and len(text) <= MARK_MAX_CHARS:
-            self.marks.append(Mark(kind, text, machine_value(attributes)))
-            node.insert_before(f"{_INLINE_MARK}{_MARK}{len(self.marks) - 1}{_ID_END}")
+            builder.mark(Mark(kind, text, machine_value(attributes)))
+
+
+def _enter_inline(tag: str, parent_tag: str, attributes: dict[str, str | None], builder: _BlockBuilder) -> int | None:
+    """An inline element with children starts: a link or a style opens; what its end will do."""
+    if tag == "a":
+        builder.open_link((attributes.get("href") or "").strip())
+        return _LINK_END
+    style = _STYLES.get(tag)
+    if style is not None:
+        if _STYLES.get(parent_tag) == style:
+            # Inside an element of the same style (`<b><b>`, the parser's reconstructed formatting): nothing new.
+            return None
+        language = _language(attributes.get("class") or "") if style == _CODE_STYLE else ""
+        builder.open_style(style, language)
+        return style
+    if tag == "img":
+        # An <img> with children (a parser's repair of odd markup) is still an image.
+        _read_image(attributes, builder)
+    return None
+
+
+def _read_image(attributes: dict[str, str | None], builder: _BlockBuilder) -> None:
+    src = (attributes.get("src") or "").strip()
+    if not src or src.startswith("data:"):
+        src = next((value.strip() for key in _LAZY_SOURCES if (value := attributes.get(key))), "")
+        src = src.split()[0] if src else ""
+    if src and not src.startswith("data:"):
+        builder.image(src, collapse(attributes.get("alt") or ""))
 
 
 def _language(classes: str) -> str:
@@ -431,9 +431,20 @@ def _language(classes: str) -> str:
     return ""
 
 
-@functools.lru_cache(maxsize=16384)
-def _describe(tag: str, ident: str, classes: str, role: str, itemprop: str) -> tuple[frozenset[HintFamily], str]:
-    """The hint families and the path label of an element; cached, as pages repeat their elements."""
+_NO_NAMES = ("", "", "", "", "")
+
+
+@functools.lru_cache(maxsize=32768)
+def _describe(tag: str, names: tuple[str, str, str, str, str]) -> tuple[str | None, frozenset[HintFamily], str]:
+    """What an element is: the field it marks (or None), and for a block element its hint families and path label.
+
+    `names` are its id, class, role, itemprop and rel. Cached, as pages repeat their elements:
+    one lookup per element of the page.
+    """
+    ident, classes, role, itemprop, rel = names
+    mark = mark_kind(tag, {"id": ident, "class": classes, "itemprop": itemprop, "rel": rel})
+    if tag not in _MARKED_BLOCK_TAGS:
+        return mark, frozenset(), ""
     ident, classes = ident.strip(), classes.strip()
     families = set(families_of(" ".join(filter(None, (ident, classes, itemprop)))))
     if tag in TAG_FAMILIES:
@@ -442,21 +453,28 @@ def _describe(tag: str, ident: str, classes: str, role: str, itemprop: str) -> t
     if role in ROLE_FAMILIES:
         families.add(ROLE_FAMILIES[role])
     label = tag + (f"#{ident}" if ident else "") + (f".{classes.split()[0]}" if classes else "")
-    return frozenset(families), label
+    return mark, frozenset(families), label
 
 
 @dataclass(slots=True)
-class _TextCutter:
-    """One pass over the marked text: blocks end at block edges and at double line breaks.
+class _BlockBuilder:
+    """Gathers the text met by the walk into blocks: a block ends at a block edge and at a double line break.
 
-    The text is first split at block edges only; most pieces between two edges are empty or
-    plain text, and become a block (or nothing) at once. Only pieces holding links, line
-    breaks, times or marks are read token by token.
+    Text nodes wait in `pending` until the next event (an element starting or ending, a line
+    break, an image…), then go in as one piece. A stretch between two block edges that is only
+    white space (the indentation between `</p>` and `<p>`) adds nothing.
     """
 
     splitter: _Splitter
+    pending: list[str] = field(default_factory=list)
+    """Text nodes met since the last event."""
     blocks: list[Block] = field(default_factory=list)
+    max_depth: int = 0
+    """`Options.max_depth`: block elements deeper than this are not containers of their own."""
     _stack: list[int] = field(default_factory=lambda: [0])
+    """Container ids of the block elements open now, the page's own first."""
+    _inline_since_edge: bool = False
+    """Whether an inline event came since the last block edge: then white space between them counts."""
     _pieces: list[str] = field(default_factory=list)
     _link_pieces: list[str] = field(default_factory=list)
     _links_open: int = 0
@@ -473,106 +491,148 @@ class _TextCutter:
     _too_deep: int = 0
     """How many elements deeper than `Options.max_depth` are open."""
 
-    def cut(self, text: str) -> list[Block]:
-        """The blocks of the marked text."""
-        pieces = text.split(_EDGE_MARK)
-        self._between_edges(pieces[0])
-        # Every other piece starts with its edge: kind, then the element number for starts and ends.
-        # This loop runs for every block element of the page: the common steps are written out here.
-        stack = self._stack
-        max_depth = self.splitter.options.max_depth
-        for piece in itertools.islice(pieces, 1, None):
-            kind = piece[0]
-            if kind == _STOP:
-                break
-            if kind == _EDGE:
-                between = piece[1:]
-            else:
-                number_end = piece.index(_ID_END)
-                between = piece[number_end + 1 :]
-                if self._too_deep or (kind == _START and len(stack) > max_depth):
-                    self._inside_too_deep(kind)
-                    if between and not between.isspace():
-                        self._between_edges(between)
-                    continue
-            # A block edge: what was gathered is a block (most edges gather nothing).
-            if self._pieces or self._datetimes or self._marks:
-                self._flush()
-            else:
-                self._after_break = False
-            if kind == _START:
-                stack.append(self.splitter.open_container(int(piece[1:number_end]), stack[-1]))
-            elif kind == _END and len(stack) > 1:
-                stack.pop()
-            if between and not between.isspace():
-                self._between_edges(between)
-        self._flush()
-        return self.blocks
+    # ---- block edges ----
+    # Every event first puts in the text met before it (`if self.pending: self._take_pending()`,
+    # written out: most events come with none), then says whether it is a block edge.
 
-    def _inside_too_deep(self, kind: str) -> None:
+    def start_block(self, tag: str, families: frozenset[HintFamily], label: str) -> None:
+        """A block element starts: what was gathered is a block, and the new element is the container."""
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = False
+        stack = self._stack
+        if self._too_deep or len(stack) > self.max_depth:
+            self._too_deep += 1
+            self._inside_too_deep()
+            return
+        if self._pieces or self._datetimes or self._marks:
+            self._flush()
+        else:
+            self._after_break = False
+        stack.append(self.splitter.open_container(tag, families, label, stack[-1]))
+
+    def end_block(self) -> None:
+        """A block element ends: what was gathered is a block; the container is its parent again."""
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = False
+        if self._too_deep:
+            self._too_deep -= 1
+            self._inside_too_deep()
+            return
+        if self._pieces or self._datetimes or self._marks:
+            self._flush()
+        else:
+            self._after_break = False
+        if len(self._stack) > 1:
+            self._stack.pop()
+
+    def separate(self) -> None:
+        """An empty block element: what was gathered is a block."""
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = False
+        if self._pieces or self._datetimes or self._marks:
+            self._flush()
+        else:
+            self._after_break = False
+
+    def _inside_too_deep(self) -> None:
         """An element deeper than `Options.max_depth` starts or ends: its text joins its ancestor's, words apart."""
-        self._too_deep += 1 if kind == _START else -1
         self.splitter.truncated = True
         self._text(" ")
 
-    def _between_edges(self, text: str) -> None:
-        if _INLINE_MARK not in text:
-            self._text(text)
+    def finish(self) -> list[Block]:
+        """The blocks, once the walk is over."""
+        if self.pending:
+            self._take_pending()
+        self._flush()
+        return self.blocks
+
+    # ---- inline events ----
+
+    def leave(self, end: int) -> None:
+        """An element whose end matters ends: a block, a link or a style."""
+        if end == _BLOCK_END:
+            self.end_block()
             return
-        pieces = text.split(_INLINE_MARK)
-        if pieces[0]:
-            self._text(pieces[0])
-        for piece in itertools.islice(pieces, 1, None):
-            kind = piece[0]
-            if kind in _NUMBERED_INLINE:
-                id_end = piece.index(_ID_END)
-                self._inline(kind, int(piece[1:id_end]))
-                rest = piece[id_end + 1 :]
-            else:
-                self._inline(kind, 0)
-                rest = piece[1:]
-            if rest:
-                self._text(rest)
-
-    def _inline(self, kind: str, number: int) -> None:
-        if kind == _LINK_OPEN:
-            self._links_open += 1
-            self._open.append(("link", self.splitter.targets[number], self._size))
-        elif kind == _LINK_CLOSE:
-            self._links_open = max(0, self._links_open - 1)
-            if not self._links_open:
-                self._count_link_text()
-            opened = self._open
-            if opened and opened[-1][0] == "link" and self._size > opened[-1][2]:
-                # The common case, written out: the link is the innermost open element and holds text.
-                self._spans.append((*opened.pop(), self._size))
-            else:
-                self._close("link")
-        elif kind in _MARKUP_INLINE:
-            self._markup(kind, number)
-        elif kind == _BREAK:
-            if self._after_break:
-                self._flush()
-            else:
-                self._pieces.append("\n")
-                self._size += 1
-                self._after_break = True
-        elif kind == _TIME:
-            self._datetimes.append(self.splitter.datetimes[number])
-        elif kind == _MARK:
-            self._marks.append(self.splitter.marks[number])
-
-    def _markup(self, kind: str, number: int) -> None:
-        """A strong, emphasised or code element opens or closes, or an image stands here."""
-        if kind == _STYLE_OPEN:
-            target, style = divmod(number, len(_STYLE_KINDS))
-            self._open.append((_STYLE_KINDS[style], self.splitter.targets[target - 1] if target else "", self._size))
-        elif kind == _STYLE_CLOSE:
-            self._close(_STYLE_KINDS[number])
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = True
+        if end == _LINK_END:
+            self._close_link()
         else:
-            src, alt = self.splitter.images[number]
-            inside = bool(self._pieces) and not self._after_break
-            self.splitter.pictures.append(Picture(len(self.blocks), inside, src, alt, tuple(self._stack)))
+            self._close(_STYLE_KINDS[end])
+
+    def line_break(self) -> None:
+        """A `<br>`: a new line, or, after another one, the end of the block."""
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = True
+        if self._after_break:
+            self._flush()
+        else:
+            self._pieces.append("\n")
+            self._size += 1
+            self._after_break = True
+
+    def open_link(self, target: str) -> None:
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = True
+        self._links_open += 1
+        self._open.append(("link", target, self._size))
+
+    def _close_link(self) -> None:
+        self._links_open = max(0, self._links_open - 1)
+        if not self._links_open:
+            self._count_link_text()
+        opened = self._open
+        if opened and opened[-1][0] == "link" and self._size > opened[-1][2]:
+            # The common case, written out: the link is the innermost open element and holds text.
+            self._spans.append((*opened.pop(), self._size))
+        else:
+            self._close("link")
+
+    def open_style(self, style: int, language: str) -> None:
+        """A strong, emphasised or code element starts (a code element with its language, or '')."""
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = True
+        self._open.append((_STYLE_KINDS[style], language, self._size))
+
+    def image(self, src: str, alt: str) -> None:
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = True
+        inside = bool(self._pieces) and not self._after_break
+        self.splitter.pictures.append(Picture(len(self.blocks), inside, src, alt, tuple(self._stack)))
+
+    def datetime(self, stamp: str) -> None:
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = True
+        self._datetimes.append(stamp)
+
+    def mark(self, mark: Mark) -> None:
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = True
+        self._marks.append(mark)
+
+    # ---- text ----
+
+    def _take_pending(self) -> None:
+        """Put the text nodes met since the last event in, as one piece.
+
+        White space alone counts only after an inline event: between two block edges it is the
+        markup's indentation.
+        """
+        pending = self.pending
+        text = pending[0] if len(pending) == 1 else "".join(pending)
+        pending.clear()
+        if text and (self._inline_since_edge or not text.isspace()):
+            self._text(text)
 
     def _text(self, text: str) -> None:
         if text.isspace():
