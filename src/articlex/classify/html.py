@@ -67,17 +67,33 @@ def classify_html(
     if main is None:
         return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, "no prose on the page") for block in blocks)
     where = container_path(containers, main)
+    nearest = _nearest_hint_below(containers, credible, main)
     decisions = []
     for block, feature in zip(blocks, features, strict=True):
         if main in block.ancestors:
-            below = block.ancestors[block.ancestors.index(main) + 1 :]
-            family = next((credible[c] for c in reversed(below) if c in credible), None)
-            label, reason, detail = judge_inside(block, feature, family)
+            label, reason, detail = judge_inside(block, feature, nearest[block.ancestors[-1]])
         else:
             label, reason, detail = Label.BOILERPLATE, Reason.OUTSIDE_MAIN, f"main content is {where}"
         decisions.append(Decision(block, label, reason, detail))
     keep_whole_lists(decisions, containers, main)
     return tuple(decisions)
+
+
+def _nearest_hint_below(
+    containers: Sequence[Container], credible: dict[int, HintFamily], main: int
+) -> list[HintFamily | None]:
+    """For each container, the credible hint of itself or its nearest ancestor below `main` (None at `main`).
+
+    One pass in document order (a parent's id is smaller than its children's): each container
+    inherits its parent's answer, so no block climbs its ancestors.
+    """
+    nearest: list[HintFamily | None] = [None] * len(containers)
+    for container in containers:
+        if container.id == main:
+            continue
+        own = credible.get(container.id)
+        nearest[container.id] = own if own is not None else nearest[container.parent] if container.parent >= 0 else None
+    return nearest
 
 
 def container_path(containers: Sequence[Container], container: int) -> str:
@@ -176,8 +192,9 @@ def main_container(
     prose = [0.0] * len(containers)
     clustered = [0.0] * len(containers)
     clutter = [0.0] * len(containers)
+    hinted = _under_a_hint(containers, credible)
     is_prose = [
-        feature.is_prose_with_links and not any(c in credible for c in block.ancestors)
+        feature.is_prose_with_links and not hinted[block.ancestors[-1]]
         for block, feature in zip(blocks, features, strict=True)
     ]
     for index, block in enumerate(blocks):
@@ -207,6 +224,15 @@ def main_container(
     while containers[best].tag in TEXT_ELEMENTS and containers[best].parent >= 0:
         best = containers[best].parent  # one paragraph that outscores the rest is still part of something
     return _most_specific(containers, scores, clustered, best)
+
+
+def _under_a_hint(containers: Sequence[Container], credible: dict[int, HintFamily]) -> list[bool]:
+    """For each container, whether it or one of its ancestors has a credible hint (one pass, parents first)."""
+    hinted = [False] * len(containers)
+    for container in containers:
+        parent = container.parent
+        hinted[container.id] = container.id in credible or (parent >= 0 and hinted[parent])
+    return hinted
 
 
 def _add_up(containers: Sequence[Container], *totals: list[float]) -> None:
