@@ -21,7 +21,7 @@ _DASHES = re.compile("[\u2010-\u2015\u2212]")
 
 def collapse(text: str) -> str:
     """Collapse every whitespace run, newlines included, to one space; strip the ends."""
-    if _INVISIBLE.search(text):
+    if not text.isascii() and _INVISIBLE.search(text):  # isascii() costs nothing; the invisibles are not ASCII
         text = _INVISIBLE.sub("", text)
     return " ".join(text.split())
 
@@ -30,7 +30,9 @@ def tidy_lines(text: str) -> str:
     """Collapse spaces within lines, keep single line breaks, drop blank lines and the ends."""
     if "\n" not in text:
         return collapse(text)
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
     return _SPACES_AROUND_NEWLINES.sub("\n", text).strip()
 
 

@@ -80,8 +80,7 @@ _CONTROL_REFERENCE = re.compile(
     r"&#(?:0*(?:[1-8]|11|1[4-9]|2[0-9]|3[01]|127)(?![0-9])|[xX]0*(?:[1-8bBeEfF]|1[0-9a-fA-F]|7[fF])(?![0-9a-fA-F]));?"
 )
 """References to control characters a browser shows nothing for (U+0001–U+0008, U+000B, U+000E–U+001F,
-U+007F), such as `&#8;`. They are removed before parsing: the HTML splitter uses some of these
-characters as markers inside the text."""
+U+007F), such as `&#8;`. They are removed before parsing, so they never reach a block's text."""
 GUARD_MIN_TAGS = 3_000
 """Pages with fewer tags than this are parsed as they are (but see `FORMATTING_FLOOD`): with so few
 tags the parser's deep-nesting cases stay small (3,000 nested elements parse in milliseconds),
