@@ -139,7 +139,8 @@ def test_article_json_schema_lists_the_fields() -> None:
     schema = Article.model_json_schema()
     expected = {
         "headline", "byline", "authors", "agency", "dateline", "published", "updated", "paragraphs", "text", "body",
-        "agencies", "site_name", "language", "image", "url", "provenance", "decisions", "diagnostics",
+        "agencies", "site_name", "language", "image", "url", "description", "tags", "categories", "comments",
+        "provenance", "decisions", "diagnostics",
     }  # fmt: skip
     assert set(schema["properties"]) == expected
     assert schema["additionalProperties"] is False

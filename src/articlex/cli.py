@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--kind", choices=[kind.value for kind in InputKind], default="auto", help="input kind")
     parser.add_argument("--reference-date", type=dt.date.fromisoformat, help="the day the page was fetched")
     parser.add_argument("--no-decisions", action="store_true", help="leave the per-block decisions out of JSON")
+    parser.add_argument("--comments", action="store_true", help="read the readers' comments into the JSON's comments")
     parser.add_argument("--version", action="version", version=f"articlex {__version__}")
     fetching = parser.add_argument_group("URLs (needs articlex[fetch])")
     fetching.add_argument("--fetch-timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to fetch one page")
@@ -75,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         input_kind=InputKind(args.kind),
         reference_date=args.reference_date,
         include_decisions=not args.no_decisions,
+        include_comments=args.comments,
     )
     try:
         return _extract_all(args, options)

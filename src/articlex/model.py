@@ -126,6 +126,9 @@ FieldName = Literal[
     "language",
     "image",
     "url",
+    "description",
+    "tags",
+    "categories",
 ]
 
 
@@ -271,6 +274,16 @@ class Figure(BaseModel, frozen=True, extra="forbid"):
 
 ListItem.model_rebuild()
 
+
+class Comment(BaseModel, frozen=True, extra="forbid"):
+    """One reader's comment under the article, as the page shows it (`Options(include_comments=True)`)."""
+
+    author: str | None = Field(default=None, description="The commenter's name as shown.")
+    published: DayOrTime | None = Field(default=None, description="When the comment was posted, when shown.")
+    text: str = Field(description="The comment's paragraphs, joined by a blank line.")
+    blocks: tuple[int, ...] = Field(default=(), description="Indices of the blocks (decisions) it came from.")
+
+
 BodyElement = Annotated[
     Paragraph | Heading | BodyList | Table | Quote | Code | Figure,
     Field(discriminator="type"),
@@ -302,6 +315,12 @@ class Article(BaseModel, frozen=True, extra="forbid"):
     language: str | None = Field(default=None, description="BCP 47 language tag, e.g. 'en' or 'de-CH'.")
     image: str | None = Field(default=None, description="Address of the lead image.")
     url: str | None = None
+    description: str | None = Field(default=None, description="The page's summary of the article (its head's).")
+    tags: tuple[str, ...] = Field(default=(), description="The article's tags or keywords, each once, in order.")
+    categories: tuple[str, ...] = Field(default=(), description="The sections the page files the article under.")
+    comments: tuple[Comment, ...] = Field(
+        default=(), description="Readers' comments, when `Options.include_comments` is set and the page shows them."
+    )
     provenance: dict[FieldName, Provenance] = Field(
         default_factory=dict, description="For each field that has a value: where it came from."
     )

@@ -90,6 +90,13 @@ class Options(BaseModel, frozen=True, extra="forbid"):
             "Article.decisions is an empty tuple: smaller results for bulk runs."
         ),
     )
+    include_comments: bool = Field(
+        default=False,
+        description=(
+            "Read the readers' comments the page shows into Article.comments (author, date, text). "
+            "The body is the same either way; when False, Article.comments is an empty tuple."
+        ),
+    )
 
 
 DEFAULT_OPTIONS = Options()

@@ -213,4 +213,7 @@ class Fields:
     language: Candidate[str] | None = None
     image: Candidate[str] | None = None
     url: Candidate[str] | None = None
+    description: Candidate[str] | None = None
+    tags: Candidate[tuple[str, ...]] | None = None
+    categories: Candidate[tuple[str, ...]] | None = None
     claims: Claims = field(default_factory=dict)

@@ -24,6 +24,7 @@ _DATES = "dates.toml"
 _BYLINES = "bylines.toml"
 _HINTS = "hints.toml"
 _PHRASES = "phrases.toml"
+_COMMENTS = "comments.toml"
 _STOPWORDS = "stopwords"
 
 _COUNTRY = re.compile(r"(?:[A-Z]{2})?")
@@ -58,6 +59,16 @@ class BylineVocabulary:
     """Greetings and sign-offs closing a post ('happy holidays', 'cheers')."""
     places: frozenset[str] = frozenset()
     """Capitals and large cities: alone, never an author."""
+
+
+@dataclass(frozen=True, slots=True)
+class CommentVocabulary:
+    """The words of readers' comments: what names the commenter's element, follows the name, or is a button."""
+
+    author_hints: frozenset[str]
+    says: tuple[str, ...]
+    joins: frozenset[str]
+    actions: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,3 +248,15 @@ def hint_vocabulary() -> HintVocabulary:
 def phrase_families() -> dict[str, str]:
     """Boilerplate phrases of phrases.toml, mapped to their family."""
     return _inverse(_section(load_table(_PHRASES), "families", _PHRASES, _PHRASE_FAMILIES), _PHRASES, "phrases")
+
+
+@functools.cache
+def comment_vocabulary() -> CommentVocabulary:
+    """The author hints, 'says' words, joining words and button words of comments.toml."""
+    table = load_table(_COMMENTS)
+    return CommentVocabulary(
+        author_hints=frozenset(_words(table, "author_hints", _COMMENTS)),
+        says=_words(table, "says", _COMMENTS),
+        joins=frozenset(_words(table, "joins", _COMMENTS)),
+        actions=frozenset(_words(table, "actions", _COMMENTS)),
+    )

@@ -18,6 +18,7 @@ from articlex.fields.agency import find_agencies
 from articlex.fields.authors import find_authors
 from articlex.fields.byline import byline, dateline_place, find_credits
 from articlex.fields.dates import find_dates
+from articlex.fields.head_metadata import find_categories, find_description, find_tags
 from articlex.fields.headline import find_headline, find_line_headline
 from articlex.fields.language import detect_language, month_first_for, normalise_language
 from articlex.fields.page_view import PageView, view_page
@@ -76,6 +77,9 @@ def find_fields(
         language=language,
         image=_image(page),
         url=_url(page),
+        description=find_description(meta),
+        tags=find_tags(meta),
+        categories=find_categories(meta),
         claims=claims,
     )
 

@@ -100,6 +100,10 @@ SITE_META = ("og:site_name", "application-name", "al:android:app_name", "al:ios:
 LANGUAGE_META = ("content-language", "og:locale", "language", "dc.language", "inlanguage")
 IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image")
 URL_META = ("og:url", "twitter:url")
+DESCRIPTION_META = ("og:description", "twitter:description", "description", "dc.description", "dcterms.description")
+KEYWORD_META = ("article:tag", "keywords", "news_keywords", "parsely-tags")
+"""Tags of the article: OpenGraph's `article:tag` (one element per tag), then the keyword lists."""
+SECTION_META = ("article:section", "section", "category", "parsely-section")
 
 _JSON_COMMENT_WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
 _MAX_JSON_LD_OBJECTS = 500
@@ -124,6 +128,10 @@ class Metadata:
     languages: tuple[Candidate[str], ...] = ()
     images: tuple[Candidate[str], ...] = ()
     urls: tuple[Candidate[str], ...] = ()
+    descriptions: tuple[Candidate[str], ...] = ()
+    keywords: tuple[Candidate[tuple[str, ...]], ...] = ()
+    """Each source's tags or keywords as written (a keyword string is split by `fields.head_metadata`)."""
+    sections: tuple[Candidate[tuple[str, ...]], ...] = ()
     is_article: bool = False
     """True when structured data declares the page an article."""
 
@@ -139,6 +147,9 @@ class _Collector:
     languages: list[Candidate[str]] = field(default_factory=list)
     images: list[Candidate[str]] = field(default_factory=list)
     urls: list[Candidate[str]] = field(default_factory=list)
+    descriptions: list[Candidate[str]] = field(default_factory=list)
+    keywords: list[Candidate[tuple[str, ...]]] = field(default_factory=list)
+    sections: list[Candidate[tuple[str, ...]]] = field(default_factory=list)
     is_article: bool = False
 
 
@@ -164,6 +175,9 @@ def read_metadata(data: PageData) -> Metadata:
         languages=tuple(found.languages),
         images=tuple(found.images),
         urls=tuple(found.urls),
+        descriptions=tuple(found.descriptions),
+        keywords=tuple(found.keywords),
+        sections=tuple(found.sections),
         is_article=found.is_article,
     )
 
@@ -197,6 +211,9 @@ def _json_ld_fields(obj: dict[str, Any], where: str, found: _Collector, nodes: d
     _add(found.languages, _text(obj.get("inLanguage")), f"{where} inLanguage")
     _add(found.images, _url_of(obj.get("image")) or _url_of(obj.get("thumbnailUrl")), f"{where} image")
     _add(found.urls, _url_of(obj.get("mainEntityOfPage")) or _text(obj.get("url")), f"{where} url")
+    _add(found.descriptions, _text(obj.get("description")), f"{where} description")
+    _add_all(found.keywords, _strings(obj.get("keywords")), f"{where} keywords")
+    _add_all(found.sections, _strings(obj.get("articleSection")), f"{where} articleSection")
 
 
 def _json_ld_agents(obj: dict[str, Any], where: str, found: _Collector, nodes: dict[str, dict[str, Any]]) -> None:
@@ -219,6 +236,12 @@ def _add(target: list[Candidate[str]], value: str, evidence: str) -> None:
     """Append a JSON-LD candidate when there is a value."""
     if value:
         target.append(Candidate(value, Source.JSON_LD, evidence))
+
+
+def _add_all(target: list[Candidate[tuple[str, ...]]], values: tuple[str, ...], evidence: str) -> None:
+    """Append a JSON-LD candidate of several values when there is one."""
+    if values:
+        target.append(Candidate(values, Source.JSON_LD, evidence))
 
 
 def _json_objects(script: str) -> list[dict[str, Any]]:
@@ -275,6 +298,11 @@ def _text(value: object) -> str:
     if isinstance(value, dict):
         value = value.get("@value") or value.get("name")
     return collapse(value) if isinstance(value, str) else ""
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    """Every text of a value that may be one string or a list of them (`keywords`, `articleSection`)."""
+    return tuple(text for text in (_text(item) for item in _as_list(value)) if text)
 
 
 def _url_of(value: object) -> str:
@@ -358,6 +386,12 @@ def _from_meta(data: PageData, found: _Collector) -> None:
     add(LANGUAGE_META, found.languages)
     add(IMAGE_META, found.images)
     add(URL_META, found.urls)
+    add(DESCRIPTION_META, found.descriptions)
+    for key in (*KEYWORD_META, *SECTION_META):
+        if values.get(key):
+            source = Source.OPEN_GRAPH if key.startswith("article:") else Source.META
+            target = found.keywords if key in KEYWORD_META else found.sections
+            target.append(Candidate(tuple(values[key]), source, f"meta[{key}]"))
     for key in AUTHOR_META:
         for value in values.get(key, ()):
             if not value.startswith(("http://", "https://", "@", "/")):
