@@ -59,6 +59,12 @@ class BylineVocabulary:
     """Greetings and sign-offs closing a post ('happy holidays', 'cheers')."""
     places: frozenset[str] = frozenset()
     """Capitals and large cities: alone, never an author."""
+    outlets: frozenset[str] = frozenset()
+    """Words that name a newspaper, a magazine or a broadcaster ('tribune', 'zeitung'): never in a person's name."""
+    function_words: frozenset[str] = frozenset()
+    """Words of sentences and labels ('this', 'have', 'not') that no person's name holds."""
+    weekdays: frozenset[str] = frozenset()
+    """Day names, which open a date printed right after a name ('Jana Roe Monday, May 3')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +217,7 @@ def author_hints() -> frozenset[str]:
 
 @functools.cache
 def byline_vocabulary() -> BylineVocabulary:
-    """The prefixes, joiners, roles, non-names, desks, beats, sign-offs and places of bylines.toml."""
+    """The lists of bylines.toml: prefixes, joiners, roles, non-names, desks, beats, sign-offs, places and the rest."""
     table = load_table(_BYLINES)
     return BylineVocabulary(
         prefixes=frozenset(_words(table, "prefixes", _BYLINES)),
@@ -222,6 +228,9 @@ def byline_vocabulary() -> BylineVocabulary:
         beats=frozenset(_words(table, "beats", _BYLINES)),
         sign_offs=frozenset(_words(table, "sign_offs", _BYLINES)),
         places=frozenset(_words(table, "places", _BYLINES)),
+        outlets=frozenset(_words(table, "outlets", _BYLINES)),
+        function_words=frozenset(_words(table, "function_words", _BYLINES)),
+        weekdays=frozenset(_words(table, "weekdays", _BYLINES)),
     )
 
 

@@ -40,6 +40,8 @@ STRUCTURED = frozenset({Source.JSON_LD})
 SITE_NAMED_SOURCES = frozenset({Source.JSON_LD, Source.MICRODATA})
 """Sources whose author named like the site is a person often enough (a personal blog) to be a last resort."""
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s++(?:[|»·•~>–—:]|::|-{1,2})\s++")
+"""Between the parts of a `<title>`; spaces are taken whole from the start of their run only (linear)."""
 
 Names = Candidate[tuple[str, ...]]
 NO_SITE = Site((), "")
@@ -65,6 +67,8 @@ def find_authors(page: PageView, credit_lines: Credits) -> Names | None:
     site_named: list[Names] = []
     for candidate in page.meta.authors:
         names = _people(candidate.value, site)
+        if candidate.source not in SITE_NAMED_SOURCES:
+            names = _shown_in_article(names, page)
         if not names:
             # A blog's structured data names its author as the site; a last resort, never `<meta>`'s.
             named = _people(candidate.value, NO_SITE) if candidate.source in SITE_NAMED_SOURCES else ()
@@ -88,6 +92,43 @@ def find_authors(page: PageView, credit_lines: Credits) -> Names | None:
         or next(iter(handles + site_named), None)
         or _site_byline(page, credit_lines)
     )
+
+
+def _shown_in_article(names: tuple[str, ...], page: PageView) -> tuple[str, ...]:
+    """The names of a `<meta>` author that the page shows as someone's, not as the site's.
+
+    A site's template fills `<meta name="author">` with whatever its builder chose: the site's own
+    name (a part of its `<title>`, 'HarbourTV - News'), the web design firm, the owner's name on
+    every page, an acronym ('HTV'). A name the page never shows credits nobody for this article;
+    one word that is a part of the title names the site, and one in capitals is an acronym (a
+    person's full name in the title is a personal site's: 'Jane Doe - My trip').
+    """
+    if not names:
+        return names
+    shown = comparable(" ".join(block.text for block in page.blocks))
+    title_parts = _title_parts(page)
+    return tuple(
+        name
+        for name in names
+        if _shows(shown, comparable(name))
+        and not (len(name.split()) == 1 and (name.isupper() or _squash(name) in title_parts))
+    )
+
+
+def _shows(text: str, name: str) -> bool:
+    """True when `text` holds `name` as whole words, not as an address ('harbourtv.example').
+
+    A name of a script without case may touch other words.
+    """
+    if not any(char.isupper() or char.islower() for char in name):
+        return name in text
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w|\.\w)", text) is not None  # not inside an address
+
+
+def _title_parts(page: PageView) -> set[str]:
+    """The parts of the page's `<title>` ('Headline - Site | Section'), squashed for comparing."""
+    title = page.meta.title.value if page.meta.title is not None else ""
+    return {_squash(part) for part in _TITLE_SEPARATORS.split(title)} - {""}
 
 
 def _canonical(page: PageView) -> str | None:

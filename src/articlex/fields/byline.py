@@ -155,6 +155,8 @@ def _byline_box(page: PageView, last: int) -> list[tuple[int, Credit]]:
     found = []
     for index in range(last + 1, min(last + 1 + CLOSING_AFTER_BODY, len(page.blocks))):
         block = page.blocks[index]
+        if phrase_family(block.text) == HintFamily.COMMENTS:
+            break  # the comments begin ('Comments', 'Leave a Reply'): the lines signed below are the commenters'
         if page.elsewhere(block):
             continue
         marked = any(mark.kind in FIELD_KINDS for mark in block.marks)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from articlex.classify.features import phrase_family
 from articlex.date_text import DayOrTime, date_role, find_visible_date, is_relative, visible_dates, with_clock
 from articlex.fields.agency_names import agencies_in, agency_named
-from articlex.fields.names import desk_name, is_role_phrase, prefix_end, split_names
+from articlex.fields.names import desk_name, holds_role, is_role_phrase, prefix_end, split_names
 from articlex.fields.person_name import looks_like_name
 from articlex.textnorm import collapse
 from articlex.vocabulary import Agency, byline_vocabulary
@@ -93,6 +93,8 @@ class Credit:
 @dataclass(slots=True)
 class _Reading:
     groups: list[list[str]] = field(default_factory=list)
+    signed: list[bool] = field(default_factory=list)
+    """For each group, whether its segment names it after a byline prefix ('By A' is; 'Sports' of '| Sports' is not)."""
     agencies: list[Agency] = field(default_factory=list)
     dates: list[tuple[DayOrTime, str | None]] = field(default_factory=list)
     understood: int = 0
@@ -101,6 +103,40 @@ class _Reading:
     """A segment is a job title ('Chefredakteur'): the names beside it are a byline."""
     photo: bool = False
     desk: str | None = None
+
+    line: int = 0
+    """The line of the credit the segment being read stands on."""
+    group_lines: list[int] = field(default_factory=list)
+
+    titled: list[bool] = field(default_factory=list)
+    """For each group, whether its segment holds a job title ('Harbour Bee Staff Writer')."""
+
+    def add_group(self, names: list[str], *, signed: bool, titled: bool = False) -> None:
+        self.groups.append(names)
+        self.signed.append(signed)
+        self.group_lines.append(self.line)
+        self.titled.append(titled)
+
+
+def _credited_groups(reading: _Reading) -> list[list[str]]:
+    """The groups of names the credit names as authors.
+
+    When a segment names people after a byline prefix, the other segments of its line, and the lines
+    above it, name what the byline stands beside: a column ('Watch This || By: Jana Roe'), a category
+    ('By Jana Roe | Social Media'), a place or an outlet ('By Jana Roe • Harbour City'). Lines below
+    it may go on listing names ('By Jana Roe' over 'Tom Lee'), not with a job title: that line says
+    who the author is ('By Jana Roe' over 'Harbour Bee Staff Writer').
+    """
+    read = list(zip(reading.groups, reading.signed, reading.group_lines, reading.titled, strict=True))
+    signed_lines = {line for group, signed, line, _ in read if group and signed}
+    if not signed_lines:
+        return [group for group in reading.groups if group]
+    first = min(signed_lines)
+    return [
+        group
+        for group, signed, line, titled in read
+        if group and (signed or (line > first and line not in signed_lines and not titled))
+    ]
 
 
 def read_credit(text: str, *, month_first: bool, reference: dt.date | None, dated: bool = False) -> Credit | None:
@@ -118,11 +154,12 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
         has_prefix = described is not None
         text = described or text
     lines = _other_credits_apart(text).splitlines()
-    segments = [segment for line in lines for segment in _SEGMENT_SPLIT.split(line) if segment.strip()]
+    numbered = [(number, s) for number, line in enumerate(lines) for s in _SEGMENT_SPLIT.split(line) if s.strip()]
+    segments = [segment for _, segment in numbered]
     if any(_is_sentence(segment) for segment in segments):
         return None  # 'LYON, June 3 (AFP) — The old bridge …': a dateline opening the body, not a credit
     reading = _Reading()
-    for segment in segments:
+    for reading.line, segment in numbered:
         _read_segment(segment, reading, month_first=month_first, reference=reference)
     if not segments or reading.photo or reading.understood < len(segments) * UNDERSTOOD_MIN_SHARE:
         return None
@@ -138,7 +175,7 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
     shaped = has_prefix or named_with_role or structured or date_line
     if not (shaped or (agency is not None and len(segments) == 1)):
         return None
-    groups = tuple(tuple(dict.fromkeys(group)) for group in reading.groups if group)
+    groups = tuple(tuple(dict.fromkeys(group)) for group in _credited_groups(reading))
     return Credit(
         collapse(printed),
         tuple(dict.fromkeys(name for group in groups for name in group)),
@@ -207,7 +244,7 @@ def _read_segment(segment: str, reading: _Reading, *, month_first: bool, referen
     if seen:
         reading.dates.extend((found.value, found.role) for found in seen)
         names, credited = _names_around_dates(segment, seen[0].start, seen[-1].end)
-        reading.groups.append(names)
+        reading.add_group(names, signed=True)
         if not names and credited:
             reading.desk = reading.desk or desk_name(credited)
         reading.understood += 1
@@ -248,7 +285,7 @@ def _read_agencies(segment: str, reading: _Reading) -> bool:
         rest = _without_agency(rest, agency)
     # 'Harbour Bote mit dpa': an outlet joined to its agencies; 'Von Jana Roe mit dpa' names the author.
     outlet = prefix_end(segment) is None and _joined_to_agency(segment, credited)
-    reading.groups.append([] if outlet else split_names(rest))
+    reading.add_group([] if outlet else split_names(rest), signed=prefix_end(segment) is not None)
     reading.understood += 1
     return True
 
@@ -267,7 +304,7 @@ def _read_names(segment: str, reading: _Reading) -> None:
     start = prefix_end(segment)
     desk = desk_name(segment[start:]) if not names and start is not None else None
     if names:
-        reading.groups.append(names)
+        reading.add_group(names, signed=start is not None, titled=holds_role(segment))
         reading.understood += 1
     elif desk is not None:
         reading.desk = reading.desk or desk

@@ -24,6 +24,15 @@ DESK_MAX_WORDS = 5
 NAME_PARTICLES = frozenset({"di", "da", "de", "van", "von"})
 """Byline words in some languages ('di' = 'by') that also start surnames ('Di Stefano')."""
 
+CREDENTIAL_MAX_CHARS = 7
+"""Degrees after a name are short ('PhD', 'DACBOH'); a word written so is no name."""
+NAME_CONNECTORS = frozenset({"in", "at", "on", "from", "who", "aus", "im", "à", "dans", "em"})
+"""Lower-case words that end a name in a credit ('by Tom Roe in Sports', 'von Ana Lind aus Kiel'): what follows
+is where or what, not who. Name particles ('van', 'de', 'bin') are no such words."""
+PLACE_CONNECTORS = frozenset({"in", "aus", "im", "à", "dans", "em"})
+PLACE_MAX_WORDS = 3
+"""'Ana Lind in Harbour City': a name, then where the reporter is (a few capitalised words)."""
+
 _OUTLET = re.compile(r"(?<!\s)\s+(?:for|für|pour|para|per|voor)\s+.*$", re.IGNORECASE)
 _CONTACT = re.compile(r"(?<!\S)[^\s@]+@\S+|https?://\S+|(?<!\w)@\w+")  # starts only at a word: linear
 _WRITTEN_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
@@ -45,11 +54,12 @@ def _name_split() -> re.Pattern[str]:
     return re.compile(rf"(?<!\s)\s*+{separator}\s*+|{separator}\s*+")
 
 
-def split_names(text: str, *, after_prefix: bool = False) -> list[str]:
+def split_names(text: str, *, after_prefix: bool = False, marked: bool = False) -> list[str]:
     """The person names in a credit: prefix, roles, outlets, contacts and non-names removed.
 
     After an explicit prefix (in `text`, or before it with `after_prefix`), one word alone is
-    a name too ('Posted by quillfox', 'Von Timo').
+    a name too ('Posted by quillfox', 'Von Timo'). After a prefix, or in an element named for
+    the author (`marked`), a name ends at a connector ('by Tom Roe in Sports', 'Tom Roe on May 2').
     """
     vocabulary = byline_vocabulary()
     text = _CONTACT.sub(" ", text)
@@ -59,13 +69,73 @@ def split_names(text: str, *, after_prefix: bool = False) -> list[str]:
     handle = stripped.strip(" .,:;()[]-–—|")
     if prefixed and looks_like_handle(handle) and not looks_like_name(handle):
         return [handle]
-    text = stripped
-    names = []
-    for piece in _name_split().split(text):
-        name = _strip_roles(piece.strip(" .,:;()[]-–—"), vocabulary.roles)
-        if looks_like_name(name) or (prefixed and _INITIALS.match(name)):
+    names: list[str] = []
+    describing = after_name = False
+    for joined, piece in _pieces(stripped):
+        written = piece.strip(" .,:;()[]-–—")
+        if not written:
+            continue  # between a comma and a joiner (', and')
+        name, rest = _before_connector(written, anywhere=prefixed or marked)
+        if describing and not rest and not (joined and after_name):
+            # 'Bill Hall, Lewiston, Harbour Tribune': after a name's place or role, what it describes;
+            # 'Bed and Breakfast Inns': a joiner after words that are no name joins no names.
+            continue
+        if names and _is_credential(written, vocabulary.roles):
+            continue  # 'Ana Lind, PhD, Tom Roe': a degree after a name, more names may follow
+        name = _strip_roles(name, vocabulary.roles)
+        # After a name and a comma, words before a role are the role's ('Asha Rao, Harbour Court Reporter').
+        qualifies_role = bool(names) and not joined and not rest and name != written and written.startswith(name)
+        is_name = not qualifies_role and (
+            looks_like_name(name) or (prefixed and not names and _INITIALS.match(name) is not None)
+        )
+        if is_name:
             names.append(name)
+        describing = bool(rest or not is_name)
+        after_name = is_name
     return names
+
+
+def _is_credential(piece: str, roles: frozenset[str]) -> bool:
+    """A degree or title printed after a name: 'PhD', 'MA', 'M.D.', 'Esq' (one short word, not a name's shape)."""
+    if len(piece.split()) != 1:
+        return False
+    bare = piece.replace(".", "")
+    return piece.casefold() in roles or (
+        bare.isalpha() and len(bare) <= CREDENTIAL_MAX_CHARS and not bare[1:].islower()
+    )
+
+
+def _pieces(text: str) -> list[tuple[bool, str]]:
+    """The parts of a credit between commas and joiners; True for a part a joiner ('and', 'und') opens.
+
+    A joiner starts a new name; a comma may go on describing the name before it.
+    """
+    pieces = []
+    joined = False
+    start = 0
+    for separator in _name_split().finditer(text):
+        pieces.append((joined, text[start : separator.start()]))
+        joined = separator.group().strip(" ,;") != ""
+        start = separator.end()
+    pieces.append((joined, text[start:]))
+    return pieces
+
+
+def _before_connector(piece: str, *, anywhere: bool) -> tuple[str, str]:
+    """A name and what follows a word that ends it: 'Tom Roe in Sports' → ('Tom Roe', 'Sports').
+
+    After a byline prefix any connector ends a name ('Posted by Tom Roe in <categories>', 'by Ana
+    Lind, who …'); elsewhere only a place after 'in' ('Ana Lind in Harbour City' over a date line).
+    A piece without a connector comes back whole, with nothing after it.
+    """
+    words = piece.split()
+    for position, word in enumerate(words[1:], 1):
+        name, rest = " ".join(words[:position]), words[position + 1 :]
+        if anywhere and word in NAME_CONNECTORS:
+            return name, " ".join(rest)
+        if word in PLACE_CONNECTORS and 0 < len(rest) <= PLACE_MAX_WORDS and all(w[:1].isupper() for w in rest):
+            return name, " ".join(rest)
+    return piece, ""
 
 
 def prefix_end(text: str) -> int | None:
@@ -125,6 +195,9 @@ def _strip_roles(name: str, roles: frozenset[str]) -> str:
     the words before a beat are where the reporter works, not who.
     """
     words = name.split()
+    weekdays = byline_vocabulary().weekdays
+    while len(words) > 1 and words[-1].casefold().strip(",") in weekdays:
+        words = words[:-1]  # 'Jana Roe Monday': a date glued after the name
     trailing = False
     while words and " ".join(words[-2:]).casefold() in roles:
         words, trailing = words[:-2], True
@@ -159,9 +232,17 @@ def is_role_phrase(text: str) -> bool:
     return bool(words) and (" ".join(words).casefold() in roles or all(_is_role(word, roles) for word in words))
 
 
+def holds_role(text: str) -> bool:
+    """True when a word or two of `text` are a job title ('Harbour Bee Staff Writer', 'Jana Roe, Reporter')."""
+    roles = byline_vocabulary().roles
+    words = collapse(text).split()
+    pairs = (" ".join(words[i : i + 2]).casefold() for i in range(len(words) - 1))
+    return any(_is_role(word, roles) for word in words) or any(pair in roles for pair in pairs)
+
+
 def names_in_mark(text: str) -> list[str]:
     """Names in an element the page names 'author': a byline, or one handle ('quillfox', 'Redaktion')."""
-    names = split_names(text)
+    names = split_names(text, marked=True)
     if names:
         return names
     handle = _strip_prefix(_CONTACT.sub(" ", collapse(text))).strip(" .,:;()[]-–—|")

@@ -20,7 +20,7 @@ import functools
 import re
 
 from articlex.classify.features import phrase_family
-from articlex.fields.agency_names import agency_named
+from articlex.fields.agency_names import agencies_in, agency_named
 from articlex.vocabulary import byline_vocabulary
 
 NAME_MAX_WORDS = 5
@@ -51,6 +51,10 @@ _DOMAIN = re.compile(
 )
 """A name ending in an address suffix ('Harbourherald.com'): a site, never a person."""
 _WORDS = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+ACRONYM_MIN_CHARS = 3
+"""An organisation's acronym opening a credit has at least this many capitals ('CNN Business'; 'JD Smith' is a name)."""
+ROMAN_NUMERALS = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
+"""Capitals that end a person's name ('Robert Hale III'), not an organisation's acronym."""
 
 
 def looks_like_name(name: str) -> bool:
@@ -63,11 +67,38 @@ def looks_like_name(name: str) -> bool:
         return False
     if any(word.casefold() in vocabulary.non_names for word in words):
         return False
-    if agency_named(name) is not None:
+    if agency_named(name) is not None or names_an_organisation(name):
         return False
-    if len(words) == 1 and name.isascii():
-        return False
+    if len(words) == 1 and _has_case(name):
+        return False  # one word is a full name only in a script without case (王小明); 'Música' is a word
     return (all(_PERSON_WORD.match(word) for word in words) and not name.isupper()) or _is_caps_name(words)
+
+
+def _has_case(text: str) -> bool:
+    return any(char.isupper() or char.islower() for char in text)
+
+
+def names_an_organisation(name: str) -> bool:
+    """True for a credit shaped like an outlet, a company or a title, never a person.
+
+    A word naming a newspaper or broadcaster ('Idaho Tribune', 'Times Herald-Record'), a word of a
+    sentence or a label ('Watch This', 'Not Rated'), an acronym opening a capitalised phrase ('CNN
+    Business', 'TED Quotes'), or an agency's acronym beside other words ('AP Auto').
+    """
+    words = name.split()
+    vocabulary = byline_vocabulary()
+    parts = [part for word in words for part in re.split(r"[-–]", word.casefold().strip(".,;:()")) if part]
+    if any(part in vocabulary.outlets or part in vocabulary.function_words for part in parts):
+        return True
+    if len(words) < 2 or name.isupper():
+        return False
+    first = words[0]
+    opens_with_acronym = (
+        first.isalpha() and first.isupper() and len(first) >= ACRONYM_MIN_CHARS and first not in ROMAN_NUMERALS
+    )
+    if opens_with_acronym and any(word[:1].isupper() and word[1:].islower() for word in words[1:]):
+        return True
+    return bool(agencies_in(name))
 
 
 def _is_caps_name(words: list[str]) -> bool:
@@ -113,7 +144,15 @@ def _junk_shape(text: str) -> bool:
     )
     if outlet or _DOMAIN.search(text) or (len(words) > 1 and any(char.isdigit() for char in text)):
         return True
+    if names_an_organisation(text) and not _credits_a_desk(text):
+        return True
     return phrase_family(text) is not None or agency_named(text) is not None or is_sign_off(text) or is_place(text)
+
+
+def _credits_a_desk(text: str) -> bool:
+    """A newsroom credited as a whole ('Harbour Herald Staff'): an outlet's word there is right."""
+    desks = byline_vocabulary().desks
+    return any(word in desks for word in _WORDS.findall(text.casefold()))
 
 
 def is_sign_off(text: str) -> bool:

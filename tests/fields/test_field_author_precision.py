@@ -1,0 +1,160 @@
+"""Authors that are never junk: what stands beside a byline is not a name (issue 14, the hand check).
+
+Each case is a kind of wrong author found on pages nobody tuned on, written here with invented
+names: an outlet, a place, a category or a role's qualifier after the name; a column or a
+category in another segment of the credit line; a title or a label shaped like a name; a
+`<meta name="author">` the site's template fills; a commenter signing below the article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from field_pages import PROSE, article_page
+
+from articlex import extract
+from articlex.fields.credit_line import read_credit
+from articlex.fields.names import split_names
+from articlex.fields.person_name import is_credited_name, looks_like_name, names_an_organisation
+
+# ---- what follows a name in one credit -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an outlet or a place after the name, and what follows it
+        ("By Mara Quill, Harbour Tribune", ["Mara Quill"]),
+        ("by Tobin Ashe, Millbrook, Valley Gazette, March 3, 1999", ["Tobin Ashe"]),
+        ("by Ivo Brandt, Fabian, Eastvale Branch", ["Ivo Brandt"]),
+        # a role, then what the role is for
+        ("Posted by Nell Varga, Regional Sales Director, Northern Europe", ["Nell Varga"]),
+        ("Posted by Ravi Okafor, Software Engineer, Flood Mapping Response", ["Ravi Okafor"]),
+        ("By Jonah Pell, Harbour Court Reporter", ["Jonah Pell"]),
+        ("By Ada Lintz, Eastvale Politics Editor-at-large", ["Ada Lintz"]),
+        # a degree after a name, and more names after it
+        ("By Lise Moreau, M.D.", ["Lise Moreau"]),
+        ("Mark Ode, MA, Carla Rusk, PhD, and Devin Hale, PhD", ["Mark Ode", "Carla Rusk", "Devin Hale"]),
+        # a category or a place after a connector; a parallel name after the comma is a name
+        ("Posted by Tom Reyes in Good Food, Slow Cooking, News and Reviews", ["Tom Reyes"]),
+        ("by Dara Wynn, who believes in long walks", ["Dara Wynn"]),
+        ("By Sara Lind in Oslo, Maja Pohl in Bergen and Kevin Ash in Tromsø", ["Sara Lind", "Maja Pohl", "Kevin Ash"]),
+        # commas only between names still list names
+        ("By Pia Stone, Karl Obi, Greta Lund", ["Pia Stone", "Karl Obi", "Greta Lund"]),
+        # a joiner after words that are no name joins no names
+        ("HILLTOP ASSOCIATION OF BED AND BREAKFAST INNS", []),
+        # a date glued after the name
+        ("By Joel Marsh Monday", ["Joel Marsh"]),
+    ],
+)
+def test_what_stands_beside_a_name_is_not_a_name(text: str, names: list[str]) -> None:
+    assert split_names(text) == names
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Valley Gazette",  # an outlet's word
+        "Eastvale Times Herald-Record",
+        "Northside Media",
+        "HTV Business",  # an acronym opening a capitalised phrase
+        "AP Auto",  # an agency's acronym beside another word
+        "Watch This",  # words of a title or a label
+        "Not Rated",
+        "Get Rid of the Fees",
+        "Search Site",
+    ],
+)
+def test_outlets_titles_and_labels_are_no_names(name: str) -> None:
+    assert names_an_organisation(name)
+    assert not looks_like_name(name)
+    assert not is_credited_name(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Mara Quill", "Ana de la Torre", "Robert Hale III", "LISA ORME", "Noah Love", "Minh Do", "Rich Sato", "Ian LYNAM"],
+)
+def test_names_with_words_like_those_stay_names(name: str) -> None:
+    assert not names_an_organisation(name)
+    assert looks_like_name(name)
+
+
+def test_a_newsroom_named_with_its_outlet_is_still_credited() -> None:
+    assert is_credited_name("Valley Gazette Staff")
+
+
+@pytest.mark.parametrize("word", ["Música", "Пример"])
+def test_one_word_of_a_script_with_case_is_no_full_name(word: str) -> None:
+    assert not looks_like_name(word)
+    assert looks_like_name("王小明")
+
+
+# ---- the segments of a credit line -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Watch This || By: Mara Quill || October 30, 2012 07:00 PM", ("Mara Quill",)),
+        ("by Tobin Ashe on 11/06/2012 • No Comments | Slow Food", ("Tobin Ashe",)),
+        ("By Dara Wynn • Nov 6, 2012 • Harbour Bay City", ("Dara Wynn",)),
+        ("By Ivo Brandt | Northside Advance Group", ("Ivo Brandt",)),
+        # names on the lines below a byline go on listing authors; a job title there says who the author is
+        ("By Pia Stone\nKarl Obi, November 2004", ("Pia Stone", "Karl Obi")),
+        ("By Jonah Pell\nValley Bee Staff Writer\n(Published Nov. 24, 2000)", ("Jonah Pell",)),
+        ("By Sam Ode (AP)\nPublished: 2008-01-09 02:55\nLocation: HARBOURTOWN, Eastern Province", ("Sam Ode",)),
+    ],
+)
+def test_a_byline_names_its_authors_not_what_stands_beside_it(line: str, authors: tuple[str, ...]) -> None:
+    credit = read_credit(line, month_first=True, reference=None)
+    assert credit is not None
+    assert credit.authors == authors
+
+
+# ---- <meta name="author"> --------------------------------------------------------------------
+
+SHOWN = "By the newsroom of the paper, with the help of readers."
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "title", "shown"),
+    [
+        ("Kira Vale", None, ""),  # a template's owner, shown nowhere on the page
+        ("HTV", None, "HTV News at six."),  # an acronym: the broadcaster
+        ("HarbourTV", "HarbourTV - City council approves new budget", "HarbourTV"),  # a part of the title: the site
+        ("QuayNews", None, "Visit QUAYNEWS.EXAMPLE for more."),  # shown only inside an address
+    ],
+)
+def test_a_template_meta_author_is_no_author(meta_author: str, title: str | None, shown: str) -> None:
+    page = article_page(
+        head=f'<meta name="author" content="{meta_author}">', title=title, body=(*PROSE, shown) if shown else PROSE
+    )
+    assert extract(page).authors == ()
+
+
+def test_a_meta_author_the_page_shows_is_kept() -> None:
+    page = article_page(
+        head='<meta name="author" content="Kira Vale">', body=(*PROSE, "Kira Vale writes about the city.")
+    )
+    assert extract(page).authors == ("Kira Vale",)
+
+
+def test_a_person_named_in_the_title_of_a_personal_site_is_kept() -> None:
+    page = article_page(
+        head='<meta name="author" content="Kira Vale">',
+        title="Kira Vale - Notes on the budget",
+        body=(*PROSE, "Kira Vale writes about the city."),
+    )
+    assert extract(page).authors == ("Kira Vale",)
+
+
+# ---- comments below the article --------------------------------------------------------------
+
+
+def test_a_commenter_signing_below_the_comments_label_is_no_author() -> None:
+    comments = (
+        "<div><p>Comments</p></div>"
+        '<div><p class="comment-meta">by Rowan on 1/11/2008 6:24:39 PM</p><p>Great story, thanks for it!</p></div>'
+    )
+    page = article_page(after_body=comments)
+    assert extract(page).authors == ()
