@@ -41,7 +41,8 @@ class _Lists:
 
 def keep_whole_lists(decisions: list[Decision], containers: Sequence[Container], main: int) -> None:
     """Turn into content, in place, the link-dense items below `main` that belong to the article's lists."""
-    if not any(_linked_item(decision) for decision in decisions):
+    link_dense, list_item = Reason.LINK_DENSE, BlockKind.LIST_ITEM
+    if not any(decision.reason is link_dense and decision.block.kind is list_item for decision in decisions):
         return  # most pages: nothing to reconsider
     lists = _survey(decisions, containers, main)
     for outer, positions in lists.linked.items():
