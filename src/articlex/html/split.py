@@ -312,7 +312,6 @@ class _Splitter:
         """Visit every node under `top`; False when the deadline passed (the page has no blocks then)."""
         ends: list[int | None] = []
         """For each element open on the way down, what its end does (None: nothing)."""
-        tags: list[str] = [top.tag or ""]
         pending = builder.pending
         max_nodes = self.options.max_nodes
         count = 0
@@ -330,10 +329,9 @@ class _Splitter:
                     self.truncated = True
                     break
                 child = node.child
-                end = self._enter(node, tag, tags[-1], builder, has_children=child is not None)
+                end = self._enter(node, tag, builder, has_children=child is not None)
                 if child is not None:
                     ends.append(end)
-                    tags.append(tag)
                     node = child
                     continue
             # The subtree of `node` is done: go on with the next sibling, or leave the parents that end here.
@@ -341,7 +339,6 @@ class _Splitter:
                 parent = node.parent
                 if not ends or parent is None:
                     return True
-                tags.pop()
                 end = ends.pop()
                 if end is not None:
                     builder.leave(end)
@@ -349,9 +346,7 @@ class _Splitter:
             node = following
         return True
 
-    def _enter(
-        self, node: LexborNode, tag: str, parent_tag: str, builder: _BlockBuilder, *, has_children: bool
-    ) -> int | None:
+    def _enter(self, node: LexborNode, tag: str, builder: _BlockBuilder, *, has_children: bool) -> int | None:
         """Tell the builder what element `node` starts; what its end will do (None when nothing)."""
         if tag == "br":
             builder.line_break()
@@ -374,7 +369,7 @@ class _Splitter:
             self._read_mark(node, mark, attributes, builder)
         if tag not in _MARKED_BLOCK_TAGS:
             if has_children:
-                return _enter_inline(tag, parent_tag, attributes, builder)
+                return _enter_inline(node, tag, attributes, builder)
             if tag == "img":
                 # An empty link or style element marks no text; an image is all an empty inline element can hold.
                 _read_image(attributes, builder)
@@ -394,14 +389,15 @@ class _Splitter:
             builder.mark(Mark(kind, text, machine_value(attributes)))
 
 
-def _enter_inline(tag: str, parent_tag: str, attributes: dict[str, str | None], builder: _BlockBuilder) -> int | None:
+def _enter_inline(node: LexborNode, tag: str, attributes: dict[str, str | None], builder: _BlockBuilder) -> int | None:
     """An inline element with children starts: a link or a style opens; what its end will do."""
     if tag == "a":
         builder.open_link((attributes.get("href") or "").strip())
         return _LINK_END
     style = _STYLES.get(tag)
     if style is not None:
-        if _STYLES.get(parent_tag) == style:
+        parent = node.parent
+        if parent is not None and _STYLES.get(parent.tag or "") == style:
             # Inside an element of the same style (`<b><b>`, the parser's reconstructed formatting): nothing new.
             return None
         language = _language(attributes.get("class") or "") if style == _CODE_STYLE else ""
