@@ -260,6 +260,42 @@ def test_the_command_line_reads_comments_with_its_flag_only(tmp_path: Path, caps
     assert json.loads(capsys.readouterr().out)["comments"] == []
 
 
+# ---- JSON-LD comments -----------------------------------------------------------------------
+
+JSON_LD_THREAD = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+{"@type": "BlogPosting", "headline": "Planting garlic in autumn", "comment": [
+  {"@type": "Comment", "author": {"@type": "Person", "name": "Tamsin Reed"}, "dateCreated": "2023-10-06T09:30:00+02:00",
+   "text": "We mulch with leaves instead of straw and it works just as well."},
+  {"@id": "#c2"},
+  {"@type": "Comment", "author": "nobody", "text": ""}]},
+{"@type": "Comment", "@id": "#c2", "author": {"@id": "#p9"}, "datePublished": "2023-10-07",
+ "text": "Thanks, trying this weekend."},
+{"@type": "Person", "@id": "#p9", "name": "Bram Oosting"}]}</script>"""
+
+
+def with_json_ld(html: str) -> str:
+    return html.replace("</head>", JSON_LD_THREAD + "</head>")
+
+
+def test_json_ld_comments_are_read_when_the_page_shows_none() -> None:
+    article = articlex.extract(with_json_ld(POST.format(comments="")), options=WITH_COMMENTS)
+    assert article.comments == (
+        Comment(
+            author="Tamsin Reed",
+            published=dt.datetime(2023, 10, 6, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+            text="We mulch with leaves instead of straw and it works just as well.",
+        ),
+        Comment(author="Bram Oosting", published=dt.date(2023, 10, 7), text="Thanks, trying this weekend."),
+    )
+    assert all(comment.blocks == () for comment in article.comments)
+
+
+def test_the_comments_the_page_shows_come_before_its_json_ld() -> None:
+    article = articlex.extract(with_json_ld(POST.format(comments=WORDPRESS_COMMENTS)), options=WITH_COMMENTS)
+    assert [comment.author for comment in article.comments] == ["Oskar Pennywhistle", "Wren Ashdown", "Marigold"]
+    assert articlex.extract(with_json_ld(POST.format(comments=""))).comments == ()
+
+
 # ---- property -------------------------------------------------------------------------------
 
 NAMES = ("Ada Quill", "brambleowl", "Teodor Vass", "Mina", "oakleaf_42")

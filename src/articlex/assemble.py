@@ -6,9 +6,7 @@ from collections.abc import Sequence
 from typing import get_args
 
 from articlex.fields.body import body_elements, final_decisions, paragraphs
-from articlex.fields.comments import find_comments
-from articlex.fields.language import month_first_for
-from articlex.model import Article, Comment, Diagnostics, FieldName, Provenance
+from articlex.model import Article, Diagnostics, FieldName, Provenance
 from articlex.options import Options
 from articlex.stages import Candidate, Decision, Fields, Page, SplitPage
 
@@ -32,7 +30,7 @@ def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields
             **values,
             "paragraphs": tuple(body),
             "body": body_elements(final, split, base),
-            "comments": _comments(final, split, fields, options),
+            "comments": fields.comments,
             "provenance": provenance,
             "decisions": tuple(_public(d, paragraph_of) for d in final) if options.include_decisions else (),
             "diagnostics": Diagnostics(
@@ -46,16 +44,6 @@ def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields
                 truncated=split.truncated,
             ),
         }
-    )
-
-
-def _comments(final: Sequence[Decision], split: SplitPage, fields: Fields, options: Options) -> tuple[Comment, ...]:
-    """The readers' comments, only when asked for: they are read from blocks the body never takes."""
-    if not options.include_comments:
-        return ()
-    language = fields.language.value if fields.language is not None else None
-    return find_comments(
-        final, split.containers, month_first=month_first_for(language), reference=options.reference_date
     )
 
 

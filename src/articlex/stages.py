@@ -19,7 +19,7 @@ from typing import Generic, Literal, TypeVar
 
 from articlex.date_text import DayOrTime
 from articlex.hint_families import HintFamily
-from articlex.model import BlockKind, Label, Provenance, Reason, Source
+from articlex.model import BlockKind, Comment, Label, Provenance, Reason, Source
 from articlex.records import record
 
 T = TypeVar("T")
@@ -216,4 +216,6 @@ class Fields:
     description: Candidate[str] | None = None
     tags: Candidate[tuple[str, ...]] | None = None
     categories: Candidate[tuple[str, ...]] | None = None
+    comments: tuple[Comment, ...] = ()
+    """The readers' comments, read only with `Options.include_comments`."""
     claims: Claims = field(default_factory=dict)

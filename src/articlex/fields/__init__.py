@@ -17,6 +17,7 @@ from articlex.date_text import numeric_order
 from articlex.fields.agency import find_agencies
 from articlex.fields.authors import find_authors
 from articlex.fields.byline import byline, dateline_place, find_credits
+from articlex.fields.comments import find_comments
 from articlex.fields.dates import find_dates
 from articlex.fields.head_metadata import find_categories, find_description, find_tags
 from articlex.fields.headline import find_headline, find_line_headline
@@ -80,6 +81,7 @@ def find_fields(
         description=find_description(meta),
         tags=find_tags(meta),
         categories=find_categories(meta),
+        comments=find_comments(page, claims) if options.include_comments else (),
         claims=claims,
     )
 

@@ -20,12 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from articlex.classify.features import phrase_family
 from articlex.date_text import DayOrTime, find_visible_date, numeric_order, parse_machine_date, visible_dates
+from articlex.fields.page_view import PageView
 from articlex.hint_families import HintFamily
+from articlex.html.metadata import JsonLdComment
 from articlex.model import Comment, Label
 from articlex.stages import Block, Container, Decision
 from articlex.textnorm import collapse
@@ -90,26 +92,38 @@ class _Section:
         return cls(blocks, containers, dates, authors, texts)
 
 
-def find_comments(
-    decisions: Sequence[Decision],
-    containers: Sequence[Container],
-    *,
-    month_first: bool,
-    reference: dt.date | None,
-) -> tuple[Comment, ...]:
-    """The comments the page shows, in page order; () when it shows none (and always for plain text).
+def find_comments(page: PageView, claims: Collection[int]) -> tuple[Comment, ...]:
+    """The comments the page shows, in page order; else those its JSON-LD lists; () for plain text.
 
-    `month_first` reads numeric dates the comments' own dates leave open (as the page's language writes them).
+    `claims` are the blocks the field finders took (a credit line is never a comment's).
     """
-    blocks = _comment_blocks(decisions, containers)
+    shown = _shown_comments(page, claims)
+    return shown or tuple(_structured(comment, page.options.reference_date) for comment in page.meta.comments)
+
+
+def _shown_comments(page: PageView, claims: Collection[int]) -> tuple[Comment, ...]:
+    """The comments regrouped from the blocks of the page's comment sections."""
+    containers = page.split.containers
+    blocks = tuple(block for block in _comment_blocks(page.decisions, containers) if block.index not in claims)
     if not blocks:
         return ()
+    # Numeric dates the comments' own dates leave open are read as the rest of the page writes them.
     shown_order = numeric_order(block.text for block in blocks if len(block.text) <= STAMP_MAX_CHARS)
-    section = _Section.read(blocks, containers, month_first if shown_order is None else shown_order, reference)
+    month_first = page.month_first if shown_order is None else shown_order
+    section = _Section.read(blocks, containers, month_first, page.options.reference_date)
     items = _items_around_stamps(section) if section.dates else _tagged_items(section)
     members = _members(section, items)
     found = (_comment(own, section) for own in sorted(members.values(), key=lambda own: own[0].index))
     return tuple(comment for comment in found if comment is not None)
+
+
+def _structured(comment: JsonLdComment, reference: dt.date | None) -> Comment:
+    """A comment of the JSON-LD: no block shows it."""
+    return Comment(
+        author=comment.author or None,
+        published=parse_machine_date(comment.published, reference) if comment.published else None,
+        text=comment.text,
+    )
 
 
 def _comment_blocks(decisions: Sequence[Decision], containers: Sequence[Container]) -> tuple[Block, ...]:

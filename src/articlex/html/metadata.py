@@ -105,12 +105,25 @@ KEYWORD_META = ("article:tag", "keywords", "news_keywords", "parsely-tags")
 """Tags of the article: OpenGraph's `article:tag` (one element per tag), then the keyword lists."""
 SECTION_META = ("article:section", "section", "category", "parsely-section")
 
+COMMENT_TYPES = frozenset({"comment", "answer"})
+"""schema.org types of a reader's reply in an article's `comment` list."""
+MAX_JSON_LD_COMMENTS = 500
+"""Comments read from one article's JSON-LD at most: a page may embed a whole forum thread."""
 _JSON_COMMENT_WRAPPER = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
 _MAX_JSON_LD_OBJECTS = 500
 _LINE_COMMENT = re.compile(r"(?:^|(?<=,))[ \t]*//[^\n]*", re.MULTILINE)
 """A `//` comment on a line of its own or after a value's comma (never inside a string, where a comma
 and spaces before `//` do not occur in addresses)."""
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLdComment:
+    """A comment of the article's JSON-LD (`"comment": [{"@type": "Comment", …}]`), its values as written."""
+
+    author: str
+    published: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +145,8 @@ class Metadata:
     keywords: tuple[Candidate[tuple[str, ...]], ...] = ()
     """Each source's tags or keywords as written (a keyword string is split by `fields.head_metadata`)."""
     sections: tuple[Candidate[tuple[str, ...]], ...] = ()
+    comments: tuple[JsonLdComment, ...] = ()
+    """The readers' comments the article's JSON-LD lists, in order."""
     is_article: bool = False
     """True when structured data declares the page an article."""
 
@@ -150,6 +165,7 @@ class _Collector:
     descriptions: list[Candidate[str]] = field(default_factory=list)
     keywords: list[Candidate[tuple[str, ...]]] = field(default_factory=list)
     sections: list[Candidate[tuple[str, ...]]] = field(default_factory=list)
+    comments: list[JsonLdComment] = field(default_factory=list)
     is_article: bool = False
 
 
@@ -178,6 +194,7 @@ def read_metadata(data: PageData) -> Metadata:
         descriptions=tuple(found.descriptions),
         keywords=tuple(found.keywords),
         sections=tuple(found.sections),
+        comments=tuple(found.comments),
         is_article=found.is_article,
     )
 
@@ -214,6 +231,7 @@ def _json_ld_fields(obj: dict[str, Any], where: str, found: _Collector, nodes: d
     _add(found.descriptions, _text(obj.get("description")), f"{where} description")
     _add_all(found.keywords, _strings(obj.get("keywords")), f"{where} keywords")
     _add_all(found.sections, _strings(obj.get("articleSection")), f"{where} articleSection")
+    found.comments.extend(_json_ld_comments(obj.get("comment"), nodes))
 
 
 def _json_ld_agents(obj: dict[str, Any], where: str, found: _Collector, nodes: dict[str, dict[str, Any]]) -> None:
@@ -230,6 +248,24 @@ def _json_ld_agents(obj: dict[str, Any], where: str, found: _Collector, nodes: d
         _add(found.organisations, name, f"{where} publisher")
     for name in publisher_organisations + publisher_people:
         _add(found.site_names, name, f"{where} publisher")
+
+
+def _json_ld_comments(value: object, nodes: dict[str, dict[str, Any]]) -> list[JsonLdComment]:
+    """The article's `comment` list: each comment (or answer) that has a text, with its author and date."""
+    found = []
+    for listed in _as_list(value)[:MAX_JSON_LD_COMMENTS]:
+        item = listed
+        if isinstance(item, dict) and "text" not in item and isinstance(item.get("@id"), str):
+            item = nodes.get(item["@id"], item)
+        if not isinstance(item, dict) or (_types(item) and not _types(item) & COMMENT_TYPES):
+            continue
+        text = _text(item.get("text"))
+        if text:
+            people, organisations = _agents(item.get("author"), nodes)
+            author = next(iter(people + organisations), "")
+            published = _text(item.get("dateCreated")) or _text(item.get("datePublished"))
+            found.append(JsonLdComment(author, published, text))
+    return found
 
 
 def _add(target: list[Candidate[str]], value: str, evidence: str) -> None:
