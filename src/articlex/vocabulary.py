@@ -64,6 +64,8 @@ class BylineVocabulary:
     function_words: frozenset[str] = frozenset()
     """Words of sentences and labels ('this', 'have', 'not') that no person's name holds."""
     weekdays: frozenset[str] = frozenset()
+    other_roles: frozenset[str] = frozenset()
+    """Roles of people besides the author ('editor', 'photos'): a name after one and a colon is theirs."""
     """Day names, which open a date printed right after a name ('Jana Roe Monday, May 3')."""
 
 
@@ -231,6 +233,7 @@ def byline_vocabulary() -> BylineVocabulary:
         outlets=frozenset(_words(table, "outlets", _BYLINES)),
         function_words=frozenset(_words(table, "function_words", _BYLINES)),
         weekdays=frozenset(_words(table, "weekdays", _BYLINES)),
+        other_roles=frozenset(_words(table, "other_roles", _BYLINES)),
     )
 
 

@@ -44,6 +44,10 @@ from articlex.fields.person_name import is_credited_name, looks_like_name, names
         ("HILLTOP ASSOCIATION OF BED AND BREAKFAST INNS", []),
         # a date glued after the name
         ("By Joel Marsh Monday", ["Joel Marsh"]),
+        # another role's label and colon: a masthead's or a credit's editor, photographer, designer
+        ("Author: Lena Ostrow Editor: Pia Hahn", ["Lena Ostrow"]),
+        ("Editor-In-Chief: Pia Hahn", []),
+        ("By Lena Ostrow Photos: Tom Brisk", ["Lena Ostrow"]),
     ],
 )
 def test_what_stands_beside_a_name_is_not_a_name(text: str, names: list[str]) -> None:
@@ -56,6 +60,7 @@ def test_what_stands_beside_a_name_is_not_a_name(text: str, names: list[str]) ->
         "Valley Gazette",  # an outlet's word
         "Eastvale Times Herald-Record",
         "Northside Media",
+        "Dr. Quill's Blog",  # a blog's name
         "HTV Business",  # an acronym opening a capitalised phrase
         "AP Auto",  # an agency's acronym beside another word
         "Watch This",  # words of a title or a label

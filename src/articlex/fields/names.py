@@ -62,7 +62,7 @@ def split_names(text: str, *, after_prefix: bool = False, marked: bool = False) 
     the author (`marked`), a name ends at a connector ('by Tom Roe in Sports', 'Tom Roe on May 2').
     """
     vocabulary = byline_vocabulary()
-    text = _CONTACT.sub(" ", text)
+    text = _before_other_role(_CONTACT.sub(" ", text))
     text = _OUTLET.sub("", collapse(text))
     stripped = _strip_prefix(text)
     prefixed = after_prefix or stripped != text
@@ -103,6 +103,22 @@ def _is_credential(piece: str, roles: frozenset[str]) -> bool:
     return piece.casefold() in roles or (
         bare.isalpha() and len(bare) <= CREDENTIAL_MAX_CHARS and not bare[1:].islower()
     )
+
+
+def _before_other_role(text: str) -> str:
+    """The credit before another role's label: 'Jana Roe Editor: Tom Lee' → 'Jana Roe'; 'Editor: Tom Lee' → ''.
+
+    A masthead or a credit names the editor, the photographer, the designer after their role and
+    a colon: they are not the author.
+    """
+    match = _other_role_label().search(text)
+    return text if match is None else text[: match.start()]
+
+
+@functools.cache
+def _other_role_label() -> re.Pattern[str]:
+    roles = sorted(byline_vocabulary().other_roles, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, roles)) + r")\s?:", re.IGNORECASE)
 
 
 def _pieces(text: str) -> list[tuple[bool, str]]:
