@@ -153,3 +153,11 @@ def test_long_menu_of_short_lines_is_not_bridged() -> None:
     menu = "\n".join(f"S{n}" for n in range(30))
     page = "\n\n".join([paragraphs(ARTICLE), menu, paragraphs(COMMENTS[2:])])
     assert body(page) == ARTICLE
+
+
+def test_article_date_block_and_closing_byline_are_not_a_thread() -> None:
+    """Two stamps on neighbouring lines over the article (its date and time) and a dated byline under it are no list."""
+    top = "Posted at 09:15 AM, 05/14/2019\nMay 14, 2019 11:15 AM EDT\nCouncil passes the budget\nBy Jane Doe"
+    bottom = "By Jane Doe | 09:15 AM, 05/14/2019\nShare\nTweet\nEmail"
+    page = "\n\n".join([MENU, top, paragraphs(ARTICLE), bottom, MENU])
+    assert body(page)[-len(ARTICLE) :] == ARTICLE

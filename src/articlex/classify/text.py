@@ -257,7 +257,10 @@ def _dated_items(features: Sequence[Features], is_prose: Sequence[bool], stamps:
 
 
 def _stamp_chains(stamps: Sequence[int], features: Sequence[Features]) -> list[list[int]]:
-    """Stamps grouped into chains of at least `DATED_ITEMS_MIN`, each near the last, no section label between."""
+    """Stamps grouped into chains of at least `DATED_ITEMS_MIN`, each near the last, no section label between.
+
+    A chain's first stamp counts for nothing when the next stands on the line after it.
+    """
     chains: list[list[int]] = []
     for stamp in stamps:
         near = bool(chains) and stamp - chains[-1][-1] <= DATED_ITEM_MAX_LINES
@@ -265,6 +268,9 @@ def _stamp_chains(stamps: Sequence[int], features: Sequence[Features]) -> list[l
             chains[-1].append(stamp)
         else:
             chains.append([stamp])
+    # A chain that opens with two stamps on neighbouring lines opens with the article's own date
+    # block ('Posted at 9:15 am, 05/03/2021' over 'May 3, 2021 11:15 am EDT'): one stamp, no item.
+    chains = [chain[1:] if chain[1] == chain[0] + 1 else chain for chain in chains if len(chain) > 1]
     return [chain for chain in chains if len(chain) >= DATED_ITEMS_MIN]
 
 
