@@ -161,3 +161,14 @@ def test_article_date_block_and_closing_byline_are_not_a_thread() -> None:
     bottom = "By Jane Doe | 09:15 AM, 05/14/2019\nShare\nTweet\nEmail"
     page = "\n\n".join([MENU, top, paragraphs(ARTICLE), bottom, MENU])
     assert body(page)[-len(ARTICLE) :] == ARTICLE
+
+
+def test_copyright_notice_ends_the_article() -> None:
+    """A copyright line with its year closes the article: the partner's promotion printed under it is not the body."""
+    promotion = (
+        "Save on your next trip with our partner, who offers cheap flights and hotels in more than fifty cities."
+    )
+    page = "\n\n".join(
+        [MENU, paragraphs(ARTICLE), "© 2019 The Riverside Gazette", "From our partners", promotion, MENU]
+    )
+    assert body(page) == ARTICLE

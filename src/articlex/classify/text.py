@@ -2,10 +2,10 @@
 
 A browser copy of a page has no elements to go by, only lines. Each line gets a weight: prose
 counts for its length (less when no blank line sets it off), other lines cost theirs up to a
-cap, boilerplate-shaped lines and section openers ('Comments', 'Related') cost more, repeated
-prose and copied teaser cards count against the run, short sentences and table rows count a
-little for it, and prose inside a list of dated items (a comment thread, a teaser list) counts
-nothing. The best-scoring run is the main content; its lines are judged by the rules.
+cap, boilerplate-shaped lines and section openers ('Comments', 'Related', a copyright line)
+cost more, repeated prose and copied teaser cards count against the run, short sentences and
+table rows count a little for it, and prose inside a list of dated items (a comment thread, a
+teaser list) counts nothing. The best-scoring run is the main content; its lines are judged by the rules.
 """
 
 from __future__ import annotations
@@ -93,6 +93,10 @@ _CELL_BREAK = re.compile(r"\w\s*[,;:|/@(–—،、，：；]\s*\w|\s-\s")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 """A lower-case letter running into a capitalised word: where two texts were copied without a space."""
 _DIGIT = re.compile(r"\d")
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b).*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*(?:©|\(c\)|\bcopyright\b)", re.IGNORECASE
+)
+"""A copyright notice with its year ('© 2008 The Daily Example', 'Copyright (c) 2021 …'): where an article ends."""
 _DASHES = ("-", "–", "—")
 
 
@@ -183,7 +187,7 @@ def _line_weight(block: Block, feature: Features) -> float:
     cost = float(min(len(block.text), LINE_PENALTY_CAP))
     if block.kind is not BlockKind.PARAGRAPH:
         cost = max(cost, UNSEPARATED_LINE_MIN_COST)
-    if feature.phrase_family in SECTION_END_FAMILIES:
+    if feature.phrase_family in SECTION_END_FAMILIES or _COPYRIGHT.search(block.text):
         cost += LINE_SECTION_END_COST
     elif feature.bullet or feature.phrase_family is not None or feature.date_only:
         cost += LINE_BOILERPLATE_COST
