@@ -249,3 +249,47 @@ def test_a_noscript_notice_stays_out_of_the_article() -> None:
     body = _body(page)
     assert PARAGRAPHS[0] in body
     assert "enable JavaScript" not in body
+
+
+def test_a_short_post_beside_widgets_that_hold_more_prose_keeps_the_post() -> None:
+    """A page's one `<h1>` with its paragraphs is the article: widgets beside it are believed however long.
+
+    A site may append hidden boxes to the page (the descriptions of the videos its player widget can
+    open); together they may hold most of the page's prose, so their name alone would not be believed.
+    """
+    description = (
+        "In this week's episode the crew walks the length of the old canal towpath, stops at every lock, and "
+        "talks to the keepers about the boats that still pass through on their way to the summer fair."
+    )
+    boxes = "".join(
+        f"<div class='player-widget-item'><h3>Episode {n}</h3><p>{description}</p><p>{description}</p></div>"
+        for n in range(4)
+    )
+    page = (
+        "<html><body><div class='page'><div class='post'>"
+        f"<h1>Flood waters reach the old landing</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></div></div>"
+        f"<div class='player-widget'>{boxes}</div></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[0] in body
+    assert PARAGRAPHS[1] in body
+    assert "towpath" not in body
+
+
+def test_a_list_of_dated_teasers_beside_the_article_stays_out() -> None:
+    """A list whose items each carry their own date line lists other stories, even inside the article's wrapper."""
+    teasers = "".join(
+        "<li><h3>The library opens a new reading room, with lamps and long tables, on the second floor</h3>"
+        "<p class='text'>The reading room has forty seats and a shelf of local papers, and it stays open until "
+        f"nine on weekdays. <a href='/news/{n}'>Read more</a></p><p class='when'>2024-05-0{n}</p></li>"
+        for n in range(1, 7)
+    )
+    page = (
+        "<html><body><div id='block'><div id='primary'><h3>Flood waters reach the old landing</h3>"
+        f"<p class='when'>2024-05-06</p><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></div>"
+        f"<div id='secondary'><ul>{teasers}</ul></div></div></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[0] in body
+    assert PARAGRAPHS[2] in body
+    assert "reading room" not in body

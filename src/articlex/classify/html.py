@@ -45,6 +45,8 @@ SPECIFICITY_MARGIN = 0.25
 """An element holding all the page's runs of prose may score this share below its wrapper and still win."""
 TEXT_ELEMENTS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "address"})
 """Elements that hold one piece of text (which `<br>`s may cut in several blocks), never an article's own element."""
+DATED_LIST_MIN_ITEMS = 3
+"""A list with this many items that carry their own date line is a list of teasers or comments, not the article."""
 WRAPPER_SHARE = 0.65
 """A negative hint that would hide more than this share of the page's prose names a layout, not a widget."""
 META_INFO_MAX_PARAGRAPHS = 2
@@ -140,6 +142,7 @@ def credible_hints(
             families = families - {HintFamily.META_INFO}  # bylines, dates and tags are no paragraphs
         if families:
             negative[element.id] = min(families)
+    apart = _apart_from_the_title(blocks, containers, paragraphs_under, titles_under)
     outweighing = {
         c: f
         for c, f in negative.items()
@@ -148,12 +151,40 @@ def credible_hints(
     outermost = [c for c, f in outweighing.items() if not _inside_same_family(containers, c, f, outweighing)]
     discussed = sum(prose_under[c] for c in outermost)
     limit = WRAPPER_SHARE * (total - discussed)
-    candidates = {c: f for c, f in negative.items() if c in outweighing or not prose_under[c] > limit}
+    believed = {c for c in negative if c in outweighing or apart[c]}
+    candidates = {c: f for c, f in negative.items() if c in believed or not prose_under[c] > limit}
     family_prose: dict[HintFamily, float] = {}
     for container, family in candidates.items():
-        if not _inside_same_family(containers, container, family, candidates):
+        if not apart[container] and not _inside_same_family(containers, container, family, candidates):
             family_prose[family] = family_prose.get(family, 0) + prose_under[container]
-    return {c: f for c, f in candidates.items() if c in outweighing or family_prose.get(f, 0) <= limit}
+    return {c: f for c, f in candidates.items() if c in believed or family_prose.get(f, 0) <= limit}
+
+
+def _apart_from_the_title(
+    blocks: Sequence[Block],
+    containers: Sequence[Container],
+    paragraphs_under: Sequence[float],
+    titles_under: Sequence[float],
+) -> list[bool]:
+    """For each container, whether it lies outside the element that holds the page's one `<h1>` and its paragraphs.
+
+    A page with one `<h1>` whose nearest enclosing element holds two paragraphs or more has found its article:
+    a widget, pop-up or box beside that element (hidden video descriptions appended to the page, a profile box)
+    is believed whatever share of the prose it holds.
+    """
+    apart = [False] * len(containers)
+    titles = [block for block in blocks if block.kind is BlockKind.HEADING and block.level == 1]
+    if len(titles) != 1:
+        return apart
+    article = next((c for c in reversed(titles[0].ancestors) if paragraphs_under[c] >= META_INFO_MAX_PARAGRAPHS), None)
+    if article is None:
+        return apart
+    inside = [False] * len(containers)
+    for container in containers:
+        parent = container.parent
+        inside[container.id] = container.id == article or (parent >= 0 and inside[parent])
+        apart[container.id] = not inside[container.id] and not titles_under[container.id]
+    return apart
 
 
 def _encloses_article(containers: Sequence[Container]) -> list[bool]:
@@ -193,8 +224,9 @@ def main_container(
     clustered = [0.0] * len(containers)
     clutter = [0.0] * len(containers)
     hinted = _under_a_hint(containers, credible)
+    teasers = _dated_items(blocks, containers, features)
     is_prose = [
-        feature.is_prose_with_links and not hinted[block.ancestors[-1]]
+        feature.is_prose_with_links and not hinted[block.ancestors[-1]] and not teasers[block.ancestors[-1]]
         for block, feature in zip(blocks, features, strict=True)
     ]
     for index, block in enumerate(blocks):
@@ -224,6 +256,30 @@ def main_container(
     while containers[best].tag in TEXT_ELEMENTS and containers[best].parent >= 0:
         best = containers[best].parent  # one paragraph that outscores the rest is still part of something
     return _most_specific(containers, scores, clustered, best)
+
+
+def _dated_items(blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]) -> list[bool]:
+    """For each container, whether it lies in an item of a list of dated items (a list of teasers, each with its date).
+
+    A list whose items carry a date line of their own, three items or more, lists other stories (or comments):
+    its summaries are not the article's paragraphs, wherever the list stands.
+    """
+    dated_item = [False] * len(containers)
+    for block, feature in zip(blocks, features, strict=True):
+        if feature.date_only:
+            item = next((c for c in reversed(block.ancestors) if containers[c].tag == "li"), None)
+            if item is not None:
+                dated_item[item] = True
+    per_list: dict[int, int] = {}
+    for container in containers:
+        if dated_item[container.id]:
+            per_list[container.parent] = per_list.get(container.parent, 0) + 1
+    under = [False] * len(containers)
+    for container in containers:
+        parent = container.parent
+        own = dated_item[container.id] and per_list.get(parent, 0) >= DATED_LIST_MIN_ITEMS
+        under[container.id] = own or (parent >= 0 and under[parent])
+    return under
 
 
 def _under_a_hint(containers: Sequence[Container], credible: dict[int, HintFamily]) -> list[bool]:
