@@ -293,3 +293,19 @@ def test_a_list_of_dated_teasers_beside_the_article_stays_out() -> None:
     assert PARAGRAPHS[0] in body
     assert PARAGRAPHS[2] in body
     assert "reading room" not in body
+
+
+def test_a_lead_paragraph_set_in_the_post_header_is_kept() -> None:
+    """Many templates set the first paragraph (a standfirst, an intro box) in the post's header, beside the body."""
+    lead = "The council met late into the night and agreed to pay for new flood gates on the upper river."
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><div class='post'>"
+        f"<header><h1>Flood waters reach the old landing</h1><p class='intro'>{lead}</p>"
+        "<p class='byline'>By Ann Example, May 6, 2024</p></header>"
+        f"<div class='entry-content'><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></div>"
+        "</div></article><footer><p>Riverside Gazette, 12 Mill Lane</p></footer></body></html>"
+    )
+    body = _body(page)
+    assert body.startswith(lead)
+    assert PARAGRAPHS[2] in body
+    assert "Mill Lane" not in body

@@ -45,6 +45,8 @@ SPECIFICITY_MARGIN = 0.25
 """An element holding all the page's runs of prose may score this share below its wrapper and still win."""
 TEXT_ELEMENTS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "address"})
 """Elements that hold one piece of text (which `<br>`s may cut in several blocks), never an article's own element."""
+LEAD_LOOKBACK = 3
+"""How many blocks before the main content may hold its lead paragraph (after a headline and a byline)."""
 DATED_LIST_MIN_ITEMS = 3
 """A list with this many items that carry their own date line is a list of teasers or comments, not the article."""
 WRAPPER_SHARE = 0.65
@@ -70,15 +72,46 @@ def classify_html(
         return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, "no prose on the page") for block in blocks)
     where = container_path(containers, main)
     nearest = _nearest_hint_below(containers, credible, main)
+    lead = _lead_before(blocks, containers, features, credible, main)
     decisions = []
     for block, feature in zip(blocks, features, strict=True):
         if main in block.ancestors:
             label, reason, detail = judge_inside(block, feature, nearest[block.ancestors[-1]])
+        elif block.index == lead:
+            label, reason, detail = judge_inside(block, feature, None)
+            detail = f"the lead just before {where}"
         else:
             label, reason, detail = Label.BOILERPLATE, Reason.OUTSIDE_MAIN, f"main content is {where}"
         decisions.append(Decision(block, label, reason, detail))
     keep_whole_lists(decisions, containers, main)
     return tuple(decisions)
+
+
+def _lead_before(
+    blocks: Sequence[Block],
+    containers: Sequence[Container],
+    features: Sequence[Features],
+    credible: dict[int, HintFamily],
+    main: int,
+) -> int | None:
+    """The index of the article's lead paragraph when it stands just before the main content, outside it.
+
+    Many templates set the first paragraph (a standfirst, an 'intro' or 'excerpt' box) in the post's header,
+    beside the element that holds the rest: a paragraph of prose among the few blocks before the main
+    content, inside the same parent and under no believed hint, belongs to the article.
+    """
+    first = next((i for i, block in enumerate(blocks) if main in block.ancestors), None)
+    parent = containers[main].parent
+    if first is None or parent < 0:
+        return None
+    hinted = _under_a_hint(containers, credible)
+    for index in range(first - 1, max(-1, first - 1 - LEAD_LOOKBACK), -1):
+        block = blocks[index]
+        if block.kind is BlockKind.HEADING or parent not in block.ancestors or hinted[block.ancestors[-1]]:
+            continue
+        if features[index].is_prose:
+            return block.index
+    return None
 
 
 def _nearest_hint_below(
