@@ -309,3 +309,20 @@ def test_a_lead_paragraph_set_in_the_post_header_is_kept() -> None:
     assert body.startswith(lead)
     assert PARAGRAPHS[2] in body
     assert "Mill Lane" not in body
+
+
+def test_a_photo_post_of_one_line_beats_the_site_blurb() -> None:
+    """A photo post holds one short line, no paragraph; a site's credit blurb elsewhere must not become the article."""
+    blurb = (
+        "If you find anything interesting on this blog and decide to share it, please link back to the original "
+        "post and credit the photographer, who works for free on weekends."
+    )
+    page = (
+        "<html><body><div id='wrap'><nav><a href='/'>Home</a> <a href='/photos'>Photos</a></nav><div id='content'>"
+        "<div class='post'><h3>Morning at the old landing</h3><div class='entry-content'>"
+        "<p><img src='/landing.jpg' alt=''>The ferry landing at dawn, after the flood! <a href='/ferry'>More</a></p>"
+        f"</div></div></div><div class='credit'><p>{blurb}</p></div></div></body></html>"
+    )
+    body = _body(page)
+    assert "ferry landing at dawn" in body
+    assert "photographer" not in body

@@ -45,6 +45,8 @@ SPECIFICITY_MARGIN = 0.25
 """An element holding all the page's runs of prose may score this share below its wrapper and still win."""
 TEXT_ELEMENTS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "address"})
 """Elements that hold one piece of text (which `<br>`s may cut in several blocks), never an article's own element."""
+NAMED_BODY_MIN_WORDS = 5
+"""A lone blurb gives way to the page's one element named like the article body when that holds this many words."""
 LEAD_LOOKBACK = 3
 """How many blocks before the main content may hold its lead paragraph (after a headline and a byline)."""
 DATED_LIST_MIN_ITEMS = 3
@@ -68,6 +70,8 @@ def classify_html(
         main = main_container(blocks, containers, features, credible)
         sentences = sum(1 for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors)
         main = main if sentences >= SIEVE_MIN_SENTENCES else None  # one line ('© 2006 …') is no post
+    if main is not None:
+        main = _named_body(blocks, containers, features, main)
     if main is None:
         return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, "no prose on the page") for block in blocks)
     where = container_path(containers, main)
@@ -85,6 +89,43 @@ def classify_html(
         decisions.append(Decision(block, label, reason, detail))
     keep_whole_lists(decisions, containers, main)
     return tuple(decisions)
+
+
+def _named_body(
+    blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features], main: int
+) -> int:
+    """The page's one element named like the article body, when the main content found is a lone blurb apart from it.
+
+    A short post (a photo and one line) holds no paragraph of prose, so a site's credit or "about" blurb
+    elsewhere on the page outscores it. When the main content found holds one paragraph at most and lies
+    apart from the page's only element named like the article body ('entry-content', 'storycontent',
+    itemprop=articleBody), and that element holds a few words of unlinked text, that element is the article.
+    """
+    if sum(1 for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors) > 1:
+        return main
+    named = {c.id for c in containers if HintFamily.ARTICLE_BODY in c.families}
+    outermost = [c for c in named if named.isdisjoint(_ancestors(containers, c))]
+    if len(outermost) != 1:
+        return main
+    body = outermost[0]
+    if main == body or body in _ancestors(containers, main) or main in _ancestors(containers, body):
+        return main
+    words = sum(
+        len(b.text.split()) * (len(b.text) - b.link_chars) / len(b.text)
+        for b in blocks
+        if body in b.ancestors and b.text
+    )  # unlinked words
+    return body if words >= NAMED_BODY_MIN_WORDS else main
+
+
+def _ancestors(containers: Sequence[Container], container: int) -> list[int]:
+    """The containers around `container`, innermost first."""
+    around = []
+    parent = containers[container].parent
+    while parent >= 0:
+        around.append(parent)
+        parent = containers[parent].parent
+    return around
 
 
 def _lead_before(
