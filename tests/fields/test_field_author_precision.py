@@ -163,3 +163,38 @@ def test_a_commenter_signing_below_the_comments_label_is_no_author() -> None:
     )
     page = article_page(after_body=comments)
     assert extract(page).authors == ()
+
+
+# ---- where the credit line stands -------------------------------------------------------------
+
+
+def test_a_byline_under_the_headline_wins_over_a_credit_line_above_it() -> None:
+    # A list of top stories above the article: each teaser has its own 'By …' line.
+    teasers = (
+        '<ul class="top-stories"><li><p class="teaser-title">Ferry service returns to the old harbour</p>'
+        '<p class="teaser-author">By Odile Marsh</p></li>'
+        '<li><p class="teaser-title">Library opens its doors on Sundays</p>'
+        '<p class="teaser-author">By Piet Havel</p></li></ul>'
+    )
+    page = article_page(above=teasers, below='<p class="byline">By Nora Quist</p>')
+    article = extract(page)
+    assert article.authors == ("Nora Quist",)
+    assert article.byline == "By Nora Quist"
+
+
+def test_a_credit_line_above_the_headline_still_counts_when_none_is_below() -> None:
+    page = article_page(above='<p class="byline">By Nora Quist</p>')
+    assert extract(page).authors == ("Nora Quist",)
+
+
+# ---- words that give a credit away ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["POR AGENCIAS", "Von Agenturen", "Par agences"])
+def test_unnamed_agencies_in_any_language_are_no_author(line: str) -> None:
+    assert split_names(line) == []
+
+
+def test_an_outlet_after_the_name_in_an_author_element_is_no_author() -> None:
+    page = article_page(below='<p class="byline"><span class="author">Ida Brenner, Gadget World</span></p>')
+    assert extract(page).authors == ("Ida Brenner",)

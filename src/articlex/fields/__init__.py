@@ -67,7 +67,7 @@ def find_fields(
     agency, agencies = find_agencies(page, credit_lines)
     return Fields(
         headline=headline,
-        byline=byline(credit_lines),
+        byline=byline(credit_lines, page.anchor),
         authors=find_authors(page, credit_lines),
         agency=agency,
         agencies=agencies,

@@ -59,7 +59,7 @@ def find_authors(page: PageView, credit_lines: Credits) -> Names | None:
     """The authors' names, in order, without repeats; None when the page names none."""
     site = Site.of(page.meta, page.url or _canonical(page))
     visible = (
-        _credited(page, credit_lines.lines, site)
+        _credited(page, credit_lines.headline_first(page.anchor), site)
         or _marked(page, site)
         or _credited(page, credit_lines.closing, site, "closing credit")
     )

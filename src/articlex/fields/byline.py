@@ -72,6 +72,16 @@ class Credits:
     closing: tuple[tuple[int, Credit], ...] = ()
     """Credits at the end of the article, in page order: a closing byline, a signature, a byline box."""
 
+    def headline_first(self, anchor: int | None) -> tuple[tuple[int, Credit], ...]:
+        """The credit lines below the headline, then those above it, each part in page order.
+
+        A byline printed above the headline is rare; a credit line there is more often another
+        story's ('By Jon Vale' under a teaser in a list of top stories) or a section's title. The
+        article's own byline under its headline comes first.
+        """
+        below = tuple(line for line in self.lines if anchor is None or line[0] > anchor)
+        return below + tuple(line for line in self.lines if anchor is not None and line[0] <= anchor)
+
 
 def find_credits(page: PageView) -> tuple[Credits, Claims]:
     """The credit lines near the headline and at the body's end, the dateline, and the lines claimed."""
@@ -274,9 +284,9 @@ def _credit_detail(credit: Credit) -> str:
     return "; ".join(parts) or "credit line"
 
 
-def byline(credit_lines: Credits) -> Candidate[str] | None:
-    """The first credit line that names someone: as printed."""
-    for index, credit in credit_lines.lines:
+def byline(credit_lines: Credits, anchor: int | None = None) -> Candidate[str] | None:
+    """The first credit line that names someone, below the headline before above it: as printed."""
+    for index, credit in credit_lines.headline_first(anchor):
         if credit.authors or credit.agency or credit.desk:
             return Candidate(credit.text, Source.BLOCK, f"block {index}", index)
     return None
