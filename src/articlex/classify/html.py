@@ -98,7 +98,7 @@ def _named_body(
 
     A short post (a photo and one line) holds no paragraph of prose, so a site's credit or "about" blurb
     elsewhere on the page outscores it. When the main content found holds one paragraph at most and lies
-    apart from the page's only element named like the article body ('entry-content', 'storycontent',
+    apart from the page's only element named like the article body ('entry-content',
     itemprop=articleBody), and that element holds a few words of unlinked text, that element is the article.
     """
     if sum(1 for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors) > 1:
