@@ -216,7 +216,6 @@ def credible_hints(
             families = families - {HintFamily.META_INFO}  # bylines, dates and tags are no paragraphs
         if families:
             negative[element.id] = min(families)
-    apart = _apart_from_the_title(blocks, containers, paragraphs_under, titles_under)
     outweighing = {
         c: f
         for c, f in negative.items()
@@ -225,40 +224,12 @@ def credible_hints(
     outermost = [c for c, f in outweighing.items() if not _inside_same_family(containers, c, f, outweighing)]
     discussed = sum(prose_under[c] for c in outermost)
     limit = WRAPPER_SHARE * (total - discussed)
-    believed = {c for c in negative if c in outweighing or apart[c]}
-    candidates = {c: f for c, f in negative.items() if c in believed or not prose_under[c] > limit}
+    candidates = {c: f for c, f in negative.items() if c in outweighing or not prose_under[c] > limit}
     family_prose: dict[HintFamily, float] = {}
     for container, family in candidates.items():
-        if not apart[container] and not _inside_same_family(containers, container, family, candidates):
+        if not _inside_same_family(containers, container, family, candidates):
             family_prose[family] = family_prose.get(family, 0) + prose_under[container]
-    return {c: f for c, f in candidates.items() if c in believed or family_prose.get(f, 0) <= limit}
-
-
-def _apart_from_the_title(
-    blocks: Sequence[Block],
-    containers: Sequence[Container],
-    paragraphs_under: Sequence[float],
-    titles_under: Sequence[float],
-) -> list[bool]:
-    """For each container, whether it lies outside the element that holds the page's one `<h1>` and its paragraphs.
-
-    A page with one `<h1>` whose nearest enclosing element holds two paragraphs or more has found its article:
-    a widget, pop-up or box beside that element (hidden video descriptions appended to the page, a profile box)
-    is believed whatever share of the prose it holds.
-    """
-    apart = [False] * len(containers)
-    titles = [block for block in blocks if block.kind is BlockKind.HEADING and block.level == 1]
-    if len(titles) != 1:
-        return apart
-    article = next((c for c in reversed(titles[0].ancestors) if paragraphs_under[c] >= META_INFO_MAX_PARAGRAPHS), None)
-    if article is None:
-        return apart
-    inside = [False] * len(containers)
-    for container in containers:
-        parent = container.parent
-        inside[container.id] = container.id == article or (parent >= 0 and inside[parent])
-        apart[container.id] = not inside[container.id] and not titles_under[container.id]
-    return apart
+    return {c: f for c, f in candidates.items() if c in outweighing or family_prose.get(f, 0) <= limit}
 
 
 def _encloses_article(containers: Sequence[Container]) -> list[bool]:
