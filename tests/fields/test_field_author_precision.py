@@ -221,3 +221,20 @@ def test_names_listed_over_two_lines_before_the_date_are_all_kept() -> None:
     credit = read_credit("Nadia Holm\nTobin Reyes\nTuesday January 8, 2008", month_first=False, reference=None)
     assert credit is not None
     assert credit.authors == ("Nadia Holm", "Tobin Reyes")
+
+
+def test_the_last_of_a_thread_of_signatures_is_a_commenter() -> None:
+    thread = (
+        "Posted by: Mia Lund at Nov 23, 2004 3:36:20 PM",
+        "Lovely story, I have walked that road myself many times over the years.",
+        "Posted by: Tom Berg at Nov 23, 2004 4:00:06 PM",
+        "Thanks for writing this, it brought back a lot of memories.",
+        "Posted by: Lars Eck at Nov 24, 2004 8:10:10 PM",
+    )
+    page = article_page(body=(*PROSE, *thread))
+    assert "Lars Eck" not in extract(page).authors
+
+
+def test_a_post_signed_once_at_its_end_keeps_its_author() -> None:
+    page = article_page(body=(*PROSE, "Posted by: Mia Lund at Nov 23, 2004 3:36:20 PM"))
+    assert extract(page).authors == ("Mia Lund",)

@@ -55,6 +55,10 @@ _COPYRIGHT = re.compile(
 """'© 2021 Lena Fischer', 'Copyright © 2019-2021 by Lena Fischer': a copyright line, its holder last."""
 _QUOTE_CLOSES = ('"', "”", "“", "»", "«", "'", "’", "‘", "„")
 """A quotation ends with one of these: a name in brackets right after it says who is quoted."""
+SIGNATURES_BEFORE = 60
+"""A closing credit is compared with the blocks this far above it…"""
+OTHER_SIGNERS_MIN = 2
+"""…and is a commenter's when the same element signs this many other people there."""
 SIGNATURE_MIN_WORDS = 2
 SIGNATURE_MAX_WORDS = 4
 """A signature ('Lukas Brenner') is a last paragraph that is nothing but a full name: two to four words…"""
@@ -148,6 +152,7 @@ def _closing(page: PageView, content: list[Block]) -> tuple[tuple[tuple[int, Cre
         if credit is not None:
             found.append((block.index, credit))
     found += _byline_box(page, last)
+    found = [(index, credit) for index, credit in found if not _one_of_many_signatures(page, index, credit)]
     claims = {
         index: _claim(credit)
         for index, credit in found
@@ -155,6 +160,25 @@ def _closing(page: PageView, content: list[Block]) -> tuple[tuple[tuple[int, Cre
     }
     signed = _signed_end(content[-1]) if not found and content[-1].kind in BODY_LINE_KINDS else None
     return (tuple(found) if signed is None else ((last, signed),)), claims
+
+
+def _one_of_many_signatures(page: PageView, index: int, credit: Credit) -> bool:
+    """True when the element of a signed line repeats above it signed by other people: a thread of comments.
+
+    'Posted by: Lars at 3:10 PM' under the body's last paragraph, after the same element signed
+    'Posted by: Mia …' and 'Posted by: Tom …' further up: the comments were taken for the body,
+    and the last signature is a commenter's.
+    """
+    path = page.blocks[index].path
+    names = set(credit.authors)
+    others: set[str] = set()
+    for block in page.blocks[max(0, index - SIGNATURES_BEFORE) : index]:
+        if block.path != path or not names:
+            continue
+        signed = read_credit(block.text, month_first=page.month_first, reference=page.options.reference_date)
+        if signed is not None and signed.authors and not names & set(signed.authors):
+            others.update(signed.authors)
+    return len(others) >= OTHER_SIGNERS_MIN
 
 
 def _byline_box(page: PageView, last: int) -> list[tuple[int, Credit]]:
