@@ -110,15 +110,12 @@ class _Reading:
 
     titled: list[bool] = field(default_factory=list)
     """For each group, whether its segment holds a job title ('Harbour Bee Staff Writer')."""
-    dated: list[bool] = field(default_factory=list)
-    """For each group, whether its segment holds a date."""
 
-    def add_group(self, names: list[str], *, signed: bool, titled: bool = False, dated: bool = False) -> None:
+    def add_group(self, names: list[str], *, signed: bool, titled: bool = False) -> None:
         self.groups.append(names)
         self.signed.append(signed)
         self.group_lines.append(self.line)
         self.titled.append(titled)
-        self.dated.append(dated)
 
 
 def _credited_groups(reading: _Reading) -> list[list[str]]:
@@ -129,16 +126,11 @@ def _credited_groups(reading: _Reading) -> list[list[str]]:
     ('By Jana Roe | Social Media'), a place or an outlet ('By Jana Roe • Harbour City'). Lines below
     it may go on listing names ('By Jana Roe' over 'Tom Lee'), not with a job title: that line says
     who the author is ('By Jana Roe' over 'Harbour Bee Staff Writer').
-
-    Without a prefix, names do not go on after a date that follows them: 'Jana Roe in Harbour City'
-    over the date over 'Harbour Post' ends with the outlet, not a second author.
     """
     read = list(zip(reading.groups, reading.signed, reading.group_lines, reading.titled, strict=True))
     signed_lines = {line for group, signed, line, _ in read if group and signed}
     if not signed_lines:
-        named = [index for index, group in enumerate(reading.groups) if group]
-        after = [i for i, dated in enumerate(reading.dated) if dated and named and i > named[0]]
-        return [reading.groups[i] for i in named if not after or i <= after[0]]
+        return [group for group in reading.groups if group]
     first = min(signed_lines)
     return [
         group
@@ -252,7 +244,7 @@ def _read_segment(segment: str, reading: _Reading, *, month_first: bool, referen
     if seen:
         reading.dates.extend((found.value, found.role) for found in seen)
         names, credited = _names_around_dates(segment, seen[0].start, seen[-1].end)
-        reading.add_group(names, signed=True, dated=True)
+        reading.add_group(names, signed=True)
         if not names and credited:
             reading.desk = reading.desk or desk_name(credited)
         reading.understood += 1

@@ -26,8 +26,6 @@ NAME_PARTICLES = frozenset({"di", "da", "de", "van", "von"})
 
 CREDENTIAL_MAX_CHARS = 7
 """Degrees after a name are short ('PhD', 'DACBOH'); a word written so is no name."""
-_OWNER = re.compile(r"^(?:[^\s'’]+\s+){0,2}?[^\s'’]+['’]s\s+")
-"""A possessive in the first three words of a credit: "NBC's ", "the Post's ", "Harbour TV's "."""
 NAME_CONNECTORS = frozenset({"in", "at", "on", "from", "who", "aus", "im", "à", "dans", "em"})
 """Lower-case words that end a name in a credit ('by Tom Roe in Sports', 'von Ana Lind aus Kiel'): what follows
 is where or what, not who. Name particles ('van', 'de', 'bin') are no such words."""
@@ -84,7 +82,7 @@ def split_names(text: str, *, after_prefix: bool = False, marked: bool = False) 
             continue
         if names and _is_credential(written, vocabulary.roles):
             continue  # 'Ana Lind, PhD, Tom Roe': a degree after a name, more names may follow
-        name = _without_owner(_strip_roles(name, vocabulary.roles))
+        name = _strip_roles(name, vocabulary.roles)
         # After a name and a comma, words before a role are the role's ('Asha Rao, Harbour Court Reporter').
         qualifies_role = bool(names) and not joined and not rest and name != written and written.startswith(name)
         is_name = not qualifies_role and (
@@ -204,16 +202,6 @@ def _strip_prefix(text: str) -> str:
         text = text[end:]
         end = prefix_end(text)
     return text
-
-
-def _without_owner(name: str) -> str:
-    """The name after an outlet's or a show's possessive: "NBC's Jana Roe", "the Post's Tom Lee" → the person.
-
-    A person's name never opens with a possessive; the word before the name says whose reporter it is.
-    """
-    match = _OWNER.match(name)
-    rest = name[match.end() :] if match is not None else ""
-    return rest if rest and looks_like_name(rest) else name
 
 
 def _strip_roles(name: str, roles: frozenset[str]) -> str:
