@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from articlex.data import available, load_table, load_words, string_list
@@ -221,19 +221,9 @@ def author_hints() -> frozenset[str]:
 def byline_vocabulary() -> BylineVocabulary:
     """The lists of bylines.toml: prefixes, joiners, roles, non-names, desks, beats, sign-offs, places and the rest."""
     table = load_table(_BYLINES)
+    # Each field of BylineVocabulary is the list of bylines.toml with the same name.
     return BylineVocabulary(
-        prefixes=frozenset(_words(table, "prefixes", _BYLINES)),
-        joiners=frozenset(_words(table, "joiners", _BYLINES)),
-        roles=frozenset(_words(table, "roles", _BYLINES)),
-        non_names=frozenset(_words(table, "non_names", _BYLINES)),
-        desks=frozenset(_words(table, "desks", _BYLINES)),
-        beats=frozenset(_words(table, "beats", _BYLINES)),
-        sign_offs=frozenset(_words(table, "sign_offs", _BYLINES)),
-        places=frozenset(_words(table, "places", _BYLINES)),
-        outlets=frozenset(_words(table, "outlets", _BYLINES)),
-        function_words=frozenset(_words(table, "function_words", _BYLINES)),
-        weekdays=frozenset(_words(table, "weekdays", _BYLINES)),
-        other_roles=frozenset(_words(table, "other_roles", _BYLINES)),
+        **{entry.name: frozenset(_words(table, entry.name, _BYLINES)) for entry in fields(BylineVocabulary)}
     )
 
 

@@ -488,46 +488,38 @@ class _BlockBuilder:
     """How many elements deeper than `Options.max_depth` are open."""
 
     # ---- block edges ----
-    # Every event first puts in the text met before it (`if self.pending: self._take_pending()`,
-    # written out: most events come with none), then says whether it is a block edge.
+    # Every event first puts in the text met before it and says whether it is a block edge
+    # (`_event`), then does its own work.
 
     def start_block(self, tag: str, families: frozenset[HintFamily], label: str) -> None:
         """A block element starts: what was gathered is a block, and the new element is the container."""
-        if self.pending:
-            self._take_pending()
-        self._inline_since_edge = False
+        self._event(edge=True)
         stack = self._stack
         if self._too_deep or len(stack) > self.max_depth:
             self._too_deep += 1
             self._inside_too_deep()
             return
-        if self._pieces or self._datetimes or self._marks:
-            self._flush()
-        else:
-            self._after_break = False
+        self._cut()
         stack.append(self.splitter.open_container(tag, families, label, stack[-1]))
 
     def end_block(self) -> None:
         """A block element ends: what was gathered is a block; the container is its parent again."""
-        if self.pending:
-            self._take_pending()
-        self._inline_since_edge = False
+        self._event(edge=True)
         if self._too_deep:
             self._too_deep -= 1
             self._inside_too_deep()
             return
-        if self._pieces or self._datetimes or self._marks:
-            self._flush()
-        else:
-            self._after_break = False
+        self._cut()
         if len(self._stack) > 1:
             self._stack.pop()
 
     def separate(self) -> None:
         """An empty block element: what was gathered is a block."""
-        if self.pending:
-            self._take_pending()
-        self._inline_since_edge = False
+        self._event(edge=True)
+        self._cut()
+
+    def _cut(self) -> None:
+        """At a block edge: what was gathered is a block (a line break before the edge counts no more)."""
         if self._pieces or self._datetimes or self._marks:
             self._flush()
         else:
@@ -552,9 +544,7 @@ class _BlockBuilder:
         if end == _BLOCK_END:
             self.end_block()
             return
-        if self.pending:
-            self._take_pending()
-        self._inline_since_edge = True
+        self._event(edge=False)
         if end == _LINK_END:
             self._close_link()
         else:
@@ -562,9 +552,7 @@ class _BlockBuilder:
 
     def line_break(self) -> None:
         """A `<br>`: a new line, or, after another one, the end of the block."""
-        if self.pending:
-            self._take_pending()
-        self._inline_since_edge = True
+        self._event(edge=False)
         if self._after_break:
             self._flush()
         else:
@@ -573,9 +561,7 @@ class _BlockBuilder:
             self._after_break = True
 
     def open_link(self, target: str) -> None:
-        if self.pending:
-            self._take_pending()
-        self._inline_since_edge = True
+        self._event(edge=False)
         self._links_open += 1
         self._open.append(("link", target, self._size))
 
@@ -592,31 +578,29 @@ class _BlockBuilder:
 
     def open_style(self, style: int, language: str) -> None:
         """A strong, emphasised or code element starts (a code element with its language, or '')."""
-        if self.pending:
-            self._take_pending()
-        self._inline_since_edge = True
+        self._event(edge=False)
         self._open.append((_STYLE_KINDS[style], language, self._size))
 
     def image(self, src: str, alt: str) -> None:
-        if self.pending:
-            self._take_pending()
-        self._inline_since_edge = True
+        self._event(edge=False)
         inside = bool(self._pieces) and not self._after_break
         self.splitter.pictures.append(Picture(len(self.blocks), inside, src, alt, tuple(self._stack)))
 
     def datetime(self, stamp: str) -> None:
-        if self.pending:
-            self._take_pending()
-        self._inline_since_edge = True
+        self._event(edge=False)
         self._datetimes.append(stamp)
 
     def mark(self, mark: Mark) -> None:
-        if self.pending:
-            self._take_pending()
-        self._inline_since_edge = True
+        self._event(edge=False)
         self._marks.append(mark)
 
     # ---- text ----
+
+    def _event(self, *, edge: bool) -> None:
+        """Before any event: the text met since the last one goes in; then remember whether this one is a block edge."""
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = not edge
 
     def _take_pending(self) -> None:
         """Put the text nodes met since the last event in, as one piece.
