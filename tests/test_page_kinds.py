@@ -301,3 +301,42 @@ def test_a_photo_post_of_one_line_beats_the_site_blurb() -> None:
     body = _body(page)
     assert "ferry landing at dawn" in body
     assert "photographer" not in body
+
+
+def test_an_article_cut_by_an_inline_box_keeps_both_pieces() -> None:
+    """A template sets the first paragraph in one element, then a box of related links, then the rest in another."""
+    first = "The harbour master closed the lower quay on Tuesday after the spring tide left a crack in the wall."
+    related = "".join(
+        f"<li><a href='/news/{n}'>Older stories about the quay wall and its repairs, part {n}</a></li>"
+        for n in range(4)
+    )
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><div class='story'>"
+        f"<h1>Flood waters reach the old landing</h1><div class='story-text'><p>{first}</p></div>"
+        f"<div class='inline-box'><h4>Related</h4><ul>{related}</ul></div>"
+        f"<div class='story-text'><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></div>"
+        "</div><footer><p>Riverside Gazette, 12 Mill Lane</p></footer></body></html>"
+    )
+    body = _body(page)
+    assert body.startswith(first)
+    assert PARAGRAPHS[2] in body
+    assert "Older stories" not in body
+
+
+def test_a_teaser_list_beside_the_article_is_not_a_piece_of_it() -> None:
+    """A list of other stories beside the article, each a title and a summary, is not the article's own prose."""
+    teasers = "".join(
+        f"<div class='teaser'><h3><a href='/news/{n}'>The library opens a new reading room on the second floor</a></h3>"
+        "<p>The reading room has forty seats and a shelf of local papers, and it stays open until nine on weekdays.</p>"
+        "</div>"
+        for n in range(3)
+    )
+    page = (
+        "<html><body><div class='page'>"
+        f"<div class='story-text'><h1>Flood waters reach the old landing</h1>"
+        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p></div>"
+        f"<div class='more'>{teasers}</div></div></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[3] in body
+    assert "reading room" not in body

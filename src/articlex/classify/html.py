@@ -47,6 +47,8 @@ TEXT_ELEMENTS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", 
 """Elements that hold one piece of text (which `<br>`s may cut in several blocks), never an article's own element."""
 NAMED_BODY_MIN_WORDS = 5
 """A lone blurb gives way to the page's one element named like the article body when that holds this many words."""
+SIBLING_LINK_SHARE = 0.25
+"""A piece of the article beside the main content has at most this share of its text in links."""
 LEAD_LOOKBACK = 3
 """How many blocks before the main content may hold its lead paragraph (after a headline and a byline)."""
 DATED_LIST_MIN_ITEMS = 3
@@ -77,10 +79,14 @@ def classify_html(
     where = container_path(containers, main)
     nearest = _nearest_hint_below(containers, credible, main)
     lead = _lead_before(blocks, containers, features, credible, main)
+    beside = _prose_siblings(blocks, containers, features, credible, main)
     decisions = []
     for block, feature in zip(blocks, features, strict=True):
         if main in block.ancestors:
             label, reason, detail = judge_inside(block, feature, nearest[block.ancestors[-1]])
+        elif beside[block.ancestors[-1]]:
+            label, reason, detail = judge_inside(block, feature, None)
+            detail = f"prose only, beside {where} in the same parent"
         elif block.index == lead:
             label, reason, detail = judge_inside(block, feature, None)
             detail = f"the lead just before {where}"
@@ -152,6 +158,56 @@ def _lead_before(
             continue
         if features[index].is_prose:
             return block.index
+    return None
+
+
+def _prose_siblings(
+    blocks: Sequence[Block],
+    containers: Sequence[Container],
+    features: Sequence[Features],
+    credible: dict[int, HintFamily],
+    main: int,
+) -> list[bool]:
+    """For each container, whether it lies in a sibling of the main content that holds prose and nothing else.
+
+    Templates cut an article in pieces side by side: the first paragraph in one element, an inline box of
+    links, the rest in a second element of the same parent; or a standfirst set apart beside the body.
+    A sibling of the main content whose every block is a paragraph of prose, under no believed hint and
+    with few links, is such a piece. A list of teasers beside the article never passes: its titles are
+    no prose.
+    """
+    inside = [False] * len(containers)
+    parent = containers[main].parent
+    if parent < 0:
+        return inside
+    hinted = _under_a_hint(containers, credible)
+    chars: dict[int, int] = {}
+    link_chars: dict[int, int] = {}
+    only_prose: dict[int, bool] = {}
+    for block, feature in zip(blocks, features, strict=True):
+        sibling = _child_towards(block.ancestors, parent)
+        if sibling is None or sibling == main:
+            continue
+        chars[sibling] = chars.get(sibling, 0) + len(block.text)
+        link_chars[sibling] = link_chars.get(sibling, 0) + block.link_chars
+        prose = feature.is_prose and not hinted[block.ancestors[-1]]
+        if prose or block.text.strip():
+            only_prose[sibling] = only_prose.get(sibling, True) and prose
+    pieces = {
+        sibling
+        for sibling, total in chars.items()
+        if only_prose.get(sibling) and not hinted[sibling] and link_chars[sibling] <= SIBLING_LINK_SHARE * total
+    }
+    for container in containers:
+        inside[container.id] = container.id in pieces or (container.parent >= 0 and inside[container.parent])
+    return inside
+
+
+def _child_towards(ancestors: Sequence[int], parent: int) -> int | None:
+    """The child of `parent` on a block's chain of ancestors (outermost first), or None when not under it."""
+    for at, container in enumerate(ancestors):
+        if container == parent:
+            return ancestors[at + 1] if at + 1 < len(ancestors) else None
     return None
 
 
