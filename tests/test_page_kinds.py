@@ -340,3 +340,25 @@ def test_a_teaser_list_beside_the_article_is_not_a_piece_of_it() -> None:
     body = _body(page)
     assert PARAGRAPHS[3] in body
     assert "reading room" not in body
+
+
+def test_a_glossary_whose_terms_are_named_anchors_is_read() -> None:
+    """Old pages mark each term with a named anchor (`<a name>`, no `href`): a place to jump to, not a link away."""
+    terms = (
+        ("quay", "a stone or metal platform lying alongside or projecting into water, for loading ships"),
+        ("sluice", "a sliding gate or other device for controlling the flow of water, used in a lock or dam"),
+        ("weir", "a low dam built across a river to raise the level of water upstream or regulate its flow"),
+        ("levee", "an embankment built to prevent the overflow of a river, often of earth and planted with grass"),
+    )
+    sections = "".join(
+        f"<h2>- {term[0].upper()} -</h2><dl><dt><a name='{term}'><b>{term}</b></a></dt><dd>{meaning}</dd></dl>"
+        for term, meaning in terms
+    )
+    letters = " ".join(f"<a href='#{term}'>{term[0].upper()}</a>" for term, _ in terms)
+    page = (
+        "<html><body><table><tr><td><a href='/'>Home</a><br><a href='/tours'>Tours</a></td><td>"
+        f"<h1>Words of the river</h1><p>{letters}</p>{sections}</td></tr></table></body></html>"
+    )
+    body = _body(page)
+    assert all(meaning in body for _, meaning in terms)
+    assert all(term in body for term, _ in terms)

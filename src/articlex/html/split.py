@@ -391,7 +391,9 @@ class _Splitter:
 
 def _enter_inline(node: LexborNode, tag: str, attributes: dict[str, str | None], builder: _BlockBuilder) -> int | None:
     """An inline element with children starts: a link or a style opens; what its end will do."""
-    if tag == "a":
+    if tag == "a" and ("href" in attributes or "name" not in attributes):
+        # A named anchor (`<a name>`, no `href`) marks a place to jump to, such as a glossary's term: it links
+        # nowhere. An `<a>` with neither is a script's link, as much a link as one with an `href`.
         builder.open_link((attributes.get("href") or "").strip())
         return _LINK_END
     style = _STYLES.get(tag)
