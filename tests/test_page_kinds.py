@@ -251,6 +251,31 @@ def test_a_noscript_notice_stays_out_of_the_article() -> None:
     assert "enable JavaScript" not in body
 
 
+def test_a_page_that_keeps_its_article_in_a_template_is_read() -> None:
+    """A script-built page may keep its article in a `<template>` (the parser keeps that apart from the page)."""
+    page = (
+        "<html><head><title>Quiet streets | Town Blog</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<div id='app'></div><template id='post'><article><h1>Quiet streets</h1>"
+        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></article></template></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[0] in body
+    assert PARAGRAPHS[1] in body
+
+
+def test_a_widget_template_stays_out_of_the_article() -> None:
+    """The usual `<template>` is a widget's markup (a dialog, a card), never part of a page that shows its article."""
+    card = "Sign up for our letters and get the week's best stories about the river and the town in your inbox."
+    page = (
+        f"<html><body><template id='card'><div class='card'><p>{card}</p><p>{card}</p></div></template>"
+        f"<div class='story'><h1>Flood waters reach the old landing</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+        f"<p>{PARAGRAPHS[2]}</p></div></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[2] in body
+    assert "Sign up" not in body
+
+
 def test_a_list_of_dated_teasers_beside_the_article_stays_out() -> None:
     """A list whose items each carry their own date line lists other stories, even inside the article's wrapper."""
     teasers = "".join(

@@ -12,6 +12,7 @@ strings and the ids of their containers.
 from __future__ import annotations
 
 import functools
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -43,8 +44,8 @@ _INVISIBLE = (
     "[style*='visibility: hidden' i]"
 )
 """Subtrees a reader never sees as text; removed before the walk."""
-NOSCRIPT_PAGE_MIN_CHARS = 200
-"""`<noscript>` elements holding less text than this (a notice, a tracking pixel) are never the page."""
+UNSCRIPTED_COPY_MIN_CHARS = 200
+"""`<noscript>` and `<template>` elements holding less text than this (a notice, a widget) are never the page."""
 
 _BLOCK_TAGS = frozenset(
     {
@@ -127,7 +128,7 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
     guarded = guard(text, options, deadline)  # bounds what the uninterruptible C parser will build
     tree = LexborHTMLParser(guarded.text)
     data = _page_data(tree)
-    _show_noscript_page(tree)
+    _show_unscripted_copy(tree)
     for node in tree.css(_INVISIBLE):
         node.decompose()
     splitter = _Splitter(options, deadline)
@@ -144,22 +145,44 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
     )
 
 
-def _show_noscript_page(tree: LexborHTMLParser) -> None:
-    """Show the `<noscript>` content of a page that keeps its text there, as a browser without scripts does.
+def _show_unscripted_copy(tree: LexborHTMLParser) -> None:
+    """Show the copy a page keeps for scripts, in `<noscript>` or `<template>`, when it is the page.
 
     A `<noscript>` usually holds a line for readers without scripts ('Please enable JavaScript'),
-    which is dropped. A page whose visible copy is made by a script keeps its article in
-    `<noscript>` instead: where the `<noscript>` elements hold more text than the rest of the
-    page, and a paragraph's worth, they are the page.
+    and a `<template>` a widget's markup, both dropped. A page whose visible copy is made by a
+    script keeps its article there instead: where those elements hold more text than the rest of
+    the page, and a paragraph's worth, they are the page, as a browser without scripts (or the
+    script itself) would show it.
     """
-    noscripts = tree.css("noscript")
-    if not noscripts or tree.body is None:
+    body = tree.body
+    if body is None:
         return
-    inside = sum(len(node.text(deep=True)) for node in noscripts)
-    if inside < NOSCRIPT_PAGE_MIN_CHARS or inside < len(tree.body.text(deep=True)) - inside:
+    noscripts = tree.css("noscript")
+    templates = [(node, _template_content(node)) for node in tree.css("template")]
+    if not noscripts and not templates:
+        return
+    in_noscripts = sum(len(node.text(deep=True)) for node in noscripts)
+    in_templates = sum(len(content.text(deep=True)) for _, content in templates if content is not None)
+    inside = in_noscripts + in_templates
+    if inside < UNSCRIPTED_COPY_MIN_CHARS or inside < len(body.text(deep=True)) - in_noscripts:
         return
     for node in noscripts:
         node.unwrap()
+    for node, content in templates:
+        if content is not None:
+            node.replace_with(content)
+
+
+_TEMPLATE_START = re.compile(r"<template(?:\s+[^\s=>]+(?:=\"[^\"]*\")?)*\s*>")
+
+
+def _template_content(node: LexborNode) -> LexborNode | None:
+    """A `<template>`'s content as an element of its own (the parser keeps it apart from the tree), or None."""
+    markup = node.html or ""
+    start = _TEMPLATE_START.match(markup)
+    if start is None or not markup.endswith("</template>") or len(markup) < UNSCRIPTED_COPY_MIN_CHARS:
+        return None
+    return LexborHTMLParser(f"<div>{markup[start.end() : -len('</template>')]}</div>").css_first("body > div")
 
 
 def _page_data(tree: LexborHTMLParser) -> PageData:
