@@ -183,6 +183,36 @@ def test_a_page_builder_post_of_short_text_widgets_is_read() -> None:
     assert "Older news" not in body
 
 
+def test_a_page_builder_post_of_long_and_short_paragraphs_keeps_them_all() -> None:
+    """Short sentences between a post's paragraphs are part of it, not clutter that outweighs them.
+
+    A page builder sets each paragraph in a module of its own; when only some are long enough to count
+    as prose, the short ones between them (unlinked, punctuated) must not count against their column.
+    """
+    texts = (
+        PARAGRAPHS[0],
+        "The bakery wall held, and the rolls stayed warm.",
+        "Nobody in the lower streets had to leave home.",
+        PARAGRAPHS[3],
+    )
+    modules = "".join(
+        f"<div class='pb-module pb-text pb-text-{n}'><div class='pb-text-inner'><p>{text}</p></div></div>"
+        for n, text in enumerate(texts)
+    )
+    sidebar = "".join(
+        f"<li><a href='/news/{n}'>Another story about the river and the town, part {n}</a></li>" for n in range(6)
+    )
+    page = (
+        "<html><head><title>Flood waters reach the old landing | Riverside Gazette</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
+        f"<div id='pb-main'><div class='pb-section'><div class='pb-row'>{modules}</div></div></div>"
+        f"<aside class='sidebar'><ul>{sidebar}</ul></aside><footer>All rights reserved</footer></body></html>"
+    )
+    body = _body(page)
+    assert all(text in body for text in texts)
+    assert "Another story" not in body
+
+
 def test_a_page_whose_only_sentence_is_its_copyright_line_has_no_body() -> None:
     """The sieve that reads short sentences needs a few of them: one copyright line is no post."""
     page = (

@@ -333,8 +333,10 @@ def main_container(
     for index, block in enumerate(blocks):
         prose_chars = float(len(block.text) - block.link_chars) if is_prose[index] else 0.0
         clutter_chars = len(block.text) - prose_chars + (LINK_CLUTTER_WEIGHT - 1) * block.link_chars
-        if block.kind in DATA_KINDS and not block.link_chars:
-            clutter_chars = 0.0  # a data table's cells, a recipe's ingredients: the page's data, not its clutter
+        if not block.link_chars and (block.kind in DATA_KINDS or _short_sentence(features[index])):
+            # A data table's cells, a recipe's ingredients, a short sentence between paragraphs: the page's
+            # data and text, not its clutter.
+            clutter_chars = 0.0
         in_run = bool(prose_chars) and has_prose_neighbour(is_prose, features, index)
         if prose_chars and not in_run:
             prose_chars *= ISOLATED_PROSE_WEIGHT
@@ -357,6 +359,15 @@ def main_container(
     while containers[best].tag in TEXT_ELEMENTS and containers[best].parent >= 0:
         best = containers[best].parent  # one paragraph that outscores the rest is still part of something
     return _most_specific(containers, scores, clustered, best)
+
+
+def _short_sentence(feature: Features) -> bool:
+    """A sentence too short to be a paragraph of prose ('The rolls stayed warm.'), which is no clutter either.
+
+    Page builders set a post's paragraphs in modules of their own, long and short ones in turn; counted as
+    clutter, the short ones outweigh the long ones and the post is cut to its first paragraph.
+    """
+    return feature.punctuated and feature.words >= SIEVE_PROSE_MIN_WORDS and not feature.is_prose
 
 
 def _dated_items(blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]) -> list[bool]:
