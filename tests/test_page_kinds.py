@@ -417,3 +417,26 @@ def test_a_glossary_whose_terms_are_named_anchors_is_read() -> None:
     body = _body(page)
     assert all(meaning in body for _, meaning in terms)
     assert all(term in body for term, _ in terms)
+
+
+def test_an_faq_of_accordion_questions_keeps_the_questions() -> None:
+    """An accordion sets each question in a button inside a heading (the ARIA pattern); the question is text."""
+    answers = {
+        "How deep is the pond?": "The pond is two metres deep in the middle and shallow at the edges for children.",
+        "Can I bring my dog?": "Dogs are welcome on a lead on the paths, but they may not swim in the summer months.",
+        "When is the kiosk open?": "The kiosk opens at ten every day from May to September and closes at six o'clock.",
+    }
+    items = "".join(
+        f"<div class='accordion-item'><h3><button type='button' aria-expanded='false'>{question}</button></h3>"
+        f"<div class='accordion-panel'><p>{answer}</p></div></div>"
+        for question, answer in answers.items()
+    )
+    page = (
+        "<html><body><header><nav><a href='/'>Home</a> <button type='button'>Menu</button></nav></header>"
+        f"<main><h1>Questions about the pond</h1><div class='accordion'>{items}</div>"
+        "<form><input name='q'><button type='submit'>Send your question</button></form></main></body></html>"
+    )
+    body = _body(page)
+    assert all(question in body and answer in body for question, answer in answers.items())
+    assert "Send your question" not in body
+    assert "Menu" not in body

@@ -39,11 +39,12 @@ from articlex.textnorm import collapse, tidy_lines
 
 _INVISIBLE = (
     "script, style, noscript, template, svg, math, iframe, object, embed, canvas, video, audio, "
-    "select, textarea, button, input, head, [hidden], "
+    "select, textarea, input, head, [hidden], "
     "[style*='display:none' i], [style*='display: none' i], [style*='visibility:hidden' i], "
     "[style*='visibility: hidden' i]"
 )
-"""Subtrees a reader never sees as text; removed before the walk."""
+"""Subtrees a reader never sees as text; removed before the walk (and `<button>`s but for a heading's)."""
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 UNSCRIPTED_COPY_MIN_CHARS = 200
 """`<noscript>` and `<template>` elements holding less text than this (a notice, a widget) are never the page."""
 
@@ -131,6 +132,9 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
     _show_unscripted_copy(tree)
     for node in tree.css(_INVISIBLE):
         node.decompose()
+    for node in tree.css("button"):
+        if not _names_a_section(node):
+            node.decompose()
     splitter = _Splitter(options, deadline)
     top = tree.body or tree.root
     blocks = splitter.split(top) if top is not None else []
@@ -143,6 +147,18 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
         truncated=splitter.truncated or guarded.truncated,
         timed_out=splitter.timed_out or guarded.timed_out,
     )
+
+
+def _names_a_section(button: LexborNode) -> bool:
+    """Whether a `<button>` is a heading's text: an accordion's question ('<h3><button>Can I …?</button></h3>').
+
+    Buttons are controls ('Menu', 'Send', 'Share'), dropped with the other form controls, except in a heading,
+    where the button that opens a section of the page is that section's title.
+    """
+    parent = button.parent
+    while parent is not None and parent.tag not in _BLOCK_TAGS:
+        parent = parent.parent
+    return parent is not None and parent.tag in _HEADINGS
 
 
 def _show_unscripted_copy(tree: LexborHTMLParser) -> None:
