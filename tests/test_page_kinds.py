@@ -440,3 +440,51 @@ def test_an_faq_of_accordion_questions_keeps_the_questions() -> None:
     assert all(question in body and answer in body for question, answer in answers.items())
     assert "Send your question" not in body
     assert "Menu" not in body
+
+
+def test_a_short_story_beside_teaser_cards_keeps_only_the_story() -> None:
+    """Other stories shown as cards (a linked title over a summary) must not outweigh a short story beside them."""
+    summaries = (
+        "The library opens a new reading room with forty seats and a shelf of local papers on Monday.",
+        "A baker from the next village now sells rye bread with caraway at the Saturday market stall.",
+        "The swimming pond opens two weeks early this year, after the warmest spring in a long while.",
+        "Volunteers planted sixty young oaks along the river path, and more will follow in the autumn.",
+        "The school choir won a prize in the capital and will sing at the town hall next Sunday evening.",
+        "Workers found an old well under the market square while laying new pipes for the fountain.",
+    )
+    cards = "".join(
+        f"<div class='card'><h3><a href='/news/{n}'>Another story from the town, number {n}</a></h3><p>{text}</p></div>"
+        for n, text in enumerate(summaries)
+    )
+    page = (
+        "<html><head><title>Bridge closed | Riverside Gazette</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header><div class='columns'>"
+        "<div class='story'><h1>Bridge closed</h1>"
+        "<p>The old bridge is closed to cars from Monday while workers repair its railings.</p>"
+        "<p>Walkers may still cross on the east side, the council said.</p></div>"
+        f"<div class='more'><h2>Also today</h2>{cards}</div></div></body></html>"
+    )
+    body = _body(page)
+    assert "repair its railings" in body
+    assert "east side" in body
+    assert not any(text in body for text in summaries)
+
+
+def test_a_roundup_of_products_with_linked_names_keeps_its_items() -> None:
+    """A roundup's items (a linked product name over its review) are the article when they sit in its body."""
+    reviews = tuple(
+        f"Model {n} moves {n + 2} thousand litres an hour at {n * 10 + 20} watts, and it ran for weeks without a sound."
+        for n in range(4)
+    )
+    items = "".join(
+        f"<div class='item'><h3><a href='https://shop.example/{n}'>Quiet pump model {n}</a></h3><p>{text}</p></div>"
+        for n, text in enumerate(reviews)
+    )
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>The best pond pumps</h1><div class='entry-content'>"
+        "<p>We tested four pond pumps over a whole summer in ponds of every size, from a barrel to a lake.</p>"
+        f"{items}<p>All four pumps are quiet enough for a small garden, but model 2 gave the best value.</p>"
+        "</div></article></body></html>"
+    )
+    body = _body(page)
+    assert all(text in body for text in reviews)

@@ -13,7 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from articlex.classify.features import ISOLATED_PROSE_WEIGHT, Features, has_prose_neighbour
+from articlex.classify.features import (
+    ISOLATED_PROSE_WEIGHT,
+    LINKED_PROSE_MAX_LINK_DENSITY,
+    Features,
+    has_prose_neighbour,
+)
 from articlex.classify.lists import keep_whole_lists
 from articlex.classify.rules import judge_inside
 from articlex.hint_families import HintFamily
@@ -53,6 +58,10 @@ LEAD_LOOKBACK = 3
 """How many blocks before the main content may hold its lead paragraph (after a headline and a byline)."""
 DATED_LIST_MIN_ITEMS = 3
 """A list with this many items that carry their own date line is a list of teasers or comments, not the article."""
+TEASER_CARD_MIN_CARDS = 3
+"""This many cards side by side, each a linked title over a summary, are a list of other stories."""
+TEASER_CARD_MAX_BLOCKS = 3
+"""A teaser card holds a title, a summary and at most one more line (a date, a 'Read more')."""
 WRAPPER_SHARE = 0.65
 """A negative hint that would hide more than this share of the page's prose names a layout, not a widget."""
 META_INFO_MAX_PARAGRAPHS = 2
@@ -325,7 +334,8 @@ def main_container(
     clustered = [0.0] * len(containers)
     clutter = [0.0] * len(containers)
     hinted = _under_a_hint(containers, credible)
-    teasers = _dated_items(blocks, containers, features)
+    dated, cards = _dated_items(blocks, containers, features), _teaser_cards(blocks, containers, features)
+    teasers = [in_dated or in_card for in_dated, in_card in zip(dated, cards, strict=True)]
     is_prose = [
         feature.is_prose_with_links and not hinted[block.ancestors[-1]] and not teasers[block.ancestors[-1]]
         for block, feature in zip(blocks, features, strict=True)
@@ -368,6 +378,45 @@ def _short_sentence(feature: Features) -> bool:
     clutter, the short ones outweigh the long ones and the post is cut to its first paragraph.
     """
     return feature.punctuated and feature.words >= SIEVE_PROSE_MIN_WORDS and not feature.is_prose
+
+
+def _teaser_cards(blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]) -> list[bool]:
+    """For each container, whether it lies in a card of a list of teaser cards (a linked title over its summary).
+
+    Other stories are shown as cards: an element holding a linked title, then the story's summary (and
+    maybe a date), three or more side by side. Their summaries are sentences, but not the article's
+    paragraphs: a short story beside six such cards must not lose to their wrapper.
+    """
+    texts = [0.0] * len(containers)
+    first = [len(blocks)] * len(containers)
+    for index, block in enumerate(blocks):
+        if block.text.strip():
+            innermost = block.ancestors[-1]
+            texts[innermost] += 1
+            first[innermost] = min(first[innermost], index)
+    _add_up(containers, texts)
+    for child in range(len(containers) - 1, 0, -1):  # a parent's first block is its children's first
+        parent = containers[child].parent
+        if parent >= 0 and first[child] < first[parent]:
+            first[parent] = first[child]
+    per_parent: dict[int, int] = {}
+    cards = []
+    for card in containers:
+        if not 2 <= texts[card.id] <= TEASER_CARD_MAX_BLOCKS:
+            continue
+        title = first[card.id]
+        summary = next((i for i in range(title + 1, len(blocks)) if blocks[i].text.strip()), None)
+        if summary is None or blocks[summary].link_chars or not features[summary].is_prose:
+            continue
+        if features[title].link_density > LINKED_PROSE_MAX_LINK_DENSITY and not features[title].is_prose:
+            cards.append(card.id)
+            per_parent[card.parent] = per_parent.get(card.parent, 0) + 1
+    listed = {card for card in cards if per_parent[containers[card].parent] >= TEASER_CARD_MIN_CARDS}
+    under = [False] * len(containers)
+    for container in containers:
+        parent = container.parent
+        under[container.id] = container.id in listed or (parent >= 0 and under[parent])
+    return under
 
 
 def _dated_items(blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]) -> list[bool]:
