@@ -16,7 +16,7 @@ from articlex.html.hints import families_of
 
 HINT_FAMILIES = {
     "navigation", "footer", "sidebar", "comments", "share", "related", "newsletter", "advertisement", "caption",
-    "author_bio", "meta_info", "ticker", "widget", "form", "hidden", "article_body",
+    "author_bio", "meta_info", "ticker", "widget", "consent", "form", "hidden", "article_body",
 }  # fmt: skip
 PHRASE_FAMILIES = HINT_FAMILIES | {"print"}
 REQUIRED_LANGUAGES = (

@@ -488,3 +488,39 @@ def test_a_roundup_of_products_with_linked_names_keeps_its_items() -> None:
     )
     body = _body(page)
     assert all(text in body for text in reviews)
+
+
+CONSENT_NOTICE = (
+    "<p>We use cookies on our website. Some of them are essential, while others help us to improve this website "
+    "and your experience of it, and to measure how our pages are read.</p>"
+    "<p>If you are under sixteen and wish to give consent to optional services, you must ask your legal guardians "
+    "for permission. Personal data may be processed, for example for personalised ads and content.</p>"
+    "<p>You can find more information about how we use your data in our privacy policy, and you can revoke or "
+    "adjust your selection at any time under the settings.</p>"
+)
+
+
+def test_a_short_story_beside_a_long_cookie_notice_keeps_the_story() -> None:
+    """A consent dialog's notice is often longer than a short story; it is never the article."""
+    page = (
+        "<html><head><title>Bridge closed | Riverside Gazette</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header><main><div class='story'>"
+        "<h1>Bridge closed</h1><p>The old bridge is closed to cars from Monday while workers repair its railings.</p>"
+        "<p>Walkers may still cross on the east side, the council said.</p></div></main>"
+        f"<div id='cookie-notice-box'><h3>Privacy settings</h3>{CONSENT_NOTICE}<a href='#'>Accept all</a></div>"
+        "</body></html>"
+    )
+    body = _body(page)
+    assert "repair its railings" in body
+    assert "cookies" not in body
+
+
+def test_a_page_about_cookies_named_for_them_keeps_its_text() -> None:
+    """A cookie policy page names its own element for cookies; with its `<h1>` inside, that element is the page."""
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav><div class='cookie-policy'><h1>Our cookie policy</h1>"
+        f"{CONSENT_NOTICE}</div><footer><p>Riverside Gazette, 12 Mill Lane</p></footer></body></html>"
+    )
+    body = _body(page)
+    assert "We use cookies on our website." in body
+    assert "revoke or adjust your selection" in body

@@ -28,6 +28,8 @@ class HintFamily(StrEnum):
     """Bylines, dates and tags around an article ('entry-meta', 'byline', 'posted-on')."""
     TICKER = "ticker"
     WIDGET = "widget"
+    CONSENT = "consent"
+    """Cookie and privacy consent dialogs ('cookie-notice', 'gdpr-consent'): never the article, however long."""
     FORM = "form"
     HIDDEN = "hidden"
     ARTICLE_BODY = "article_body"

@@ -73,6 +73,7 @@ class Reason(StrEnum):
     META_INFO = "meta_info"
     TICKER = "ticker"
     WIDGET = "widget"
+    CONSENT = "consent"
     FORM = "form"
     HIDDEN = "hidden"
     # boilerplate: what the block's text looks like

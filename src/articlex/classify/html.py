@@ -30,6 +30,9 @@ CLUTTER_WEIGHT = 0.5
 ARTICLE_HINT_BONUS = 1.25
 """Prose under an element named like an article body ('entry-content', itemprop=articleBody) counts more."""
 OUTWEIGHING_FAMILIES = frozenset({HintFamily.COMMENTS})
+UNTITLED_OUTWEIGHING_FAMILIES = frozenset({HintFamily.CONSENT})
+"""Families believed like comment sections unless they hold an `<h1>`: a cookie notice is longer than many
+articles, but a page about cookies names its own element so."""
 SEMANTIC_ASIDES = frozenset({"aside", "nav", "footer"})
 """Elements whose tag says they are not the article: believed like comment sections, however much prose they hold
 (a short post on a blog whose sidebar of widgets outweighs it), unless they hold an `<h1>` (a site that wraps its
@@ -284,7 +287,8 @@ def credible_hints(
     outweighing = {
         c: f
         for c, f in negative.items()
-        if f in OUTWEIGHING_FAMILIES or (containers[c].tag in SEMANTIC_ASIDES and not titles_under[c])
+        if f in OUTWEIGHING_FAMILIES
+        or ((f in UNTITLED_OUTWEIGHING_FAMILIES or containers[c].tag in SEMANTIC_ASIDES) and not titles_under[c])
     }
     outermost = [c for c, f in outweighing.items() if not _inside_same_family(containers, c, f, outweighing)]
     discussed = sum(prose_under[c] for c in outermost)

@@ -27,14 +27,14 @@ ZONE_MAX_BLOCKS = 40
 FOREIGN_FAMILIES = frozenset(
     {
         HintFamily.COMMENTS, HintFamily.RELATED, HintFamily.TICKER, HintFamily.NAVIGATION, HintFamily.WIDGET,
-        HintFamily.ADVERTISEMENT, HintFamily.NEWSLETTER, HintFamily.FORM, HintFamily.AUTHOR_BIO,
+        HintFamily.ADVERTISEMENT, HintFamily.NEWSLETTER, HintFamily.FORM, HintFamily.AUTHOR_BIO, HintFamily.CONSENT,
     }
 )  # fmt: skip
 """Hint families of elements whose names, dates and credits belong to something other than the article."""
 FOREIGN_REASONS = frozenset(
     {
         Reason.COMMENTS, Reason.RELATED, Reason.TICKER, Reason.NAVIGATION, Reason.WIDGET, Reason.ADVERTISEMENT,
-        Reason.NEWSLETTER, Reason.FORM, Reason.AUTHOR_BIO, Reason.LIST_OF_LINKS,
+        Reason.NEWSLETTER, Reason.FORM, Reason.AUTHOR_BIO, Reason.LIST_OF_LINKS, Reason.CONSENT,
     }
 )  # fmt: skip
 """The classifier's reasons for the same places."""
