@@ -524,3 +524,31 @@ def test_a_page_about_cookies_named_for_them_keeps_its_text() -> None:
     body = _body(page)
     assert "We use cookies on our website." in body
     assert "revoke or adjust your selection" in body
+
+
+def test_an_accordion_of_linked_titles_inside_the_article_is_no_teaser_list() -> None:
+    """An accordion's items are a title and its text, like teaser cards; but the titles open the item, linking nowhere."""
+    items = "".join(
+        f"<li class='accordion-item'><h3><a href='#item-{n}'>Reason {n}</a></h3><div class='accordion-content'>"
+        f"<p>{text}</p></div></li>"
+        for n, text in enumerate(PARAGRAPHS)
+    )
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav><div class='page'><h1>Why the gates held</h1>"
+        f"<ul class='accordion'>{items}</ul></div><aside><p>An unrelated note about the bakery and its rolls, "
+        "which sell out every Saturday before nine o'clock in the morning.</p></aside></body></html>"
+    )
+    body = _body(page)
+    assert all(text in body for text in PARAGRAPHS)
+
+
+def test_a_recipe_post_filed_under_cookies_keeps_its_text() -> None:
+    """'category-cookies' files a recipe post; only the names of a consent dialog itself are believed outright."""
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav><header><h1>Oat biscuits for a rainy day</h1></header>"
+        f"<div class='post category-cookies tag-oats'><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></div>"
+        "<aside class='about'><p>Recipes from a small kitchen by the river.</p></aside></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[0] in body
+    assert PARAGRAPHS[1] in body

@@ -387,9 +387,10 @@ def _short_sentence(feature: Features) -> bool:
 def _teaser_cards(blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]) -> list[bool]:
     """For each container, whether it lies in a card of a list of teaser cards (a linked title over its summary).
 
-    Other stories are shown as cards: an element holding a linked title, then the story's summary (and
-    maybe a date), three or more side by side. Their summaries are sentences, but not the article's
-    paragraphs: a short story beside six such cards must not lose to their wrapper.
+    Other stories are shown as cards: an element holding a title linked to another page, then the story's
+    summary (and maybe a date), three or more side by side. Their summaries are sentences, but not the
+    article's paragraphs: a short story beside six such cards must not lose to their wrapper. (An
+    accordion's items look alike, but their titles link into the page or to a script, to open the item.)
     """
     texts = [0.0] * len(containers)
     first = [len(blocks)] * len(containers)
@@ -412,7 +413,11 @@ def _teaser_cards(blocks: Sequence[Block], containers: Sequence[Container], feat
         summary = next((i for i in range(title + 1, len(blocks)) if blocks[i].text.strip()), None)
         if summary is None or blocks[summary].link_chars or not features[summary].is_prose:
             continue
-        if features[title].link_density > LINKED_PROSE_MAX_LINK_DENSITY and not features[title].is_prose:
+        if (
+            features[title].link_density > LINKED_PROSE_MAX_LINK_DENSITY
+            and not features[title].is_prose
+            and _links_away(blocks[title])
+        ):
             cards.append(card.id)
             per_parent[card.parent] = per_parent.get(card.parent, 0) + 1
     listed = {card for card in cards if per_parent[containers[card].parent] >= TEASER_CARD_MIN_CARDS}
@@ -421,6 +426,13 @@ def _teaser_cards(blocks: Sequence[Block], containers: Sequence[Container], feat
         parent = container.parent
         under[container.id] = container.id in listed or (parent >= 0 and under[parent])
     return under
+
+
+def _links_away(block: Block) -> bool:
+    """Whether a block links to another page: an accordion's title links to '#' or to a script, not away."""
+    return any(
+        kind == "link" and target and not target.startswith(("#", "javascript:")) for kind, target, _, _ in block.spans
+    )
 
 
 def _dated_items(blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]) -> list[bool]:
