@@ -90,11 +90,13 @@ def classify_html(
         return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, "no prose on the page") for block in blocks)
     where = container_path(containers, main)
     nearest = _nearest_hint_below(containers, credible, main)
-    lead = _lead_before(blocks, containers, features, credible, main)
-    beside = _prose_siblings(blocks, containers, features, credible, main)
+    hinted = _under_a_hint(containers, credible)
+    lead = _lead_before(blocks, containers, features, hinted, main)
+    beside = _prose_siblings(blocks, containers, features, hinted, main)
+    in_main = _within(containers, main)
     decisions = []
     for block, feature in zip(blocks, features, strict=True):
-        if main in block.ancestors:
+        if in_main[block.ancestors[-1]]:
             label, reason, detail = judge_inside(block, feature, nearest[block.ancestors[-1]])
         elif beside[block.ancestors[-1]]:
             label, reason, detail = judge_inside(block, feature, None)
@@ -150,7 +152,7 @@ def _lead_before(
     blocks: Sequence[Block],
     containers: Sequence[Container],
     features: Sequence[Features],
-    credible: dict[int, HintFamily],
+    hinted: Sequence[bool],
     main: int,
 ) -> int | None:
     """The index of the article's lead paragraph when it stands just before the main content, outside it.
@@ -163,7 +165,6 @@ def _lead_before(
     parent = containers[main].parent
     if first is None or parent < 0:
         return None
-    hinted = _under_a_hint(containers, credible)
     for index in range(first - 1, max(-1, first - 1 - LEAD_LOOKBACK), -1):
         block = blocks[index]
         if block.kind is BlockKind.HEADING or parent not in block.ancestors or hinted[block.ancestors[-1]]:
@@ -177,7 +178,7 @@ def _prose_siblings(
     blocks: Sequence[Block],
     containers: Sequence[Container],
     features: Sequence[Features],
-    credible: dict[int, HintFamily],
+    hinted: Sequence[bool],
     main: int,
 ) -> list[bool]:
     """For each container, whether it lies in a sibling of the main content that holds prose and nothing else.
@@ -192,13 +193,18 @@ def _prose_siblings(
     parent = containers[main].parent
     if parent < 0:
         return inside
-    hinted = _under_a_hint(containers, credible)
+    towards = [-1] * len(containers)  # for each container, the child of `parent` it lies in (-1: none)
+    for container in containers:
+        if container.parent == parent:
+            towards[container.id] = container.id
+        elif container.parent >= 0:
+            towards[container.id] = towards[container.parent]
     chars: dict[int, int] = {}
     link_chars: dict[int, int] = {}
     only_prose: dict[int, bool] = {}
     for block, feature in zip(blocks, features, strict=True):
-        sibling = _child_towards(block.ancestors, parent)
-        if sibling is None or sibling == main:
+        sibling = towards[block.ancestors[-1]]
+        if sibling < 0 or sibling == main:
             continue
         chars[sibling] = chars.get(sibling, 0) + len(block.text)
         link_chars[sibling] = link_chars.get(sibling, 0) + block.link_chars
@@ -215,12 +221,12 @@ def _prose_siblings(
     return inside
 
 
-def _child_towards(ancestors: Sequence[int], parent: int) -> int | None:
-    """The child of `parent` on a block's chain of ancestors (outermost first), or None when not under it."""
-    for at, container in enumerate(ancestors):
-        if container == parent:
-            return ancestors[at + 1] if at + 1 < len(ancestors) else None
-    return None
+def _within(containers: Sequence[Container], ancestor: int) -> list[bool]:
+    """For each container, whether it is `ancestor` or lies inside it (one pass, parents first)."""
+    inside = [False] * len(containers)
+    for container in containers:
+        inside[container.id] = container.id == ancestor or (container.parent >= 0 and inside[container.parent])
+    return inside
 
 
 def _nearest_hint_below(
@@ -392,34 +398,28 @@ def _teaser_cards(blocks: Sequence[Block], containers: Sequence[Container], feat
     article's paragraphs: a short story beside six such cards must not lose to their wrapper. (An
     accordion's items look alike, but their titles link into the page or to a script, to open the item.)
     """
-    texts = [0.0] * len(containers)
-    first = [len(blocks)] * len(containers)
-    for index, block in enumerate(blocks):
-        if block.text.strip():
-            innermost = block.ancestors[-1]
-            texts[innermost] += 1
-            first[innermost] = min(first[innermost], index)
-    _add_up(containers, texts)
-    for child in range(len(containers) - 1, 0, -1):  # a parent's first block is its children's first
-        parent = containers[child].parent
-        if parent >= 0 and first[child] < first[parent]:
-            first[parent] = first[child]
+    texts = [index for index, block in enumerate(blocks) if block.text.strip()]
     per_parent: dict[int, int] = {}
     cards = []
-    for card in containers:
-        if not 2 <= texts[card.id] <= TEASER_CARD_MAX_BLOCKS:
+    for position in range(len(texts) - 1):
+        title, summary = texts[position], texts[position + 1]
+        if blocks[summary].link_chars or not features[summary].is_prose:
             continue
-        title = first[card.id]
-        summary = next((i for i in range(title + 1, len(blocks)) if blocks[i].text.strip()), None)
-        if summary is None or blocks[summary].link_chars or not features[summary].is_prose:
+        heading = features[title]
+        if heading.is_prose or heading.link_density <= LINKED_PROSE_MAX_LINK_DENSITY or not _links_away(blocks[title]):
             continue
-        if (
-            features[title].link_density > LINKED_PROSE_MAX_LINK_DENSITY
-            and not features[title].is_prose
-            and _links_away(blocks[title])
-        ):
-            cards.append(card.id)
-            per_parent[card.parent] = per_parent.get(card.parent, 0) + 1
+        before = blocks[texts[position - 1]].ancestors if position else ()
+        shared = [a for a, b in zip(blocks[title].ancestors, blocks[summary].ancestors, strict=False) if a == b]
+        for card in reversed(shared):  # the elements around both, innermost first, while the title opens them
+            held = 2 + sum(
+                1
+                for later in texts[position + 2 : position + 2 + TEASER_CARD_MAX_BLOCKS]
+                if card in blocks[later].ancestors
+            )
+            if card in before or held > TEASER_CARD_MAX_BLOCKS:
+                break
+            cards.append(card)
+            per_parent[containers[card].parent] = per_parent.get(containers[card].parent, 0) + 1
     listed = {card for card in cards if per_parent[containers[card].parent] >= TEASER_CARD_MIN_CARDS}
     under = [False] * len(containers)
     for container in containers:
