@@ -39,11 +39,11 @@ from articlex.textnorm import collapse, tidy_lines
 
 _INVISIBLE = (
     "script, style, noscript, template, svg, math, iframe, object, embed, canvas, video, audio, "
-    "select, textarea, input, head, [hidden], "
+    "select, textarea, button, input, head, [hidden], "
     "[style*='display:none' i], [style*='display: none' i], [style*='visibility:hidden' i], "
     "[style*='visibility: hidden' i]"
 )
-"""Subtrees a reader never sees as text; removed before the walk (and `<button>`s but for a heading's)."""
+"""Subtrees a reader never sees as text; removed before the walk (all but a `<button>` in a heading)."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 UNSCRIPTED_COPY_MIN_CHARS = 200
 """`<noscript>` and `<template>` elements holding less text than this (a notice, a widget) are never the page."""
@@ -131,9 +131,7 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
     data = _page_data(tree)
     _show_unscripted_copy(tree)
     for node in tree.css(_INVISIBLE):
-        node.decompose()
-    for node in tree.css("button"):
-        if not _names_a_section(node):
+        if node.tag != "button" or not _names_a_section(node):
             node.decompose()
     splitter = _Splitter(options, deadline)
     top = tree.body or tree.root
@@ -173,8 +171,9 @@ def _show_unscripted_copy(tree: LexborHTMLParser) -> None:
     body = tree.body
     if body is None:
         return
-    noscripts = tree.css("noscript")
-    templates = [(node, _template_content(node)) for node in tree.css("template")]
+    copies = tree.css("noscript, template")
+    noscripts = [node for node in copies if node.tag == "noscript"]
+    templates = [(node, _template_content(node)) for node in copies if node.tag == "template"]
     if not noscripts and not templates:
         return
     in_noscripts = sum(len(node.text(deep=True)) for node in noscripts)
