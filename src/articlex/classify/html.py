@@ -10,7 +10,7 @@ the reason's detail.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from articlex.classify.features import (
@@ -19,7 +19,7 @@ from articlex.classify.features import (
     Features,
     has_prose_neighbour,
 )
-from articlex.classify.lists import keep_whole_lists
+from articlex.classify.lists import keep_whole_lists, link_targets
 from articlex.classify.rules import judge_inside
 from articlex.hint_families import HintFamily
 from articlex.model import BlockKind, Label, Reason
@@ -93,7 +93,7 @@ def classify_html(
     hinted = _under_a_hint(containers, credible)
     lead = _lead_before(blocks, containers, features, hinted, main)
     beside = _prose_siblings(blocks, containers, features, hinted, main)
-    in_main = _within(containers, main)
+    in_main = _inside_any(containers, (main,))
     decisions = []
     for block, feature in zip(blocks, features, strict=True):
         if in_main[block.ancestors[-1]]:
@@ -189,10 +189,9 @@ def _prose_siblings(
     with few links, is such a piece. A list of teasers beside the article never passes: its titles are
     no prose.
     """
-    inside = [False] * len(containers)
     parent = containers[main].parent
     if parent < 0:
-        return inside
+        return [False] * len(containers)
     towards = [-1] * len(containers)  # for each container, the child of `parent` it lies in (-1: none)
     for container in containers:
         if container.parent == parent:
@@ -216,16 +215,15 @@ def _prose_siblings(
         for sibling, total in chars.items()
         if only_prose.get(sibling) and not hinted[sibling] and link_chars[sibling] <= SIBLING_LINK_SHARE * total
     }
-    for container in containers:
-        inside[container.id] = container.id in pieces or (container.parent >= 0 and inside[container.parent])
-    return inside
+    return _inside_any(containers, pieces)
 
 
-def _within(containers: Sequence[Container], ancestor: int) -> list[bool]:
-    """For each container, whether it is `ancestor` or lies inside it (one pass, parents first)."""
+def _inside_any(containers: Sequence[Container], marked: Collection[int]) -> list[bool]:
+    """For each container, whether it or one of its ancestors is marked (one pass, parents first)."""
     inside = [False] * len(containers)
     for container in containers:
-        inside[container.id] = container.id == ancestor or (container.parent >= 0 and inside[container.parent])
+        parent = container.parent
+        inside[container.id] = container.id in marked or (parent >= 0 and inside[parent])
     return inside
 
 
@@ -421,18 +419,12 @@ def _teaser_cards(blocks: Sequence[Block], containers: Sequence[Container], feat
             cards.append(card)
             per_parent[containers[card].parent] = per_parent.get(containers[card].parent, 0) + 1
     listed = {card for card in cards if per_parent[containers[card].parent] >= TEASER_CARD_MIN_CARDS}
-    under = [False] * len(containers)
-    for container in containers:
-        parent = container.parent
-        under[container.id] = container.id in listed or (parent >= 0 and under[parent])
-    return under
+    return _inside_any(containers, listed)
 
 
 def _links_away(block: Block) -> bool:
     """Whether a block links to another page: an accordion's title links to '#' or to a script, not away."""
-    return any(
-        kind == "link" and target and not target.startswith(("#", "javascript:")) for kind, target, _, _ in block.spans
-    )
+    return any(target and not target.startswith(("#", "javascript:")) for target in link_targets(block))
 
 
 def _dated_items(blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]) -> list[bool]:
@@ -451,21 +443,13 @@ def _dated_items(blocks: Sequence[Block], containers: Sequence[Container], featu
     for container in containers:
         if dated_item[container.id]:
             per_list[container.parent] = per_list.get(container.parent, 0) + 1
-    under = [False] * len(containers)
-    for container in containers:
-        parent = container.parent
-        own = dated_item[container.id] and per_list.get(parent, 0) >= DATED_LIST_MIN_ITEMS
-        under[container.id] = own or (parent >= 0 and under[parent])
-    return under
+    listed = {c.id for c in containers if dated_item[c.id] and per_list.get(c.parent, 0) >= DATED_LIST_MIN_ITEMS}
+    return _inside_any(containers, listed)
 
 
 def _under_a_hint(containers: Sequence[Container], credible: dict[int, HintFamily]) -> list[bool]:
-    """For each container, whether it or one of its ancestors has a credible hint (one pass, parents first)."""
-    hinted = [False] * len(containers)
-    for container in containers:
-        parent = container.parent
-        hinted[container.id] = container.id in credible or (parent >= 0 and hinted[parent])
-    return hinted
+    """For each container, whether it or one of its ancestors has a credible hint."""
+    return _inside_any(containers, credible.keys())
 
 
 def _add_up(containers: Sequence[Container], *totals: list[float]) -> None:

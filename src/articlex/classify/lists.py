@@ -83,9 +83,14 @@ def _linked_item(decision: Decision) -> bool:
     return decision.reason is Reason.LINK_DENSE and decision.block.kind is BlockKind.LIST_ITEM
 
 
+def link_targets(block: Block) -> list[str]:
+    """Where each link of the block leads (its `href`, '' for a link without one), in order."""
+    return [target for kind, target, _, _ in block.spans if kind == "link"]
+
+
 def _into_page(block: Block) -> bool:
     """True when every link of the block leads to a place in the page itself (`#section`)."""
-    targets = [target for kind, target, _, _ in block.spans if kind == "link"]
+    targets = link_targets(block)
     return bool(targets) and all(target.startswith("#") and len(target) > 1 for target in targets)
 
 
