@@ -350,6 +350,30 @@ def test_a_photo_post_of_one_line_beats_the_site_blurb() -> None:
     assert "photographer" not in body
 
 
+def test_a_photo_diary_of_short_lines_beats_the_blurb_beside_widgets_of_the_same_name() -> None:
+    """A photo diary's short captions sit in the post's body element; the theme names the sidebar's widgets like
+    a post's body too ('entry-content'), so the post's element is not the page's only one: the largest still is."""
+    blurb = (
+        "We are two walkers who love the hills, the sea and slow mornings, and we write down where our boots "
+        "have taken us, one weekend at a time, for friends and for ourselves."
+    )
+    lines = ["First frost", "Red maples by the road", "The closed bridge", "A heron in the shallows", "Home again"]
+    diary = "".join(f"<p><img src='/p{n}.jpg' alt=''></p><p>{line}</p>" for n, line in enumerate(lines))
+    widgets = "".join(
+        f"<div class='box'><h4>Box {n}</h4><div class='box-text entry-content'><a href='/tag/{n}'>Walks {n}</a></div></div>"
+        for n in range(4)
+    )
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/walks'>Walks</a></nav><div id='col1'>"
+        f"<h1>Frost on the upper road</h1><div class='article-content'>{diary}</div></div>"
+        f"<div id='col2'><div><p>{blurb}</p></div>{widgets}</div></body></html>"
+    )
+    body = _body(page)
+    assert lines[0] in body
+    assert lines[-1] in body
+    assert "slow mornings" not in body
+
+
 def test_an_article_cut_by_an_inline_box_keeps_both_pieces() -> None:
     """A template sets the first paragraph in one element, then a box of related links, then the rest in another."""
     first = "The harbour master closed the lower quay on Tuesday after the spring tide left a crack in the wall."

@@ -55,6 +55,8 @@ TEXT_ELEMENTS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", 
 """Elements that hold one piece of text (which `<br>`s may cut in several blocks), never an article's own element."""
 NAMED_BODY_MIN_WORDS = 5
 """A lone blurb gives way to the page's one element named like the article body when that holds this many words."""
+NAMED_BODY_SHARE = 0.5
+"""…or to the largest of several such elements when it holds at least this share of their unlinked words."""
 SIBLING_LINK_SHARE = 0.25
 """A piece of the article beside the main content has at most this share of its text in links."""
 LEAD_LOOKBACK = 3
@@ -125,17 +127,24 @@ def _named_body(
         return main
     named = {c.id for c in containers if HintFamily.ARTICLE_BODY in c.families}
     outermost = [c for c in named if named.isdisjoint(_ancestors(containers, c))]
-    if len(outermost) != 1:
+    if not outermost:
         return main
-    body = outermost[0]
+    words = {c: _unlinked_words(blocks, c) for c in outermost}
+    body = max(outermost, key=words.__getitem__)
+    if words[body] < NAMED_BODY_SHARE * sum(words.values()):
+        return main  # several boxes of the same name (a sidebar's 'box-text' widgets): none is the article's
     if main == body or body in _ancestors(containers, main) or main in _ancestors(containers, body):
         return main
-    words = sum(
+    return body if words[body] >= NAMED_BODY_MIN_WORDS else main
+
+
+def _unlinked_words(blocks: Sequence[Block], container: int) -> float:
+    """How many words of the blocks inside `container` are not link text (in proportion to their characters)."""
+    return sum(
         len(b.text.split()) * (len(b.text) - b.link_chars) / len(b.text)
         for b in blocks
-        if body in b.ancestors and b.text
-    )  # unlinked words
-    return body if words >= NAMED_BODY_MIN_WORDS else main
+        if container in b.ancestors and b.text
+    )
 
 
 def _ancestors(containers: Sequence[Container], container: int) -> list[int]:
