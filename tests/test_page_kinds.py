@@ -374,6 +374,34 @@ def test_a_photo_diary_of_short_lines_beats_the_blurb_beside_widgets_of_the_same
     assert "slow mornings" not in body
 
 
+def test_a_short_story_under_the_page_title_beats_a_promo_panel_of_one_long_blurb() -> None:
+    """A story of two paragraphs under the page's one `<h1>`; above it a panel promotes the magazine's latest issue
+    with one long paragraph, which outscores the story's shorter ones. The title stands over the story."""
+    promo = (
+        "Our winter issue is out now, with a long conversation with a lighthouse keeper who has kept the same "
+        "lamp for forty years, a portfolio of harbour photographs, recipes from the island's last bakery, "
+        "and a guide to walking the coast path from the ferry to the old signal station in one long day. "
+        "Subscribers get every issue posted to their door before it reaches the shops, and a tote bag printed "
+        "with the old ferry timetable, while stocks last."
+    )
+    story = [
+        "The harbour choir sang on the pier on Sunday, as it has every first Sunday of December.",
+        "About two hundred people came, and the collection raised money for the lifeboat station.",
+    ]
+    more = "".join(f"<li><a href='/story/{n}'>Another story from the harbour, number {n}</a></li>" for n in range(12))
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/issues'>Issues</a></nav>"
+        f"<div id='top'><div class='panel'><h4>Issue 12 | Winter</h4><p>{promo}</p></div></div>"
+        "<div id='page'><article><div class='text'><h1>Choir on the pier</h1>"
+        f"<p>{story[0]}</p><p>{story[1]}</p></div></article><ul class='more'>{more}</ul></div>"
+        "<footer><p>Harbour Quarterly, 3 Dock Road</p></footer></body></html>"
+    )
+    body = _body(page)
+    assert story[0] in body
+    assert story[1] in body
+    assert "lighthouse keeper" not in body
+
+
 def test_an_article_cut_by_an_inline_box_keeps_both_pieces() -> None:
     """A template sets the first paragraph in one element, then a box of related links, then the rest in another."""
     first = "The harbour master closed the lower quay on Tuesday after the spring tide left a crack in the wall."

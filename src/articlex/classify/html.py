@@ -49,6 +49,8 @@ SIEVE_PROSE_MIN_WORDS = 4
 builder cuts a post into many short text widgets ('We open on Saturday at eight.'), none of them a paragraph."""
 SIEVE_MIN_SENTENCES = 2
 """…and the element found so must hold at least this many such sentences."""
+TITLED_ARTICLE_MIN_PARAGRAPHS = 2
+"""The element around the page's one title must hold this many paragraphs of prose to be the article."""
 SPECIFICITY_MARGIN = 0.25
 """An element holding all the page's runs of prose may score this share below its wrapper and still win."""
 TEXT_ELEMENTS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "address"})
@@ -350,6 +352,7 @@ def main_container(
     prose = [0.0] * len(containers)
     clustered = [0.0] * len(containers)
     clutter = [0.0] * len(containers)
+    paragraphs = [0.0] * len(containers)
     hinted = _under_a_hint(containers, credible)
     dated, cards = _dated_items(blocks, containers, features), _teaser_cards(blocks, containers, features)
     teasers = [in_dated or in_card for in_dated, in_card in zip(dated, cards, strict=True)]
@@ -370,9 +373,10 @@ def main_container(
         innermost = block.ancestors[-1]
         prose[innermost] += prose_chars
         clutter[innermost] += clutter_chars
+        paragraphs[innermost] += 1.0 if prose_chars else 0.0
         if in_run:
             clustered[innermost] += prose_chars
-    _add_up(containers, prose, clutter, clustered)
+    _add_up(containers, prose, clutter, clustered, paragraphs)
     scores = [
         prose[e.id] * (ARTICLE_HINT_BONUS if HintFamily.ARTICLE_BODY in e.families else 1.0)
         - CLUTTER_WEIGHT * clutter[e.id]
@@ -385,7 +389,35 @@ def main_container(
         return None
     while containers[best].tag in TEXT_ELEMENTS and containers[best].parent >= 0:
         best = containers[best].parent  # one paragraph that outscores the rest is still part of something
-    return _most_specific(containers, scores, clustered, best)
+    best = _most_specific(containers, scores, clustered, best)
+    titled = _titled_article(blocks, containers, scores, paragraphs, best)
+    return best if titled is None else titled
+
+
+def _titled_article(
+    blocks: Sequence[Block],
+    containers: Sequence[Container],
+    scores: Sequence[float],
+    paragraphs: Sequence[float],
+    best: int,
+) -> int | None:
+    """The element around the page's one `<h1>` that holds prose of its own, when the main content found lies apart.
+
+    A short story of two paragraphs can score below a box beside it (a magazine's 'latest issue'
+    panel, an 'about' blurb); the page's only top-level title stands over the article, not over
+    the box. The nearest element around the title whose prose outweighs its clutter and that
+    holds two paragraphs or more is the article, unless it encloses the main content found.
+    """
+    titles = [block for block in blocks if block.kind is BlockKind.HEADING and block.level == 1]
+    if len(titles) != 1:
+        return None
+    around_best = set(_ancestors(containers, best)) | {best}
+    container = titles[0].ancestors[-1]
+    while container >= 0 and container not in around_best:
+        if scores[container] > 0 and paragraphs[container] >= max(TITLED_ARTICLE_MIN_PARAGRAPHS, paragraphs[best] + 1):
+            return container
+        container = containers[container].parent
+    return None
 
 
 def _short_sentence(feature: Features) -> bool:
