@@ -596,3 +596,36 @@ def test_a_recipe_post_filed_under_cookies_keeps_its_text() -> None:
     body = _body(page)
     assert PARAGRAPHS[0] in body
     assert PARAGRAPHS[1] in body
+
+
+def test_a_guide_whose_title_repeats_one_section_heading_keeps_the_sections_above_it() -> None:
+    """A guide of sections, each under a heading of the same rank; the page's title repeats the last section's
+    heading, so the headline found stands halfway down the text. What is above it is the guide, not a kicker."""
+    sections = [
+        ("Pruning roses: the tools", "Use clean, sharp secateurs and a pair of thick gloves for the thorny stems."),
+        ("Pruning roses: when to cut", "Cut in late winter, just as the buds begin to swell along the old canes."),
+        ("Pruning roses: common questions", "Yes, you can compost the cuttings, but leave out any diseased leaves."),
+    ]
+    text = "".join(f"<h2>{heading}</h2><p>{paragraph}</p>" for heading, paragraph in sections)
+    page = (
+        "<html><head><title>Pruning roses: common questions</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/garden'>Garden</a></nav>"
+        f"<article>{text}</article><footer><p>The Walled Garden Club</p></footer></body></html>"
+    )
+    body = _body(page)
+    assert sections[0][1] in body
+    assert sections[1][1] in body
+    assert sections[2][1] in body
+
+
+def test_a_teaser_above_the_headline_is_still_cut() -> None:
+    """A kicker box above the headline holds no heading of the headline's rank: it is cut as before."""
+    page = (
+        "<html><head><title>Choir on the pier</title></head><body><div id='page'>"
+        "<div class='kicker'><p>Also today: the ferry timetable changes on Monday, and the market moves indoors "
+        "for the winter months, starting with the first weekend of December.</p></div>"
+        f"<h1>Choir on the pier</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></div></body></html>"
+    )
+    body = _body(page)
+    assert body.startswith(PARAGRAPHS[0])
+    assert "ferry timetable" not in body

@@ -27,9 +27,7 @@ def final_decisions(decisions: Sequence[Decision], fields: Fields) -> tuple[Deci
     """The classifier's decisions, with the finders' claims and the headline rules applied."""
     headline_block = fields.headline.block if fields.headline is not None else None
     headline_text = comparable(fields.headline.value) if fields.headline is not None else None
-    content_after_headline = headline_block is not None and any(
-        d.label is Label.CONTENT and d.block.index > headline_block for d in decisions
-    )
+    content_after_headline = headline_block is not None and _cuts_above(decisions, headline_block)
     final = []
     for decision in decisions:
         block = decision.block
@@ -48,6 +46,27 @@ def final_decisions(decisions: Sequence[Decision], fields: Fields) -> tuple[Deci
         else:
             final.append(decision)
     return tuple(final)
+
+
+def _cuts_above(decisions: Sequence[Decision], headline_block: int) -> bool:
+    """True when the content above the headline is to be cut: content follows, and the headline heads no section.
+
+    What stands above an article's headline is a kicker or a teaser. But a long page of sections
+    (a guide, a report, a page of FAQs) may repeat one section's heading in its title; the content
+    above that heading then holds headings of the same rank or higher, and it is the page's text.
+    """
+    headline = decisions[headline_block].block
+    level = headline.level if headline.kind is BlockKind.HEADING else 0
+    content_after = False
+    for decision in decisions:
+        block = decision.block
+        if decision.label is not Label.CONTENT or block.index == headline_block:
+            continue
+        if block.index > headline_block:
+            content_after = True
+        elif level and block.kind is BlockKind.HEADING and 0 < block.level <= level:
+            return False
+    return content_after
 
 
 def _repeats(text: str, headline: str) -> bool:
