@@ -172,3 +172,15 @@ def test_copyright_notice_ends_the_article() -> None:
         [MENU, paragraphs(ARTICLE), "© 2019 The Riverside Gazette", "From our partners", promotion, MENU]
     )
     assert body(page) == ARTICLE
+
+
+def test_bulleted_sentences_between_paragraphs_stay_in_the_run() -> None:
+    """A list of bulleted full sentences (a post's tips) does not end the article: the paragraph after it is kept."""
+    tips = [
+        "* Water the young trees twice a week in the first summer, and more often when the weather is hot and dry.",
+        "* Put a ring of mulch around each trunk, but keep it a hand's width away from the bark to stop it rotting.",
+        "* Check the ties after every storm, since a loose tie rubs the bark and a tight one cuts into the growing wood.",
+        "* Ask the council before you plant near a pavement, because roots can lift the stones within a few years.",
+    ]
+    page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(tips), ARTICLE[2], MENU])
+    assert body(page) == [*ARTICLE[:2], *tips, ARTICLE[2]]

@@ -3,9 +3,10 @@
 A browser copy of a page has no elements to go by, only lines. Each line gets a weight: prose
 counts for its length (less when no blank line sets it off), other lines cost theirs up to a
 cap, boilerplate-shaped lines and section openers ('Comments', 'Related', a copyright line)
-cost more, repeated prose and copied teaser cards count against the run, short sentences and
-table rows count a little for it, and prose inside a list of dated items (a comment thread, a
-teaser list) counts nothing. The best-scoring run is the main content; its lines are judged by the rules.
+cost more, repeated prose and copied teaser cards count against the run, short sentences,
+bulleted sentences and table rows count a little for it, and prose inside a list of dated items
+(a comment thread, a teaser list) counts nothing. The best-scoring run is the main content; its
+lines are judged by the rules.
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ SHORT_SENTENCE_MIN_WORDS = 4
 """…when it has at least this many words…"""
 SHORT_SENTENCE_MIN_UNSPACED = 10
 """…or this many letters of a script written without spaces (Chinese, Japanese, Thai)."""
+BULLETED_PROSE_WEIGHT = SHORT_SENTENCE_WEIGHT
+"""A bulleted line as long and punctuated as prose (a post's list of tips or points) counts for
+this share of its length, like a short sentence, instead of costing like a menu's bullet: such a
+list is the article's text, and a menu's bulleted items are short (text corpus: a quarter keeps
+a post's list of tips; half the length took teaser lists under stories on two corpora)."""
 TABLE_ROW_WEIGHT = 0.25
 """A row of a table or schedule counts for this share of its length, like a short sentence…"""
 TABLE_MIN_ROWS = 4
@@ -182,6 +188,8 @@ def _line_weight(block: Block, feature: Features) -> float:
     """Prose counts for its length; other lines against it, labels that end an article most of all."""
     if feature.is_prose and not feature.bullet:
         return float(len(block.text))
+    if feature.is_prose:
+        return BULLETED_PROSE_WEIGHT * len(block.text)
     if _short_sentence(block, feature):
         return SHORT_SENTENCE_WEIGHT * len(block.text)
     cost = float(min(len(block.text), LINE_PENALTY_CAP))
