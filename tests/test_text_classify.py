@@ -184,3 +184,24 @@ def test_bulleted_sentences_between_paragraphs_stay_in_the_run() -> None:
     ]
     page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(tips), ARTICLE[2], MENU])
     assert body(page) == [*ARTICLE[:2], *tips, ARTICLE[2]]
+
+
+def test_a_numbered_list_of_short_items_between_paragraphs_stays_in_the_run() -> None:
+    """Short numbered steps ('1. Sift the flour') do not end the article: the paragraph after them is kept."""
+    steps = [
+        "1. Sift the flour",
+        "2. Rub in the butter",
+        "3. Add the milk slowly",
+        "4. Knead for one minute",
+        "5. Cut out the rounds",
+        "6. Bake until golden",
+    ]
+    page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(steps), ARTICLE[2], MENU])
+    assert body(page) == [*ARTICLE[:2], *steps, ARTICLE[2]]
+
+
+def test_numbers_that_do_not_count_up_are_no_list() -> None:
+    """Lines opened by numbers out of order (a menu of years, scores) get no weight from the numbered-list rule."""
+    lines = ["12) Archive", "3. Sports", "7) Weather", "1. Contact us"]
+    page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(lines), MENU])
+    assert body(page) == ARTICLE[:2]

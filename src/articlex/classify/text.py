@@ -79,6 +79,12 @@ TABLE_MIN_ROWS = 4
 (text corpus: 80% of the lines of such runs are article text; 3, 4 and 6 rows score alike)."""
 TABLE_ROW_MIN_WORDS = 3
 """A line without tabs needs this many words, a number and a cell break (',', '–', '@') to be a row."""
+NUMBERED_LIST_MIN_ITEMS = 3
+"""Lines numbered one after another ('1. …', '2. …', '3. …') this many times make a numbered list…"""
+NUMBERED_ITEM_MAX_GAP = 10
+"""…when each item stands at most this many lines after the one before (a step's text may follow its title)."""
+_NUMBERED = re.compile(r"^\(?(\d{1,2})[.)]\s+\S")
+"""A line opened by an item's number: '1. ', '2) ', '(3) '."""
 STAMP_MAX_WORDS = 12
 """A line holding a date or a relative time ('2 days ago') is a stamp when it has at most this many words."""
 DATED_ITEMS_MIN = 3
@@ -153,6 +159,8 @@ def _line_weights(blocks: Sequence[Block], features: Sequence[Features], is_pros
     stamps = [_stamp(block, feature) for block, feature in zip(blocks, features, strict=True)]
     for index in _table_rows(blocks, features, stamps):
         weights[index] = TABLE_ROW_WEIGHT * len(blocks[index].text)
+    for index in _numbered_items(blocks, features):
+        weights[index] = TABLE_ROW_WEIGHT * len(blocks[index].text)
     in_items = _dated_items(features, is_prose, stamps)
     copies = _copies(blocks, is_prose)
     for index in (index for index, prose in enumerate(is_prose) if prose):
@@ -165,6 +173,32 @@ def _line_weights(blocks: Sequence[Block], features: Sequence[Features], is_pros
         if in_items[index]:
             weights[index] *= DATED_ITEM_PROSE_WEIGHT
     return weights
+
+
+def _numbered_items(blocks: Sequence[Block], features: Sequence[Features]) -> list[int]:
+    """The short lines of numbered lists ('1. Salt', '2. Flour', '3) Eggs') of at least `NUMBERED_LIST_MIN_ITEMS`.
+
+    A list whose items count up one by one is the article's (steps, a ranking, ingredients): menus
+    and footers do not number their links. Items may stand a few lines apart (a step's text under it).
+    """
+    chains: list[list[tuple[int, int]]] = []
+    for index, block in enumerate(blocks):
+        match = _NUMBERED.match(block.text)
+        if match is None:
+            continue
+        number = int(match.group(1))
+        last = chains[-1][-1] if chains else None
+        if last is not None and number == last[1] + 1 and index - last[0] <= NUMBERED_ITEM_MAX_GAP:
+            chains[-1].append((index, number))
+        else:
+            chains.append([(index, number)])
+    return [
+        index
+        for chain in chains
+        if len(chain) >= NUMBERED_LIST_MIN_ITEMS
+        for index, _ in chain
+        if not features[index].is_prose
+    ]
 
 
 def _copies(blocks: Sequence[Block], is_prose: Sequence[bool]) -> set[int]:
