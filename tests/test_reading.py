@@ -199,6 +199,27 @@ def test_fragment_with_a_few_tags_is_html() -> None:
     assert read_page(source).kind == "html"
 
 
+def test_page_with_a_broken_xml_declaration_is_html() -> None:
+    """An XML declaration that never closes (a content system wrote its keywords into it) hides the document's
+    start; the `<meta>`, `<link>` and `<script>` lines after it still make the page HTML."""
+    keywords = ", ".join(f"keyword{n}" for n in range(60))
+    source = (
+        f'<?xml version="1.0" encoding="{keywords}" />\n<meta name="generator" content="A CMS" />\n'
+        '<meta name="robots" content="index, follow" />\n<link rel="stylesheet" href="/site.css" />\n'
+        '<script src="/menu.js"></script>\n' + "<p>The council approved the budget on Monday evening.</p>\n"
+    )
+    assert read_page(source).kind == "html"
+
+
+def test_a_blog_copy_naming_the_tags_its_comments_allow_is_text() -> None:
+    """A browser copy of a blog may print its comment form's note on allowed tags: still plain text."""
+    source = (
+        "A walk along the estuary\n\nWe went out at low tide and counted the birds on the mud.\n\n"
+        "Leave a comment. You can use these tags: <strong> <em> <u>\n"
+    )
+    assert read_page(source).kind == "text"
+
+
 @pytest.mark.parametrize(
     "source",
     [

@@ -30,8 +30,12 @@ _HTML_START = re.compile(
 """A page that starts (after blanks, an XML declaration and a few comments) with a doctype, a comment or an
 HTML element is HTML."""
 _HTML_TAG = re.compile(
-    r"</?(?:p|div|br|span|a|table|td|li|ul|h[1-6]|article|section|img|b|i|em|strong)\b[^<>]{0,300}>", re.IGNORECASE
+    r"</?(?:p|div|br|span|a|table|td|li|ul|h[1-6]|article|section|img|b|i|em|strong"
+    r"|html|head|body|title|meta|link|script|style)\b[^<>]{0,300}>",
+    re.IGNORECASE,
 )
+"""Common tags of a page's text and of its head: a page whose start is broken (an XML declaration
+that never closes) still shows its `<meta>`, `<link>` and `<script>` lines."""
 _ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
 _DOCUMENT_START = re.compile(r"<(?:!|\?|html|head|body|meta|link|title|style|script|base)", re.IGNORECASE)
 _PLAIN_LINES_AFTER_A_STRAY_TAG = 20
