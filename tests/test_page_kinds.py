@@ -629,3 +629,20 @@ def test_a_teaser_above_the_headline_is_still_cut() -> None:
     body = _body(page)
     assert body.startswith(PARAGRAPHS[0])
     assert "ferry timetable" not in body
+
+
+def test_a_column_the_print_version_leaves_out_is_not_the_article() -> None:
+    """A site marks what its printed page leaves out ('noprint'): a column of other writing beside the story."""
+    column = [
+        "It is the week of the winter fair again, which reminds me how many of us first met on the green.",
+        "If you have never been, the bandstand opens at six and the soup queue is part of the evening.",
+    ]
+    page = (
+        "<html><body><table><tr><td><h1>Choir on the pier</h1>"
+        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></td>"
+        f"<td><div class='noprint'><h2>Our columnist</h2><p>{column[0]}</p><p>{column[1]}</p></div></td>"
+        "</tr></table></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[0] in body
+    assert "winter fair" not in body
