@@ -646,3 +646,24 @@ def test_a_column_the_print_version_leaves_out_is_not_the_article() -> None:
     body = _body(page)
     assert PARAGRAPHS[0] in body
     assert "winter fair" not in body
+
+
+def test_a_picture_post_under_a_thread_of_comments_says_where_its_prose_is() -> None:
+    """A post of one picture has no article text; its comments hold prose. The body is empty, and every
+    decision says why: the page's prose is only in its comments."""
+    comments = "".join(
+        f"<li class='comment'><p>{sentence}</p></li>"
+        for sentence in (
+            "What a lovely picture of the harbour at dawn, it reminds me of the summers we spent there as children.",
+            "I walked past that very spot last week and the light was just the same, though the boats had gone.",
+            "Thank you for sharing this, it made my morning, and I have sent it on to my sister in the north.",
+        )
+    )
+    page = (
+        "<html><body><div class='post'><h1>Dawn</h1><img src='/dawn.jpg' alt='The harbour at dawn'></div>"
+        f"<div id='comments'><h3>Comments</h3><ol>{comments}</ol></div></body></html>"
+    )
+    article = articlex.extract(page)
+    assert article.text == ""
+    unread = [decision for decision in article.decisions if decision.reason != "headline_match"]
+    assert {decision.detail for decision in unread} == {"no article on the page: its prose is only in comments"}

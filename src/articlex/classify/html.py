@@ -91,7 +91,8 @@ def classify_html(
     if main is not None:
         main = _named_body(blocks, containers, features, main)
     if main is None:
-        return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, "no prose on the page") for block in blocks)
+        why = _why_no_text(blocks, features, credible)
+        return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, why) for block in blocks)
     where = container_path(containers, main)
     nearest = _nearest_hint_below(containers, credible, main)
     hinted = _under_a_hint(containers, credible)
@@ -113,6 +114,22 @@ def classify_html(
         decisions.append(Decision(block, label, reason, detail))
     keep_whole_lists(decisions, containers, main)
     return tuple(decisions)
+
+
+def _why_no_text(blocks: Sequence[Block], features: Sequence[Features], credible: dict[int, HintFamily]) -> str:
+    """Why a page has no main content: no prose at all, or prose only where no article is.
+
+    A post of one picture under a thread of comments has prose, all of it in the comments; the
+    decisions name the hint families that hold the prose, and 'stray sentences' for the rest.
+    """
+    families = set()
+    for block, feature in zip(blocks, features, strict=True):
+        if feature.is_prose:
+            hinted = next((credible[c] for c in reversed(block.ancestors) if c in credible), None)
+            families.add(hinted.value if hinted is not None else "stray sentences")
+    if not families:
+        return "no prose on the page"
+    return "no article on the page: its prose is only in " + ", ".join(sorted(families))
 
 
 def _named_body(
