@@ -205,3 +205,27 @@ def test_numbers_that_do_not_count_up_are_no_list() -> None:
     lines = ["12) Archive", "3. Sports", "7) Weather", "1. Contact us"]
     page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(lines), MENU])
     assert body(page) == ARTICLE[:2]
+
+
+def test_a_list_of_notes_between_paragraphs_stays_in_the_run() -> None:
+    """Lines written like sentences without a full stop (release notes) do not end the article."""
+    notes = [
+        "Fixed a crash when the settings window was closed twice",
+        "The search box now remembers the last five queries you typed",
+        "Dark mode no longer turns the printed pages grey",
+        "Large folders open about twice as fast as in the last version",
+    ]
+    page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(notes), ARTICLE[2], MENU])
+    assert body(page) == [*ARTICLE[:2], *notes, ARTICLE[2]]
+
+
+def test_a_list_of_titles_between_paragraphs_is_no_list_of_notes() -> None:
+    """Lines in title case ('Mayor Opens the New Riverside Market Hall') are stories' titles, not notes."""
+    titles = [
+        "Mayor Opens the New Riverside Market Hall on Friday",
+        "Local Team Wins the Regional Cup After Twenty Years",
+        "Five Walks to Try Along the Old Canal This Spring",
+        "City Council Approves a New Plan for the Harbour",
+    ]
+    page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(titles), ARTICLE[2], MENU])
+    assert body(page) == ARTICLE[:2]

@@ -4,7 +4,8 @@ A browser copy of a page has no elements to go by, only lines. Each line gets a 
 counts for its length (less when no blank line sets it off), other lines cost theirs up to a
 cap, boilerplate-shaped lines and section openers ('Comments', 'Related', a copyright line)
 cost more, repeated prose and copied teaser cards count against the run, short sentences,
-bulleted sentences and table rows count a little for it, and prose inside a list of dated items
+bulleted sentences, table rows and lists of
+notes count a little for it, and prose inside a list of dated items
 (a comment thread, a teaser list) counts nothing. The best-scoring run is the main content; its
 lines are judged by the rules.
 """
@@ -98,6 +99,17 @@ DATED_ITEM_STRAY_HEAD = 1.5
 DATED_ITEM_PROSE_WEIGHT = 0.0
 """Prose inside a list of dated items counts this much: a comment or a teaser's summary is not the article
 (text corpus: 0 and −0.5 score alike)."""
+NOTE_MIN_WORDS = 6
+NOTE_MAX_WORDS = 11
+"""A line of this many words, most of them after the first in lower case, is written
+like a note ('Fixed the crash when the window is resized'), not like a menu item or a title…"""
+NOTE_RUN_MIN = 3
+"""…and at least this many such lines in a row…"""
+NOTE_PROSE_REACH = 2
+"""…with a paragraph among this many lines before and after them are a list of notes inside the article
+(release notes, a list of points), weighed like short sentences (`SHORT_SENTENCE_WEIGHT`). A list of
+stories' titles is written in title case, or has no paragraph on one of its sides (text corpus: lists of
+such lines of any case take lists of titles under stories into the article)."""
 _SENTENCE_END = re.compile(r"[.!?…。！？؟।॥።][\"'”’»)\]」』]*$")
 """Sentence-final punctuation of Latin, CJK, Arabic, Devanagari and Ethiopic writing, then closing quotes."""
 _CELL_BREAK = re.compile(r"\w\s*[,;:|/@(–—،、，：；]\s*\w|\s-\s")
@@ -161,6 +173,8 @@ def _line_weights(blocks: Sequence[Block], features: Sequence[Features], is_pros
         weights[index] = TABLE_ROW_WEIGHT * len(blocks[index].text)
     for index in _numbered_items(blocks, features):
         weights[index] = TABLE_ROW_WEIGHT * len(blocks[index].text)
+    for index in _notes(features, is_prose):
+        weights[index] = SHORT_SENTENCE_WEIGHT * len(blocks[index].text)
     in_items = _dated_items(features, is_prose, stamps)
     copies = _copies(blocks, is_prose)
     for index in (index for index, prose in enumerate(is_prose) if prose):
@@ -173,6 +187,30 @@ def _line_weights(blocks: Sequence[Block], features: Sequence[Features], is_pros
         if in_items[index]:
             weights[index] *= DATED_ITEM_PROSE_WEIGHT
     return weights
+
+
+def _note_line(feature: Features) -> bool:
+    """A line of `NOTE_MIN_WORDS` to `NOTE_MAX_WORDS` words written like a sentence: most later words in lower case."""
+    if feature.is_prose or feature.bullet or not NOTE_MIN_WORDS <= feature.words <= NOTE_MAX_WORDS:
+        return False
+    later = feature.text.split()[1:]
+    lower = sum(1 for word in later if word[:1].islower())
+    return 2 * lower > len(later) and feature.phrase_family is None
+
+
+def _notes(features: Sequence[Features], is_prose: Sequence[bool]) -> list[int]:
+    """The lines of runs of at least `NOTE_RUN_MIN` note lines with a paragraph near both ends."""
+    notes: list[int] = []
+    start = 0
+    while start < len(features):
+        end = start
+        while end < len(features) and _note_line(features[end]):
+            end += 1
+        before = any(is_prose[max(start - NOTE_PROSE_REACH, 0) : start])
+        if end - start >= NOTE_RUN_MIN and before and any(is_prose[end : end + NOTE_PROSE_REACH]):
+            notes.extend(range(start, end))
+        start = max(end, start + 1)
+    return notes
 
 
 def _numbered_items(blocks: Sequence[Block], features: Sequence[Features]) -> list[int]:
