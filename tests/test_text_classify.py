@@ -229,3 +229,16 @@ def test_a_list_of_titles_between_paragraphs_is_no_list_of_notes() -> None:
     ]
     page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(titles), ARTICLE[2], MENU])
     assert body(page) == ARTICLE[:2]
+
+
+def test_long_bulleted_titles_under_a_label_above_the_article_stay_out() -> None:
+    """Other stories' titles, long and punctuated ('» …, officials say'), listed under 'Top Stories' above the
+    article: a label opens the list, so its lines are not the article's list of points."""
+    titles = [
+        "» Harbour board to spend 2,400,000 on new cranes for the east quay, officials say",
+        "» Ferry operators warn of delays as winter timetable begins on Monday: Report",
+        "» Fish market moves indoors for the winter months, traders welcome the change",
+        "» Council approves budget for coastal path repairs after storm damage, minutes show",
+    ]
+    page = "\n\n".join([MENU, "Top Stories", "\n".join(titles), paragraphs(ARTICLE), MENU])
+    assert body(page) == ARTICLE

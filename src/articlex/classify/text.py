@@ -175,6 +175,8 @@ def _line_weights(blocks: Sequence[Block], features: Sequence[Features], is_pros
         weights[index] = TABLE_ROW_WEIGHT * len(blocks[index].text)
     for index in _notes(features, is_prose):
         weights[index] = SHORT_SENTENCE_WEIGHT * len(blocks[index].text)
+    for index in _bulleted_sentences(features):
+        weights[index] = BULLETED_PROSE_WEIGHT * len(blocks[index].text)
     in_items = _dated_items(features, is_prose, stamps)
     copies = _copies(blocks, is_prose)
     for index in (index for index, prose in enumerate(is_prose) if prose):
@@ -196,6 +198,29 @@ def _note_line(feature: Features) -> bool:
     later = feature.text.split()[1:]
     lower = sum(1 for word in later if word[:1].islower())
     return 2 * lower > len(later) and feature.phrase_family is None
+
+
+def _bulleted_sentences(features: Sequence[Features]) -> list[int]:
+    """The prose-length sentences of bulleted lists that no label opens (`_under_a_label`).
+
+    A post's list of points is its text; a list of other stories' long titles under a label
+    ('Top Stories', then '» Ministry launches …: Report') keeps costing like a menu.
+    """
+    bulleted: list[int] = []
+    start = 0
+    while start < len(features):
+        end = start
+        while end < len(features) and features[end].bullet:
+            end += 1
+        if end > start and not _under_a_label(features, start):
+            bulleted.extend(index for index in range(start, end) if features[index].is_prose)
+        start = max(end, start + 1)
+    return bulleted
+
+
+def _under_a_label(features: Sequence[Features], start: int) -> bool:
+    """True when a label ('Top Stories', 'Related') stands among the `NOTE_PROSE_REACH` lines before `start`."""
+    return any(feature.phrase_family is not None for feature in features[max(start - NOTE_PROSE_REACH, 0) : start])
 
 
 def _notes(features: Sequence[Features], is_prose: Sequence[bool]) -> list[int]:
@@ -260,8 +285,6 @@ def _line_weight(block: Block, feature: Features) -> float:
     """Prose counts for its length; other lines against it, labels that end an article most of all."""
     if feature.is_prose and not feature.bullet:
         return float(len(block.text))
-    if feature.is_prose:
-        return BULLETED_PROSE_WEIGHT * len(block.text)
     if _short_sentence(block, feature):
         return SHORT_SENTENCE_WEIGHT * len(block.text)
     cost = float(min(len(block.text), LINE_PENALTY_CAP))
