@@ -667,3 +667,15 @@ def test_a_picture_post_under_a_thread_of_comments_says_where_its_prose_is() -> 
     assert article.text == ""
     unread = [decision for decision in article.decisions if decision.reason != "headline_match"]
     assert {decision.detail for decision in unread} == {"no article on the page: its prose is only in comments"}
+
+
+def test_a_post_of_one_sentence_in_the_article_element_is_read() -> None:
+    """A notice of one sentence inside the page's `<article>` is the post; a lone copyright line in a footer is not."""
+    notice = "The shop is closed today for the holiday."
+    post = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>"
+        f"<article><h1>Notice</h1><p>{notice}</p></article></body></html>"
+    )
+    footer_only = "<html><body><footer><p>© 2006 Example Ltd. All rights reserved.</p></footer></body></html>"
+    assert _body(post) == notice
+    assert _body(footer_only) == ""

@@ -48,7 +48,9 @@ SIEVE_PROSE_MIN_WORDS = 4
 """A page without one paragraph of prose is read again with sentences of this many words as prose: a page
 builder cuts a post into many short text widgets ('We open on Saturday at eight.'), none of them a paragraph."""
 SIEVE_MIN_SENTENCES = 2
-"""…and the element found so must hold at least this many such sentences."""
+"""…and the element found so must hold at least this many such sentences (one inside the page's article element)."""
+ARTICLE_TAGS = frozenset({"main", "article"})
+"""Elements that hold a page's own content by their name."""
 TITLED_ARTICLE_MIN_PARAGRAPHS = 2
 """The element around the page's one title must hold this many paragraphs of prose to be the article."""
 SPECIFICITY_MARGIN = 0.25
@@ -86,8 +88,10 @@ def classify_html(
         features = [replace(feature, prose_min_words=SIEVE_PROSE_MIN_WORDS) for feature in features]
         credible = credible_hints(blocks, containers, features)
         main = main_container(blocks, containers, features, credible)
-        sentences = sum(1 for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors)
-        main = main if sentences >= SIEVE_MIN_SENTENCES else None  # one line ('© 2006 …') is no post
+        found = [b for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors]
+        in_article = any(_in_article_element(containers, b.ancestors[-1]) for b in found)
+        enough = len(found) >= SIEVE_MIN_SENTENCES or in_article
+        main = main if enough else None  # one line ('© 2006 …') is no post, unless the page's article holds it
     if main is not None:
         main = _named_body(blocks, containers, features, main)
     if main is None:
@@ -114,6 +118,18 @@ def classify_html(
         decisions.append(Decision(block, label, reason, detail))
     keep_whole_lists(decisions, containers, main)
     return tuple(decisions)
+
+
+def _in_article_element(containers: Sequence[Container], container: int) -> bool:
+    """True when `container` is, or lies inside, a `<main>` or `<article>` element or one named like the article body.
+
+    A post of one sentence ('Closed today for the holiday.') is still a post when the page's own
+    article element holds it; a lone '© 2006 …' line stands in a footer.
+    """
+    for element in (container, *_ancestors(containers, container)):
+        if containers[element].tag in ARTICLE_TAGS or HintFamily.ARTICLE_BODY in containers[element].families:
+            return True
+    return False
 
 
 def _why_no_text(blocks: Sequence[Block], features: Sequence[Features], credible: dict[int, HintFamily]) -> str:
