@@ -174,30 +174,38 @@ def test_copyright_notice_ends_the_article() -> None:
     assert body(page) == ARTICLE
 
 
-def test_bulleted_sentences_between_paragraphs_stay_in_the_run() -> None:
-    """A list of bulleted full sentences (a post's tips) does not end the article: the paragraph after it is kept."""
-    tips = [
+LISTS_OF_THE_TEXT = {
+    # A post's tips: bulleted full sentences.
+    "bulleted-sentences": [
         "* Water the young trees twice a week in the first summer, and more often when the weather is hot and dry.",
         "* Put a ring of mulch around each trunk, but keep it a hand's width away from the bark to stop it rotting.",
         "* Check the ties after every storm, since a loose tie rubs the bark and a tight one cuts into the growing wood.",
         "* Ask the council before you plant near a pavement, because roots can lift the stones within a few years.",
-    ]
-    page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(tips), ARTICLE[2], MENU])
-    assert body(page) == [*ARTICLE[:2], *tips, ARTICLE[2]]
-
-
-def test_a_numbered_list_of_short_items_between_paragraphs_stays_in_the_run() -> None:
-    """Short numbered steps ('1. Sift the flour') do not end the article: the paragraph after them is kept."""
-    steps = [
+    ],
+    # A recipe's steps: short numbered lines counting up.
+    "numbered-steps": [
         "1. Sift the flour",
         "2. Rub in the butter",
         "3. Add the milk slowly",
         "4. Knead for one minute",
         "5. Cut out the rounds",
         "6. Bake until golden",
-    ]
-    page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(steps), ARTICLE[2], MENU])
-    assert body(page) == [*ARTICLE[:2], *steps, ARTICLE[2]]
+    ],
+    # Release notes: lines written like sentences, without a full stop.
+    "notes": [
+        "Fixed a crash when the settings window was closed twice",
+        "The search box now remembers the last five queries you typed",
+        "Dark mode no longer turns the printed pages grey",
+        "Large folders open about twice as fast as in the last version",
+    ],
+}
+
+
+@pytest.mark.parametrize("items", list(LISTS_OF_THE_TEXT.values()), ids=list(LISTS_OF_THE_TEXT))
+def test_a_list_between_paragraphs_stays_in_the_run(items: list[str]) -> None:
+    """A list that is the article's own (tips, steps, notes) does not end it: the paragraph after it is kept."""
+    page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(items), ARTICLE[2], MENU])
+    assert body(page) == [*ARTICLE[:2], *items, ARTICLE[2]]
 
 
 def test_numbers_that_do_not_count_up_are_no_list() -> None:
@@ -205,18 +213,6 @@ def test_numbers_that_do_not_count_up_are_no_list() -> None:
     lines = ["12) Archive", "3. Sports", "7) Weather", "1. Contact us"]
     page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(lines), MENU])
     assert body(page) == ARTICLE[:2]
-
-
-def test_a_list_of_notes_between_paragraphs_stays_in_the_run() -> None:
-    """Lines written like sentences without a full stop (release notes) do not end the article."""
-    notes = [
-        "Fixed a crash when the settings window was closed twice",
-        "The search box now remembers the last five queries you typed",
-        "Dark mode no longer turns the printed pages grey",
-        "Large folders open about twice as fast as in the last version",
-    ]
-    page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(notes), ARTICLE[2], MENU])
-    assert body(page) == [*ARTICLE[:2], *notes, ARTICLE[2]]
 
 
 def test_a_list_of_titles_between_paragraphs_is_no_list_of_notes() -> None:
