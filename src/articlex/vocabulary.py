@@ -218,6 +218,12 @@ def author_hints() -> frozenset[str]:
 
 
 @functools.cache
+def picture_hints() -> frozenset[str]:
+    """Class/id tokens naming a picture: before an author word, the element holds the picture's credit."""
+    return frozenset(_words(load_table(_BYLINES), "picture_hints", _BYLINES))
+
+
+@functools.cache
 def byline_vocabulary() -> BylineVocabulary:
     """The lists of bylines.toml: prefixes, joiners, roles, non-names, desks, beats, sign-offs, places and the rest."""
     table = load_table(_BYLINES)

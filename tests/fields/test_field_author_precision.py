@@ -221,3 +221,24 @@ def test_the_last_of_a_thread_of_signatures_is_a_commenter() -> None:
 def test_a_post_signed_once_at_its_end_keeps_its_author() -> None:
     page = article_page(body=(*PROSE, "Posted by: Mia Lund at Nov 23, 2004 3:36:20 PM"))
     assert extract(page).authors == ("Mia Lund",)
+
+
+# ---- a picture's credit ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["imageByline", "photo-byline", "img_author", "picture-author"])
+def test_an_element_named_for_a_pictures_byline_credits_no_author(name: str) -> None:
+    picture = f'<div class="photo"><img src="/a.jpg" alt=""><div class="{name}">Rina Calloway, file</div></div>'
+    page = article_page(below=picture)
+    assert "Rina Calloway" not in extract(page).authors
+
+
+def test_an_element_named_for_a_pictures_byline_leaves_the_byline_to_the_article() -> None:
+    picture = '<div class="photo"><img src="/a.jpg" alt=""><div class="imageByline">Rina Calloway</div></div>'
+    page = article_page(below=f'{picture}<p class="byline">By Otto Lindqvist</p>')
+    assert extract(page).authors == ("Otto Lindqvist",)
+
+
+def test_an_element_named_for_the_authors_picture_still_names_the_author() -> None:
+    page = article_page(below='<div class="byline"><span class="author-photo">Otto Lindqvist</span></div>')
+    assert extract(page).authors == ("Otto Lindqvist",)

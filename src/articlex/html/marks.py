@@ -9,12 +9,13 @@ value on its block as a `Mark`. Elements named like boilerplate ('comment-author
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Mapping
 
 from articlex.hint_families import HintFamily
 from articlex.html.hints import families_of
-from articlex.vocabulary import author_hints, date_hints
+from articlex.vocabulary import author_hints, date_hints, picture_hints
 
 MARK_MAX_CHARS = 200
 """A field element holds a name or a date; an element with more text is a container, not a mark."""
@@ -65,7 +66,9 @@ def _kind_of_names(classes: str, ident: str) -> str | None:
     """
     class_tokens = _tokens(classes)
     kinds = {date_hints()[token] for token in class_tokens if token in date_hints()}
-    author = not (class_tokens | _tokens(ident)).isdisjoint(author_hints())
+    author = not (class_tokens | _tokens(ident)).isdisjoint(author_hints()) and not _names_a_picture_credit(
+        f"{classes} {ident}"
+    )
     if not (kinds or author) or families_of(f"{classes} {ident}") - _NEUTRAL_FAMILIES:
         return None
     role = next((kind for kind in ("published", "updated") if kind in kinds), None)
@@ -74,6 +77,18 @@ def _kind_of_names(classes: str, ident: str) -> str | None:
     if author:
         return AUTHOR
     return "date" if kinds else None
+
+
+def _names_a_picture_credit(names: str) -> bool:
+    """True when a class or id puts a picture's word right before an author word ('imageByline', 'photo-byline').
+
+    That element credits the picture (its photographer); 'author-photo' is the author's picture.
+    """
+    for name in names.split():
+        pieces = [piece.lower() for piece in _TOKEN_SPLIT.split(name) if piece]
+        if any(a in picture_hints() and b in author_hints() for a, b in itertools.pairwise(pieces)):
+            return True
+    return False
 
 
 def machine_value(attributes: Mapping[str, str | None]) -> str:
