@@ -223,7 +223,7 @@ def test_a_post_signed_once_at_its_end_keeps_its_author() -> None:
     assert extract(page).authors == ("Mia Lund",)
 
 
-# ---- a picture's credit ----------------------------------------------------------------------
+# ---- a picture's credit, and a line that repeats the headline ----------------------------------
 
 
 @pytest.mark.parametrize("name", ["imageByline", "photo-byline", "img_author", "picture-author"])
@@ -242,3 +242,24 @@ def test_an_element_named_for_a_pictures_byline_leaves_the_byline_to_the_article
 def test_an_element_named_for_the_authors_picture_still_names_the_author() -> None:
     page = article_page(below='<div class="byline"><span class="author-photo">Otto Lindqvist</span></div>')
     assert extract(page).authors == ("Otto Lindqvist",)
+
+
+def test_a_line_repeating_the_headline_names_no_author_without_a_prefix() -> None:
+    headline = "Three new trailers for the winter season"
+    page = article_page(headline=headline, above=f"<p>Ember Quest - {headline} - November 1, 2012</p>")
+    article = extract(page)
+    assert article.authors == ()
+    assert "Ember Quest" not in article.to_text()
+
+
+def test_an_outlet_printed_between_the_headline_and_the_date_is_no_author() -> None:
+    headline = "Harbour bridge to reopen early in June"
+    line = f"<p>{headline}<br>Harbour Sun<br>Sunday 30th December, 2007</p>"
+    page = article_page(headline="", title=headline, below=line)
+    assert "Harbour Sun" not in extract(page).authors
+
+
+def test_a_line_repeating_the_headline_still_names_the_author_after_a_prefix() -> None:
+    headline = "Island test, day two"
+    page = article_page(headline=headline, below=f"<p>{headline} 1/9/2008 By Lisa Ormond</p>")
+    assert extract(page).authors == ("Lisa Ormond",)

@@ -58,7 +58,7 @@ def find_fields(
     # 3. Credit lines near the headline and at the body's end; 4. dates, which read the credit
     #    lines' dates and claim date lines of their own; 5. authors and agency, which read the
     #    credit lines and (the agency's closing credit) the body left after 3 and 4.
-    credit_lines, credit_claims = find_credits(page)
+    credit_lines, credit_claims = find_credits(page, headline.value if headline is not None else None)
     claims.update(credit_claims)
     page = page.claiming(credit_claims)
     published, updated, date_claims = find_dates(page, credit_lines)

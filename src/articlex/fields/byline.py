@@ -14,7 +14,7 @@ read too, and used only when the page names no one near the headline.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articlex.classify.features import phrase_family
 from articlex.fields.agency_names import Dateline, find_dateline
@@ -27,7 +27,7 @@ from articlex.hint_families import HintFamily
 from articlex.html.marks import AUTHOR, DATE_KINDS
 from articlex.model import BlockKind, Label, Reason, Source
 from articlex.stages import Block, Candidate, Claim, Claims
-from articlex.textnorm import collapse
+from articlex.textnorm import collapse, comparable
 from articlex.vocabulary import byline_vocabulary
 
 FIELD_KINDS = DATE_KINDS | {AUTHOR}
@@ -45,6 +45,8 @@ CLOSING_AFTER_BODY = 25
 may stand between the body and its byline box)."""
 ARTICLE_LABELS = frozenset({META_INFO, HintFamily.SHARE, "print"})
 """Families of labels that head parts of the article itself ('Tags', 'Share'), not a section of their own."""
+HEADLINE_MIN_WORDS = 3
+"""A credit line repeats the headline when it holds one of at least this many words (not a label's one or two)."""
 SIGNED_END_CHARS = 80
 """A name in brackets that ends the body is looked for in this many last characters of it."""
 _SIGNED_END = re.compile(r"\(([^()\d]{3,60})\)[\s.+*•|–—-]*$")
@@ -87,8 +89,12 @@ class Credits:
         return below + tuple(line for line in self.lines if anchor is not None and line[0] <= anchor)
 
 
-def find_credits(page: PageView) -> tuple[Credits, Claims]:
-    """The credit lines near the headline and at the body's end, the dateline, and the lines claimed."""
+def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, Claims]:
+    """The credit lines near the headline and at the body's end, the dateline, and the lines claimed.
+
+    `headline`: the article's headline, whatever its source; a line that repeats it names no author
+    without a byline prefix (`_without_title_names`).
+    """
     lines = []
     claims: Claims = {}
     anchor = page.anchor
@@ -102,6 +108,7 @@ def find_credits(page: PageView) -> tuple[Credits, Claims]:
         )
         # Above the headline only a byline counts: a bare date there is the site's ('Last updated: …').
         if credit is not None and (anchor is None or index > anchor or credit.authors or credit.agency or credit.desk):
+            credit = _without_title_names(credit, headline)  # still claimed: a repeated title is no body
             lines.append((index, credit))
             claims[index] = _claim(credit)
     page = page.claiming(claims)  # the body below is what the credit lines above leave
@@ -115,6 +122,22 @@ def find_credits(page: PageView) -> tuple[Credits, Claims]:
         dateline = (content[0].index, found) if found is not None else None
     closing, closing_claims = _closing(page, content)
     return Credits(tuple(lines), dateline, closing), {**claims, **closing_claims}
+
+
+def _without_title_names(credit: Credit, headline: str | None) -> Credit:
+    """The credit without its names when the line repeats the headline and no byline prefix names them.
+
+    'Ember Quest - Two new trailers - May 3, 2024', a page's title over its headline 'Two new
+    trailers', or 'Bridge reopens in June / Harbour Sun / Sunday 3rd May, 2024': the name-shaped
+    words beside a repeated headline are the rest of the title or the outlet's name, not a person's.
+    'Bridge reopens in June by Jana Roe' still names its author after the prefix.
+    """
+    if not credit.authors or credit.signed or headline is None:
+        return credit
+    title = comparable(headline)
+    if len(title.split()) < HEADLINE_MIN_WORDS or title not in comparable(credit.text):
+        return credit
+    return replace(credit, authors=(), author_groups=())
 
 
 def _not_a_place(place: str, page: PageView) -> bool:

@@ -88,6 +88,9 @@ class Credit:
     """A newsroom or organisation the line credits instead of people ('von Redaktion')."""
     agencies: tuple[Agency, ...] = ()
     """Every agency the line credits, in order ('Harbour Post mit dpa und AFP': dpa, AFP)."""
+    signed: bool = False
+    """A byline prefix names some of its authors ('By Jana Roe'); unsigned names only stand beside its
+    other parts ('Jana Roe | 3 May 2024')."""
 
 
 @dataclass(slots=True)
@@ -186,6 +189,7 @@ def read_credit(text: str, *, month_first: bool, reference: dt.date | None, date
         groups,
         reading.desk,
         tuple(reading.agencies),
+        any(group and signed for group, signed in zip(reading.groups, reading.signed, strict=True)),
     )
 
 
