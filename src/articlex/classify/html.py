@@ -439,7 +439,8 @@ def _titled_article(
     A short story of two paragraphs can score below a box beside it (a magazine's 'latest issue'
     panel, an 'about' blurb); the page's only top-level title stands over the article, not over
     the box. The nearest element around the title whose prose outweighs its clutter and that
-    holds two paragraphs or more is the article, unless it encloses the main content found.
+    holds two paragraphs or more, and more than the main content found, is the article, unless it
+    encloses the main content found (a standfirst beside the title is not a story of its own).
     """
     titles = [block for block in blocks if block.kind is BlockKind.HEADING and block.level == 1]
     if len(titles) != 1:
