@@ -163,6 +163,35 @@ def test_article_date_block_and_closing_byline_are_not_a_thread() -> None:
     assert body(page)[-len(ARTICLE) :] == ARTICLE
 
 
+def _hard_wrapped(text: str, width: int = 45) -> str:
+    """The text broken after `width` characters, but only before a word in lower case and after no punctuation."""
+    lines: list[str] = []
+    line: list[str] = []
+    for word in text.split():
+        previous = line[-1] if line else ""
+        if len(" ".join(line)) >= width and word[0].islower() and previous[-1].isalpha():
+            lines.append(" ".join(line))
+            line = []
+        line.append(word)
+    return "\n".join([*lines, " ".join(line)])
+
+
+def test_hard_wrapped_paragraphs_are_joined_into_the_body() -> None:
+    """A copy that breaks its paragraphs in mid-sentence (preformatted or mailed text) gives whole paragraphs."""
+    page = "\n\n".join([MENU, *(_hard_wrapped(text) for text in ARTICLE), MENU])
+    assert all("\n" in _hard_wrapped(text) for text in ARTICLE)
+    assert body(page) == ARTICLE
+
+
+def test_a_domain_under_a_title_is_no_wrapped_line() -> None:
+    """A teaser's title over its source's domain ('example.com News') stays two lines."""
+    title = "Engineers test a quieter engine for the new fleet of electric city buses"
+    page = "\n\n".join([MENU, paragraphs(ARTICLE), f"{title}\nexample.com Science", MENU])
+    texts = [decision.block.text for decision in decide(page)]
+    assert title in texts
+    assert "example.com Science" in texts
+
+
 def test_copyright_notice_ends_the_article() -> None:
     """A copyright line with its year closes the article: the partner's promotion printed under it is not the body."""
     promotion = (

@@ -5,7 +5,8 @@ of its own, so a line is the natural block. Little is known about structure: a l
 cells are separated by tabs is a table row (`TABLE_CELL`: browsers copy a `<tr>` that way), a
 line set off by a blank line is a `PARAGRAPH` (browsers copy `<p>` that way), any other a
 `LINE`, and the classifier judges lines by their shape and their neighbours. A table row keeps
-its cells (`Block.cells`) for the typed body.
+its cells (`Block.cells`) for the typed body. A paragraph wrapped in mid-sentence (a copy of
+preformatted or mailed text) is joined back into one block (`_continues`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ from articlex.stages import Block, Page, SplitPage
 from articlex.textnorm import collapse
 
 _CLOCK_EVERY_LINES = 4096
+WRAP_MIN_CHARS = 40
+"""A line this long that ends no sentence may be wrapped: the next line, in lower case, goes on with it.
+Text is wrapped at 60 to 80 characters, so a wrapped line is long; a short one (a menu item, a tag) is
+a block of its own, whatever case the next line starts in."""
+_CLOSES = re.compile(r"[.!?…:;。！？\"'”’»)\]]$")
+"""What ends a sentence or a clause, or closes a quote or a bracket: no wrap after it."""
 _TAB_BETWEEN_CELLS = re.compile(r"\S\t+\S")
 """Browsers copy a table row as its cells' texts with a tab between each two."""
 
@@ -37,11 +44,39 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
         if number % _CLOCK_EVERY_LINES == 0 and deadline is not None and time.monotonic() > deadline:
             timed_out = True
             break
-        if text:
+        if text and blocks and _continues(raw, lines, number - 1, blocks[-1]):
+            last = blocks[-1]
+            # The joined lines are set off when a blank line (or the page's edge) is above the first or below the last.
+            ends_set_off = number == len(lines) or not lines[number]
+            kind = BlockKind.PARAGRAPH if ends_set_off else last.kind
+            blocks[-1] = Block(index=last.index, text=f"{last.text} {text}", kind=kind, path=last.path)
+        elif text:
             kind = _kind(raw, lines, number - 1)
             cells = _cells(raw[number - 1]) if kind is BlockKind.TABLE_CELL else ()
             blocks.append(Block(index=len(blocks), text=text, kind=kind, path=f"line {number}", cells=cells))
     return SplitPage("text", tuple(blocks), truncated=truncated, timed_out=timed_out)
+
+
+def _continues(raw: list[str], lines: list[str], index: int, last: Block) -> bool:
+    """True when this line goes on with the sentence of the line right above it: a hard-wrapped paragraph.
+
+    A copy of preformatted or mailed text breaks its paragraphs every 70 or so characters, even in
+    mid-sentence; a line that starts in lower case under a long line that ends no sentence and no
+    clause is that line's next words, not a block of its own.
+    """
+    above = lines[index - 1] if index else ""
+    if not above or last.kind is BlockKind.TABLE_CELL or _TAB_BETWEEN_CELLS.search(raw[index]):
+        return False
+    return len(above) >= WRAP_MIN_CHARS and _opens_with_a_word(lines[index]) and not _CLOSES.search(above)
+
+
+def _opens_with_a_word(line: str) -> bool:
+    """True when the line starts with a word in lower case ('and then the rain …', 'council's agenda').
+
+    A domain ('example.com News') or a handle is no word: it names a teaser's source, it goes on with nothing.
+    """
+    first = line.split(maxsplit=1)[0].rstrip(",")
+    return line[:1].islower() and " " in line and first.replace("'", "").replace("’", "").isalpha()
 
 
 def _kind(raw: list[str], lines: list[str], index: int) -> BlockKind:
