@@ -80,6 +80,8 @@ TABLE_MIN_ROWS = 4
 (text corpus: 80% of the lines of such runs are article text; 3, 4 and 6 rows score alike)."""
 TABLE_ROW_MIN_WORDS = 3
 """A line without tabs needs this many words, a number and a cell break (',', '–', '@') to be a row."""
+LIST_LABEL_REACH = 2
+"""A bulleted list with a label ('Top Stories') among this many lines above it is another list, not the text's."""
 NUMBERED_LIST_MIN_ITEMS = 3
 """Lines numbered one after another ('1. …', '2. …', '3. …') this many times make a numbered list…"""
 NUMBERED_ITEM_MAX_GAP = 10
@@ -219,8 +221,8 @@ def _bulleted_sentences(features: Sequence[Features]) -> list[int]:
 
 
 def _under_a_label(features: Sequence[Features], start: int) -> bool:
-    """True when a label ('Top Stories', 'Related') stands among the `NOTE_PROSE_REACH` lines before `start`."""
-    return any(feature.phrase_family is not None for feature in features[max(start - NOTE_PROSE_REACH, 0) : start])
+    """True when a label ('Top Stories', 'Related') stands among the `LIST_LABEL_REACH` lines before `start`."""
+    return any(feature.phrase_family is not None for feature in features[max(start - LIST_LABEL_REACH, 0) : start])
 
 
 def _notes(features: Sequence[Features], is_prose: Sequence[bool]) -> list[int]:
