@@ -350,58 +350,6 @@ def test_a_photo_post_of_one_line_beats_the_site_blurb() -> None:
     assert "photographer" not in body
 
 
-def test_a_photo_diary_of_short_lines_beats_the_blurb_beside_widgets_of_the_same_name() -> None:
-    """A photo diary's short captions sit in the post's body element; the theme names the sidebar's widgets like
-    a post's body too ('entry-content'), so the post's element is not the page's only one: the largest still is."""
-    blurb = (
-        "We are two walkers who love the hills, the sea and slow mornings, and we write down where our boots "
-        "have taken us, one weekend at a time, for friends and for ourselves."
-    )
-    lines = ["First frost", "Red maples by the road", "The closed bridge", "A heron in the shallows", "Home again"]
-    diary = "".join(f"<p><img src='/p{n}.jpg' alt=''></p><p>{line}</p>" for n, line in enumerate(lines))
-    widgets = "".join(
-        f"<div class='box'><h4>Box {n}</h4><div class='box-text entry-content'><a href='/tag/{n}'>Walks {n}</a></div></div>"
-        for n in range(4)
-    )
-    page = (
-        "<html><body><nav><a href='/'>Home</a> <a href='/walks'>Walks</a></nav><div id='col1'>"
-        f"<h1>Frost on the upper road</h1><div class='article-content'>{diary}</div></div>"
-        f"<div id='col2'><div><p>{blurb}</p></div>{widgets}</div></body></html>"
-    )
-    body = _body(page)
-    assert lines[0] in body
-    assert lines[-1] in body
-    assert "slow mornings" not in body
-
-
-def test_a_short_story_under_the_page_title_beats_a_promo_panel_of_one_long_blurb() -> None:
-    """A story of two paragraphs under the page's one `<h1>`; above it a panel promotes the magazine's latest issue
-    with one long paragraph, which outscores the story's shorter ones. The title stands over the story."""
-    promo = (
-        "Our winter issue is out now, with a long conversation with a lighthouse keeper who has kept the same "
-        "lamp for forty years, a portfolio of harbour photographs, recipes from the island's last bakery, "
-        "and a guide to walking the coast path from the ferry to the old signal station in one long day. "
-        "Subscribers get every issue posted to their door before it reaches the shops, and a tote bag printed "
-        "with the old ferry timetable, while stocks last."
-    )
-    story = [
-        "The harbour choir sang on the pier on Sunday, as it has every first Sunday of December.",
-        "About two hundred people came, and the collection raised money for the lifeboat station.",
-    ]
-    more = "".join(f"<li><a href='/story/{n}'>Another story from the harbour, number {n}</a></li>" for n in range(12))
-    page = (
-        "<html><body><nav><a href='/'>Home</a> <a href='/issues'>Issues</a></nav>"
-        f"<div id='top'><div class='panel'><h4>Issue 12 | Winter</h4><p>{promo}</p></div></div>"
-        "<div id='page'><article><div class='text'><h1>Choir on the pier</h1>"
-        f"<p>{story[0]}</p><p>{story[1]}</p></div></article><ul class='more'>{more}</ul></div>"
-        "<footer><p>Harbour Quarterly, 3 Dock Road</p></footer></body></html>"
-    )
-    body = _body(page)
-    assert story[0] in body
-    assert story[1] in body
-    assert "lighthouse keeper" not in body
-
-
 def test_an_article_cut_by_an_inline_box_keeps_both_pieces() -> None:
     """A template sets the first paragraph in one element, then a box of related links, then the rest in another."""
     first = "The harbour master closed the lower quay on Tuesday after the spring tide left a crack in the wall."
@@ -667,15 +615,3 @@ def test_a_picture_post_under_a_thread_of_comments_says_where_its_prose_is() -> 
     assert article.text == ""
     unread = [decision for decision in article.decisions if decision.reason != "headline_match"]
     assert {decision.detail for decision in unread} == {"no article on the page: its prose is only in comments"}
-
-
-def test_a_post_of_one_sentence_in_the_article_element_is_read() -> None:
-    """A notice of one sentence inside the page's `<article>` is the post; a lone copyright line in a footer is not."""
-    notice = "The shop is closed today for the holiday."
-    post = (
-        "<html><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>"
-        f"<article><h1>Notice</h1><p>{notice}</p></article></body></html>"
-    )
-    footer_only = "<html><body><footer><p>© 2006 Example Ltd. All rights reserved.</p></footer></body></html>"
-    assert _body(post) == notice
-    assert _body(footer_only) == ""

@@ -48,19 +48,13 @@ SIEVE_PROSE_MIN_WORDS = 4
 """A page without one paragraph of prose is read again with sentences of this many words as prose: a page
 builder cuts a post into many short text widgets ('We open on Saturday at eight.'), none of them a paragraph."""
 SIEVE_MIN_SENTENCES = 2
-"""…and the element found so must hold at least this many such sentences (one inside the page's article element)."""
-ARTICLE_TAGS = frozenset({"main", "article"})
-"""Elements that hold a page's own content by their name."""
-TITLED_ARTICLE_MIN_PARAGRAPHS = 2
-"""The element around the page's one title must hold this many paragraphs of prose to be the article."""
+"""…and the element found so must hold at least this many such sentences."""
 SPECIFICITY_MARGIN = 0.25
 """An element holding all the page's runs of prose may score this share below its wrapper and still win."""
 TEXT_ELEMENTS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "address"})
 """Elements that hold one piece of text (which `<br>`s may cut in several blocks), never an article's own element."""
 NAMED_BODY_MIN_WORDS = 5
 """A lone blurb gives way to the page's one element named like the article body when that holds this many words."""
-NAMED_BODY_SHARE = 0.5
-"""…or to the largest of several such elements when it holds at least this share of their unlinked words."""
 SIBLING_LINK_SHARE = 0.25
 """A piece of the article beside the main content has at most this share of its text in links."""
 LEAD_LOOKBACK = 3
@@ -88,10 +82,8 @@ def classify_html(
         features = [replace(feature, prose_min_words=SIEVE_PROSE_MIN_WORDS) for feature in features]
         credible = credible_hints(blocks, containers, features)
         main = main_container(blocks, containers, features, credible)
-        found = [b for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors]
-        in_article = any(_in_article_element(containers, b.ancestors[-1]) for b in found)
-        enough = len(found) >= SIEVE_MIN_SENTENCES or in_article
-        main = main if enough else None  # one line ('© 2006 …') is no post, unless the page's article holds it
+        sentences = sum(1 for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors)
+        main = main if sentences >= SIEVE_MIN_SENTENCES else None  # one line ('© 2006 …') is no post
     if main is not None:
         main = _named_body(blocks, containers, features, main)
     if main is None:
@@ -118,18 +110,6 @@ def classify_html(
         decisions.append(Decision(block, label, reason, detail))
     keep_whole_lists(decisions, containers, main)
     return tuple(decisions)
-
-
-def _in_article_element(containers: Sequence[Container], container: int) -> bool:
-    """True when `container` is, or lies inside, a `<main>` or `<article>` element or one named like the article body.
-
-    A post of one sentence ('Closed today for the holiday.') is still a post when the page's own
-    article element holds it; a lone '© 2006 …' line stands in a footer.
-    """
-    for element in (container, *_ancestors(containers, container)):
-        if containers[element].tag in ARTICLE_TAGS or HintFamily.ARTICLE_BODY in containers[element].families:
-            return True
-    return False
 
 
 def _why_no_text(blocks: Sequence[Block], features: Sequence[Features], credible: dict[int, HintFamily]) -> str:
@@ -162,24 +142,17 @@ def _named_body(
         return main
     named = {c.id for c in containers if HintFamily.ARTICLE_BODY in c.families}
     outermost = [c for c in named if named.isdisjoint(_ancestors(containers, c))]
-    if not outermost:
+    if len(outermost) != 1:
         return main
-    words = {c: _unlinked_words(blocks, c) for c in outermost}
-    body = max(outermost, key=words.__getitem__)
-    if words[body] < NAMED_BODY_SHARE * sum(words.values()):
-        return main  # several boxes of the same name (a sidebar's 'box-text' widgets): none is the article's
+    body = outermost[0]
     if main == body or body in _ancestors(containers, main) or main in _ancestors(containers, body):
         return main
-    return body if words[body] >= NAMED_BODY_MIN_WORDS else main
-
-
-def _unlinked_words(blocks: Sequence[Block], container: int) -> float:
-    """How many words of the blocks inside `container` are not link text (in proportion to their characters)."""
-    return sum(
+    words = sum(
         len(b.text.split()) * (len(b.text) - b.link_chars) / len(b.text)
         for b in blocks
-        if container in b.ancestors and b.text
-    )
+        if body in b.ancestors and b.text
+    )  # unlinked words
+    return body if words >= NAMED_BODY_MIN_WORDS else main
 
 
 def _ancestors(containers: Sequence[Container], container: int) -> list[int]:
@@ -385,7 +358,6 @@ def main_container(
     prose = [0.0] * len(containers)
     clustered = [0.0] * len(containers)
     clutter = [0.0] * len(containers)
-    paragraphs = [0.0] * len(containers)
     hinted = _under_a_hint(containers, credible)
     dated, cards = _dated_items(blocks, containers, features), _teaser_cards(blocks, containers, features)
     teasers = [in_dated or in_card for in_dated, in_card in zip(dated, cards, strict=True)]
@@ -406,10 +378,9 @@ def main_container(
         innermost = block.ancestors[-1]
         prose[innermost] += prose_chars
         clutter[innermost] += clutter_chars
-        paragraphs[innermost] += 1.0 if prose_chars else 0.0
         if in_run:
             clustered[innermost] += prose_chars
-    _add_up(containers, prose, clutter, clustered, paragraphs)
+    _add_up(containers, prose, clutter, clustered)
     scores = [
         prose[e.id] * (ARTICLE_HINT_BONUS if HintFamily.ARTICLE_BODY in e.families else 1.0)
         - CLUTTER_WEIGHT * clutter[e.id]
@@ -422,36 +393,7 @@ def main_container(
         return None
     while containers[best].tag in TEXT_ELEMENTS and containers[best].parent >= 0:
         best = containers[best].parent  # one paragraph that outscores the rest is still part of something
-    best = _most_specific(containers, scores, clustered, best)
-    titled = _titled_article(blocks, containers, scores, paragraphs, best)
-    return best if titled is None else titled
-
-
-def _titled_article(
-    blocks: Sequence[Block],
-    containers: Sequence[Container],
-    scores: Sequence[float],
-    paragraphs: Sequence[float],
-    best: int,
-) -> int | None:
-    """The element around the page's one `<h1>` that holds prose of its own, when the main content found lies apart.
-
-    A short story of two paragraphs can score below a box beside it (a magazine's 'latest issue'
-    panel, an 'about' blurb); the page's only top-level title stands over the article, not over
-    the box. The nearest element around the title whose prose outweighs its clutter and that
-    holds two paragraphs or more, and more than the main content found, is the article, unless it
-    encloses the main content found (a standfirst beside the title is not a story of its own).
-    """
-    titles = [block for block in blocks if block.kind is BlockKind.HEADING and block.level == 1]
-    if len(titles) != 1:
-        return None
-    around_best = set(_ancestors(containers, best)) | {best}
-    container = titles[0].ancestors[-1]
-    while container >= 0 and container not in around_best:
-        if scores[container] > 0 and paragraphs[container] >= max(TITLED_ARTICLE_MIN_PARAGRAPHS, paragraphs[best] + 1):
-            return container
-        container = containers[container].parent
-    return None
+    return _most_specific(containers, scores, clustered, best)
 
 
 def _short_sentence(feature: Features) -> bool:
