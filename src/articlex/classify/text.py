@@ -208,16 +208,13 @@ def _bulleted_sentences(features: Sequence[Features]) -> list[int]:
     A post's list of points is its text; a list of other stories' long titles under a label
     ('Top Stories', then '» Ministry launches …: Report') keeps costing like a menu.
     """
-    bulleted: list[int] = []
-    start = 0
-    while start < len(features):
-        end = start
-        while end < len(features) and features[end].bullet:
-            end += 1
-        if end > start and not _under_a_label(features, start):
-            bulleted.extend(index for index in range(start, end) if features[index].is_prose)
-        start = max(end, start + 1)
-    return bulleted
+    return [
+        index
+        for start, end in _runs([feature.bullet for feature in features])
+        if not _under_a_label(features, start)
+        for index in range(start, end)
+        if features[index].is_prose
+    ]
 
 
 def _under_a_label(features: Sequence[Features], start: int) -> bool:
@@ -227,17 +224,27 @@ def _under_a_label(features: Sequence[Features], start: int) -> bool:
 
 def _notes(features: Sequence[Features], is_prose: Sequence[bool]) -> list[int]:
     """The lines of runs of at least `NOTE_RUN_MIN` note lines with a paragraph near both ends."""
-    notes: list[int] = []
-    start = 0
-    while start < len(features):
-        end = start
-        while end < len(features) and _note_line(features[end]):
-            end += 1
-        before = any(is_prose[max(start - NOTE_PROSE_REACH, 0) : start])
-        if end - start >= NOTE_RUN_MIN and before and any(is_prose[end : end + NOTE_PROSE_REACH]):
-            notes.extend(range(start, end))
-        start = max(end, start + 1)
-    return notes
+    return [
+        index
+        for start, end in _runs([_note_line(feature) for feature in features])
+        if end - start >= NOTE_RUN_MIN
+        and any(is_prose[max(start - NOTE_PROSE_REACH, 0) : start])
+        and any(is_prose[end : end + NOTE_PROSE_REACH])
+        for index in range(start, end)
+    ]
+
+
+def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """The maximal runs of true flags, as half-open [start, end) ranges."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for index, flag in enumerate((*flags, False)):
+        if flag and start is None:
+            start = index
+        elif not flag and start is not None:
+            runs.append((start, index))
+            start = None
+    return runs
 
 
 def _numbered_items(blocks: Sequence[Block], features: Sequence[Features]) -> list[int]:
