@@ -6,6 +6,8 @@ checks that the article's text is kept and the page's furniture is not.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import articlex
@@ -615,3 +617,69 @@ def test_a_picture_post_under_a_thread_of_comments_says_where_its_prose_is() -> 
     assert article.text == ""
     unread = [decision for decision in article.decisions if decision.reason != "headline_match"]
     assert {decision.detail for decision in unread} == {"no article on the page: its prose is only in comments"}
+
+
+# ---- the article in structured data only ------------------------------------------------------
+
+
+def _paywalled(article_body: str, *, visible: str = PARAGRAPHS[0], articles: int = 1) -> str:
+    """A paywalled page: the headline, one visible paragraph, a subscribe box; the whole text in JSON-LD."""
+    objects = [
+        {
+            "@type": "NewsArticle",
+            "headline": f"Flood waters reach the old landing, part {n}",
+            "articleBody": article_body,
+        }
+        for n in range(articles)
+    ]
+    data = json.dumps({"@context": "https://schema.org", "@graph": objects})
+    return (
+        f"<html><head><title>Flood waters reach the old landing</title>"
+        f"<script type='application/ld+json'>{data}</script></head><body>"
+        "<h1>Flood waters reach the old landing</h1>"
+        f"<div class='article-teaser'><p>{visible}</p></div>"
+        "<div class='paywall'><p>Subscribe to keep reading: your first month is free.</p></div>"
+        "</body></html>"
+    )
+
+
+LONG_STORY = "\n\n".join(PARAGRAPHS * 3)  # 12 paragraphs, about 200 words
+
+
+def test_a_paywalled_article_whose_text_is_in_its_json_ld_is_read_from_there() -> None:
+    """A teaser over a paywall, the whole story in `articleBody`: the body is that story, and says so."""
+    article = articlex.extract(_paywalled(LONG_STORY))
+    assert article.paragraphs == PARAGRAPHS * 3
+    assert article.provenance["body"].source is articlex.Source.JSON_LD
+    assert "Subscribe" not in article.text
+    left_out = [d for d in article.decisions if d.reason is articlex.Reason.STRUCTURED_BODY]
+    assert [d.preview[:20] for d in left_out] == [PARAGRAPHS[0][:20], "Subscribe to keep re"]
+
+
+def test_an_article_body_written_as_markup_becomes_plain_paragraphs() -> None:
+    markup = "".join(f"<p>{text} <b>Read&nbsp;on.</b></p>" for text in PARAGRAPHS * 3)
+    article = articlex.extract(_paywalled(markup))
+    assert article.paragraphs == tuple(f"{text} Read on." for text in PARAGRAPHS * 3)
+
+
+def test_a_visible_article_stands_when_the_json_ld_repeats_it() -> None:
+    """The visible body keeps its structure; structured data replaces only a body that shows a small part."""
+    visible = "".join(f"<p>{text}</p>" for text in PARAGRAPHS * 3)
+    page = _paywalled(LONG_STORY).replace(f"<p>{PARAGRAPHS[0]}</p>", visible)
+    article = articlex.extract(page)
+    assert "body" not in article.provenance
+    assert all(d.reason is not articlex.Reason.STRUCTURED_BODY for d in article.decisions)
+    assert article.paragraphs[:12] == PARAGRAPHS * 3
+
+
+def test_a_short_article_body_is_a_summary_not_the_article() -> None:
+    article = articlex.extract(_paywalled(PARAGRAPHS[1]))
+    assert "body" not in article.provenance
+    assert PARAGRAPHS[0] in article.text
+
+
+def test_a_page_listing_several_articles_with_their_texts_keeps_its_visible_body() -> None:
+    """Which of several `articleBody`s is this page's own cannot be told: none replaces the visible body."""
+    article = articlex.extract(_paywalled(LONG_STORY, articles=2))
+    assert "body" not in article.provenance
+    assert PARAGRAPHS[0] in article.text

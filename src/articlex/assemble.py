@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import get_args
 
-from articlex.fields.body import body_elements, final_decisions, paragraphs
-from articlex.model import Article, Diagnostics, FieldName, Provenance
+from articlex.fields.body import Element, body_elements, final_decisions, paragraphs
+from articlex.fields.structured_body import structured_paragraphs
+from articlex.model import Article, Diagnostics, FieldName, Label, Provenance, Reason
 from articlex.options import Options
 from articlex.stages import Candidate, Decision, Fields, Page, SplitPage
 
 PREVIEW_CHARS = 80
+_FOUND_FIELDS = tuple(name for name in get_args(FieldName) if name != "body")
+"""The fields a finder of stage 4 gives (`Fields`); the body's provenance is set here."""
 
 
 def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields: Fields, options: Options) -> Article:
@@ -20,16 +23,24 @@ def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields
     base = fields.url.value if fields.url is not None else page.url
     provenance: dict[FieldName, Provenance] = {}
     values: dict[str, object] = {}
-    for name in get_args(FieldName):
+    for name in _FOUND_FIELDS:
         candidate: Candidate[object] | None = getattr(fields, name)
         if candidate is not None and candidate.value not in (None, "", ()):
             values[name] = candidate.value
             provenance[name] = candidate.provenance()
+    structured = structured_paragraphs(fields.structured_body, body)
+    if structured is not None and fields.structured_body is not None:
+        final = _gave_way(final, len(structured))
+        body, paragraph_of = structured, {}
+        elements: list[Element] = [{"type": "paragraph", "text": text} for text in structured]
+        provenance["body"] = fields.structured_body.provenance()
+    else:
+        elements = body_elements(final, split, base)
     return Article.model_validate(
         {
             **values,
             "paragraphs": tuple(body),
-            "body": body_elements(final, split, base),
+            "body": tuple(elements),
             "comments": fields.comments,
             "provenance": provenance,
             "decisions": tuple(_public(d, paragraph_of) for d in final) if options.include_decisions else (),
@@ -44,6 +55,15 @@ def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields
                 truncated=split.truncated,
             ),
         }
+    )
+
+
+def _gave_way(decisions: Sequence[Decision], paragraphs: int) -> tuple[Decision, ...]:
+    """The decisions once the body is the structured data's: the visible content is left out, saying why."""
+    why = f"the body is the page's JSON-LD articleBody ({paragraphs} paragraphs); the visible page shows a part of it"
+    return tuple(
+        Decision(d.block, Label.BOILERPLATE, Reason.STRUCTURED_BODY, why) if d.label is Label.CONTENT else d
+        for d in decisions
     )
 
 

@@ -82,6 +82,8 @@ class Reason(StrEnum):
     NO_TEXT = "no_text"
     DATE_ONLY = "date_only"
     DUPLICATE_OF_HEADLINE = "duplicate_of_headline"
+    # boilerplate: the body came from elsewhere
+    STRUCTURED_BODY = "structured_body"
 
 
 class BlockKind(StrEnum):
@@ -130,6 +132,7 @@ FieldName = Literal[
     "description",
     "tags",
     "categories",
+    "body",
 ]
 
 

@@ -218,4 +218,6 @@ class Fields:
     categories: Candidate[tuple[str, ...]] | None = None
     comments: tuple[Comment, ...] = ()
     """The readers' comments, read only with `Options.include_comments`."""
+    structured_body: Candidate[str] | None = None
+    """The article's text from structured data (JSON-LD `articleBody`), weighed against the visible body."""
     claims: Claims = field(default_factory=dict)

@@ -82,6 +82,7 @@ def find_fields(
         tags=find_tags(meta),
         categories=find_categories(meta),
         comments=find_comments(page, claims) if options.include_comments else (),
+        structured_body=meta.article_body,
         claims=claims,
     )
 

@@ -147,6 +147,9 @@ class Metadata:
     sections: tuple[Candidate[tuple[str, ...]], ...] = ()
     comments: tuple[JsonLdComment, ...] = ()
     """The readers' comments the article's JSON-LD lists, in order."""
+    article_body: Candidate[str] | None = None
+    """The article's whole text as its JSON-LD gives it (`articleBody`), line breaks kept; only when
+    one article of the page's structured data has one (`fields.structured_body` decides its use)."""
     is_article: bool = False
     """True when structured data declares the page an article."""
 
@@ -166,6 +169,7 @@ class _Collector:
     keywords: list[Candidate[tuple[str, ...]]] = field(default_factory=list)
     sections: list[Candidate[tuple[str, ...]]] = field(default_factory=list)
     comments: list[JsonLdComment] = field(default_factory=list)
+    article_body: Candidate[str] | None = None
     is_article: bool = False
 
 
@@ -195,6 +199,7 @@ def read_metadata(data: PageData) -> Metadata:
         keywords=tuple(found.keywords),
         sections=tuple(found.sections),
         comments=tuple(found.comments),
+        article_body=found.article_body,
         is_article=found.is_article,
     )
 
@@ -211,6 +216,9 @@ def _from_json_ld(scripts: tuple[str, ...], found: _Collector) -> None:
     for obj in articles[:1] or pages[:1]:
         kind = "article" if articles else "page"
         _json_ld_fields(obj, f"json-ld {kind}", found, nodes)
+    bodies = [body for body in (_article_body(obj) for obj in articles) if body]
+    if len(bodies) == 1:  # a page listing several articles with their texts is no one article's page
+        found.article_body = Candidate(bodies[0], Source.JSON_LD, "json-ld article articleBody")
     for obj in objects:
         if _types(obj) & {"organization", "newsmediaorganization", "corporation"} and obj.get("name"):
             found.site_names.append(Candidate(collapse(str(obj["name"])), Source.JSON_LD, "json-ld organization"))
@@ -232,6 +240,14 @@ def _json_ld_fields(obj: dict[str, Any], where: str, found: _Collector, nodes: d
     _add_all(found.keywords, _strings(obj.get("keywords")), f"{where} keywords")
     _add_all(found.sections, _strings(obj.get("articleSection")), f"{where} articleSection")
     found.comments.extend(_json_ld_comments(obj.get("comment"), nodes))
+
+
+def _article_body(obj: dict[str, Any]) -> str:
+    """An article's `articleBody` as written (its lines kept), or '' when it has none."""
+    value = obj.get("articleBody")
+    if isinstance(value, list):
+        value = "\n".join(item for item in value if isinstance(item, str))
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _json_ld_agents(obj: dict[str, Any], where: str, found: _Collector, nodes: dict[str, dict[str, Any]]) -> None:
