@@ -26,47 +26,29 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 try:  # run as `python -m bench.conventions` from the repository root
-    from bench.accuracy import (
-        ARTICLEX,
-        Extractor,
-        Page,
-        find_corpora,
-        load_articlex,
-        load_pages,
-        load_readability,
-        load_trafilatura,
-    )
-    from bench.scoring import DocumentScore, score_document, summarize
+    from bench import accuracy, scoring
 except ModuleNotFoundError:  # run as `python bench/conventions.py`: bench/ is on sys.path
-    from accuracy import (
-        ARTICLEX,
-        Extractor,
-        Page,
-        find_corpora,
-        load_articlex,
-        load_pages,
-        load_readability,
-        load_trafilatura,
-    )
-    from scoring import DocumentScore, score_document, summarize
+    import accuracy
+    import scoring
 
 COMMENTS_MARKER = "!@#$%^&*()"
 """Where dragnet's merged truth stops being the article and starts being the readers' comments."""
-LOADERS: dict[str, Callable[[], Extractor]] = {
-    "trafilatura": load_trafilatura,
-    "readability-lxml": load_readability,
+LOADERS: dict[str, Callable[[], accuracy.Extractor]] = {
+    "trafilatura": accuracy.load_trafilatura,
+    "readability-lxml": accuracy.load_readability,
 }
 
-Cut = Callable[[Page, str], str]
+Scores = list[scoring.DocumentScore]
+Cut = Callable[[accuracy.Page, str], str]
 """Takes the page and its truth; returns the truth without the convention's part."""
 
 
-def without_comments(_page: Page, truth: str) -> str:
+def without_comments(_page: accuracy.Page, truth: str) -> str:
     """Dragnet's truth up to its comments marker."""
     return truth.split(COMMENTS_MARKER, 1)[0]
 
 
-def without_headline(page: Page, truth: str) -> str:
+def without_headline(page: accuracy.Page, truth: str) -> str:
     """The truth without its first line when that line is the page's headline (as articlex reads it)."""
     import articlex
 
@@ -86,11 +68,11 @@ CUTS: dict[str, tuple[str, Cut]] = {
 
 
 def measure(
-    pages: Sequence[Page], systems: dict[str, Extractor], cut: Cut
+    pages: Sequence[accuracy.Page], systems: dict[str, accuracy.Extractor], cut: Cut
 ) -> tuple[int, dict[str, tuple[float, float]]]:
     """Pages whose truth the cut changed, and per system the F1 against the truth and against the cut truth."""
     changed = 0
-    scores: dict[str, tuple[list[DocumentScore], list[DocumentScore]]] = {name: ([], []) for name in systems}
+    scores: dict[str, tuple[Scores, Scores]] = {name: ([], []) for name in systems}
     for page in pages:
         cut_truth = cut(page, page.truth)
         changed += cut_truth != page.truth
@@ -99,9 +81,9 @@ def measure(
                 predicted = run(page.source, page.url)
             except Exception:  # a system that raises scores as an empty prediction
                 predicted = ""
-            scores[name][0].append(score_document(page.truth, predicted))
-            scores[name][1].append(score_document(cut_truth, predicted))
-    return changed, {name: (summarize(a).f1, summarize(b).f1) for name, (a, b) in scores.items()}
+            scores[name][0].append(scoring.score_document(page.truth, predicted))
+            scores[name][1].append(scoring.score_document(cut_truth, predicted))
+    return changed, {name: (scoring.summarize(a).f1, scoring.summarize(b).f1) for name, (a, b) in scores.items()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,16 +91,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True, help="the web-dev folder of corpora")
     parser.add_argument("--compare", default="trafilatura,readability-lxml")
     args = parser.parse_args(argv)
-    systems = {ARTICLEX: load_articlex()}
+    systems = {accuracy.ARTICLEX: accuracy.load_articlex()}
     for name in filter(None, args.compare.split(",")):
         systems[name] = LOADERS[name]()
     print(f"{'corpus':18} {'system':18} {'F1 truth':>9} {'F1 cut':>9}  cut")
-    for corpus in find_corpora([args.data]):
+    for corpus in accuracy.find_corpora([args.data]):
         short = corpus.name.rsplit("/", 1)[-1]
         if short not in CUTS:
             continue
         label, cut = CUTS[short]
-        pages, _missing = load_pages(corpus)
+        pages, _missing = accuracy.load_pages(corpus)
         changed, figures = measure(pages, systems, cut)
         for name, (whole, cut_f1) in figures.items():
             print(f"{short:18} {name:18} {whole:9.4f} {cut_f1:9.4f}  {label} ({changed} of {len(pages)} pages cut)")
