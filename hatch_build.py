@@ -43,6 +43,20 @@ MYPYC_MODULES = (
     "src/articlex/classify/text.py",
     "src/articlex/classify/features.py",
     "src/articlex/classify/rules.py",
+    "src/articlex/fields/agency.py",
+    "src/articlex/fields/agency_names.py",
+    "src/articlex/fields/authors.py",
+    "src/articlex/fields/body.py",
+    "src/articlex/fields/byline.py",
+    "src/articlex/fields/credit_line.py",
+    "src/articlex/fields/dates.py",
+    "src/articlex/fields/headline.py",
+    "src/articlex/fields/language.py",
+    "src/articlex/fields/names.py",
+    "src/articlex/fields/page_view.py",
+    "src/articlex/fields/person_name.py",
+    "src/articlex/fields/shown_dates.py",
+    "src/articlex/fields/site_titles.py",
 )
 """The modules compiled, as paths from the project root: the pipeline's hot loops."""
 BUILD_REQUIREMENTS = ("mypy>=2.4", "setuptools>=70", "types-python-dateutil")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from articlex.classify.features import phrase_family
 from articlex.fields.agency_names import agency_named
@@ -163,7 +164,7 @@ def prefix_end(text: str) -> int | None:
     start = len(text) - len(text.lstrip())
     prefixes = _prefixes_by_start()
     head = text[start : start + prefixes.longest].casefold()
-    for prefix in prefixes.get(head[:PREFIX_KEY_CHARS], ()):
+    for prefix in prefixes.by_start.get(head[:PREFIX_KEY_CHARS], ()):
         end = start + len(prefix)
         if not head.startswith(prefix):
             continue
@@ -179,20 +180,22 @@ def prefix_end(text: str) -> int | None:
     return None
 
 
-class _PrefixIndex(dict[str, tuple[str, ...]]):
+@dataclass(frozen=True, slots=True)
+class _PrefixIndex:
     """Byline prefixes by their first letters, longest first, and the length of the longest."""
 
-    longest: int = 0
+    by_start: dict[str, tuple[str, ...]]
+    longest: int
 
 
 @functools.cache
 def _prefixes_by_start() -> _PrefixIndex:
     """Most texts start with no prefix: looking up their first letters rules out all prefixes at once."""
-    index = _PrefixIndex()
-    for prefix in sorted(byline_vocabulary().prefixes, key=len, reverse=True):
-        index[prefix[:PREFIX_KEY_CHARS]] = (*index.get(prefix[:PREFIX_KEY_CHARS], ()), prefix)
-        index.longest = max(index.longest, len(prefix))
-    return index
+    by_start: dict[str, tuple[str, ...]] = {}
+    prefixes = sorted(byline_vocabulary().prefixes, key=len, reverse=True)
+    for prefix in prefixes:
+        by_start[prefix[:PREFIX_KEY_CHARS]] = (*by_start.get(prefix[:PREFIX_KEY_CHARS], ()), prefix)
+    return _PrefixIndex(by_start, max(map(len, prefixes), default=0))
 
 
 def _strip_prefix(text: str) -> str:
