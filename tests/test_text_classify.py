@@ -220,6 +220,14 @@ LISTS_OF_THE_TEXT = {
         "5. Cut out the rounds",
         "6. Bake until golden",
     ],
+    # A recipe's ingredients: short lines led by a quantity, in lower case.
+    "quantities": [
+        "2 cups rolled oats",
+        "1/2 cup chopped walnuts",
+        "3 tablespoons maple syrup",
+        "½ teaspoon ground cinnamon",
+        "1 pinch of salt",
+    ],
     # Release notes: lines written like sentences, without a full stop.
     "notes": [
         "Fixed a crash when the settings window was closed twice",
@@ -241,6 +249,13 @@ def test_numbers_that_do_not_count_up_are_no_list() -> None:
     """Lines opened by numbers out of order (a menu of years, scores) get no weight from the numbered-list rule."""
     lines = ["12) Archive", "3. Sports", "7) Weather", "1. Contact us"]
     page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(lines), MENU])
+    assert body(page) == ARTICLE[:2]
+
+
+def test_a_ranking_of_stories_is_no_list_of_quantities() -> None:
+    """Lines led by numbers counting up ('1 Mayor resigns', '2 …') rank other stories: no list of the text."""
+    ranking = ["1 Ferry service resumes after storm", "2 Harbour wall repairs begin", "3 Bakery wins regional prize"]
+    page = "\n\n".join([MENU, paragraphs(ARTICLE[:2]), "\n".join(ranking), MENU])
     assert body(page) == ARTICLE[:2]
 
 

@@ -87,6 +87,12 @@ NUMBERED_LIST_MIN_ITEMS = 3
 NUMBERED_ITEM_MAX_GAP = 10
 """…when each item stands at most this many lines after the one before (a step's text may follow its title)."""
 _NUMBERED = re.compile(r"^\(?(\d{1,2})[.)]\s+\S")
+QUANTITY_LIST_MIN_ITEMS = 3
+"""Lines led by a quantity ('1 cup flour', '2 eggs', '½ tsp salt') this many in a row are a list of the article's…"""
+QUANTITY_ITEM_MAX_WORDS = 12
+"""…each line at most this many words: an ingredient, a part, an amount."""
+_QUANTITY = re.compile(r"^(\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*(?:-|–|to)\s*\d+(?:[./]\d+)?)?\s+\S")
+"""A line opened by an amount: '2 ', '1/3 ', '1.5 ', '½ ', '8-9 '."""
 """A line opened by an item's number: '1. ', '2) ', '(3) '."""
 STAMP_MAX_WORDS = 12
 """A line holding a date or a relative time ('2 days ago') is a stamp when it has at most this many words."""
@@ -171,14 +177,7 @@ def _line_weights(blocks: Sequence[Block], features: Sequence[Features], is_pros
     """Every line's weight for the main run: prose for it, other lines against it, in context."""
     weights = [_line_weight(block, feature) for block, feature in zip(blocks, features, strict=True)]
     stamps = [_stamp(block, feature) for block, feature in zip(blocks, features, strict=True)]
-    for index in _table_rows(blocks, features, stamps):
-        weights[index] = TABLE_ROW_WEIGHT * len(blocks[index].text)
-    for index in _numbered_items(blocks, features):
-        weights[index] = TABLE_ROW_WEIGHT * len(blocks[index].text)
-    for index in _notes(features, is_prose):
-        weights[index] = SHORT_SENTENCE_WEIGHT * len(blocks[index].text)
-    for index in _bulleted_sentences(features):
-        weights[index] = BULLETED_PROSE_WEIGHT * len(blocks[index].text)
+    _weigh_lists(weights, blocks, features, is_prose, stamps)
     in_items = _dated_items(features, is_prose, stamps)
     copies = _copies(blocks, is_prose)
     for index in (index for index, prose in enumerate(is_prose) if prose):
@@ -191,6 +190,23 @@ def _line_weights(blocks: Sequence[Block], features: Sequence[Features], is_pros
         if in_items[index]:
             weights[index] *= DATED_ITEM_PROSE_WEIGHT
     return weights
+
+
+def _weigh_lists(
+    weights: list[float],
+    blocks: Sequence[Block],
+    features: Sequence[Features],
+    is_prose: Sequence[bool],
+    stamps: Sequence[bool],
+) -> None:
+    """The lines of the article's own lists count a little: table rows, numbered items, quantities, notes, tips."""
+    rows = _table_rows(blocks, features, stamps) + _numbered_items(blocks, features) + _quantity_items(features, stamps)
+    for index in rows:
+        weights[index] = TABLE_ROW_WEIGHT * len(blocks[index].text)
+    for index in _notes(features, is_prose):
+        weights[index] = SHORT_SENTENCE_WEIGHT * len(blocks[index].text)
+    for index in _bulleted_sentences(features):
+        weights[index] = BULLETED_PROSE_WEIGHT * len(blocks[index].text)
 
 
 def _note_line(feature: Features) -> bool:
@@ -271,6 +287,40 @@ def _numbered_items(blocks: Sequence[Block], features: Sequence[Features]) -> li
         for index, _ in chain
         if not features[index].is_prose
     ]
+
+
+def _quantity_items(features: Sequence[Features], stamps: Sequence[bool]) -> list[int]:
+    """The lines of runs of at least `QUANTITY_LIST_MIN_ITEMS` items led by a quantity ('1 cup flour', '½ tsp salt').
+
+    A recipe's ingredients, a kit's parts, a list of materials: each line a number and a few
+    words in lower case, no sentence. Lists of other stories are ranked ('1 Mayor resigns', '2 …':
+    numbers counting up) or dated, and their titles are capitalised.
+    """
+    flags = [_quantity_line(feature) and not stamp for feature, stamp in zip(features, stamps, strict=True)]
+    return [
+        index
+        for start, end in _runs(flags)
+        if end - start >= QUANTITY_LIST_MIN_ITEMS and not _ranked(features[start:end])
+        for index in range(start, end)
+    ]
+
+
+def _quantity_line(feature: Features) -> bool:
+    """A short line led by a quantity, most of its later words in lower case, not a sentence."""
+    if feature.is_prose or feature.bullet or not 2 <= feature.words <= QUANTITY_ITEM_MAX_WORDS:
+        return False
+    text = feature.text
+    if _QUANTITY.match(text) is None or _SENTENCE_END.search(text) is not None:
+        return False
+    later = text.split()[1:]
+    return 2 * sum(1 for word in later if word[:1].islower()) > len(later)
+
+
+def _ranked(features: Sequence[Features]) -> bool:
+    """True when the lines' leading numbers count up one by one: a ranking ('1 …', '2 …', '3 …')."""
+    leading = [_QUANTITY.match(feature.text) for feature in features]
+    numbers = [match.group(1) for match in leading if match is not None]
+    return all(a.isdigit() and b.isdigit() and int(b) == int(a) + 1 for a, b in pairwise(numbers))
 
 
 def _copies(blocks: Sequence[Block], is_prose: Sequence[bool]) -> set[int]:
