@@ -282,3 +282,22 @@ def test_long_bulleted_titles_under_a_label_above_the_article_stay_out() -> None
     ]
     page = "\n\n".join([MENU, "Top Stories", "\n".join(titles), paragraphs(ARTICLE), MENU])
     assert body(page) == ARTICLE
+
+
+def test_a_forum_thread_copied_as_text_keeps_its_opening_post() -> None:
+    """A thread is a list of dated posts with no article above them: the first post is the page's text."""
+    opening = [COMMENTS[0], COMMENTS[3]]
+    posts = [
+        f"{name}\nMember\nSeptember {day}, 2018\n#{n + 1}\n{paragraphs(texts)}"
+        for n, (name, day, texts) in enumerate(
+            [("riverwalker", 11, opening), ("oldtown", 11, [COMMENTS[1]]), ("ferryfan", 12, [COMMENTS[2]])]
+        )
+    ]
+    page = "\n\n".join([MENU, "Council budget: what do you think?", *posts, "You must log in to reply here.", MENU])
+    assert body(page) == opening
+
+
+def test_an_article_above_a_thread_is_still_the_text() -> None:
+    """The opening post is read only when no prose stands outside the thread."""
+    page = "\n\n".join([MENU, paragraphs(ARTICLE), *THREAD, MENU])
+    assert body(page) == ARTICLE

@@ -178,7 +178,7 @@ def _line_weights(blocks: Sequence[Block], features: Sequence[Features], is_pros
     weights = [_line_weight(block, feature) for block, feature in zip(blocks, features, strict=True)]
     stamps = [_stamp(block, feature) for block, feature in zip(blocks, features, strict=True)]
     _weigh_lists(weights, blocks, features, is_prose, stamps)
-    in_items = _dated_items(features, is_prose, stamps)
+    in_items = _opening_post_apart(_dated_items(features, is_prose, stamps), is_prose, stamps)
     copies = _copies(blocks, is_prose)
     for index in (index for index, prose in enumerate(is_prose) if prose):
         if not has_prose_neighbour(is_prose, features, index):
@@ -420,6 +420,20 @@ def _dated_items(features: Sequence[Features], is_prose: Sequence[bool], stamps:
             for index in range(max(first, 0), min(last + 1, len(features))):
                 inside[index] = True
     return inside
+
+
+def _opening_post_apart(in_items: list[bool], is_prose: Sequence[bool], stamps: Sequence[bool]) -> list[bool]:
+    """The dated items, but for the first one when all the page's prose is in them: a forum thread's opening post.
+
+    A thread copied as text is a list of posts, each under its author and date, with no article
+    above them: the first post is what the page is about (as the HTML classifier finds it).
+    """
+    prose = [index for index, flag in enumerate(is_prose) if flag]
+    if not prose or not all(in_items[index] for index in prose):
+        return in_items
+    opening = prose[0]
+    end = next((index for index in range(opening, len(stamps)) if stamps[index]), len(stamps))
+    return [flag and not opening <= index < end for index, flag in enumerate(in_items)]
 
 
 def _stamp_chains(stamps: Sequence[int], features: Sequence[Features]) -> list[list[int]]:
