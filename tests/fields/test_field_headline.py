@@ -126,3 +126,25 @@ def test_markup_and_code_lines_of_a_text_copy_are_not_titles() -> None:
     )
     headline = extract(text, options=Options(input_kind="text")).headline
     assert headline is None or ("<" not in headline and "{" not in headline)
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        ["November 3, 2021 at 4:02 pm"],
+        ["Updated: Sat 8:31 PM, Nov 6, 2021", "By Jane Doe"],
+        ["Posted on November 3, 2021 by Admin"],
+        ["11/03/21 6:38 AM EST"],
+        ["November 3, 2021 By Jane Doe Leave a comment"],
+    ],
+    ids=["date-and-clock", "updated-and-byline", "posted-by", "short-year", "date-then-byline"],
+)
+def test_a_date_line_under_the_title_of_a_text_copy_is_not_the_headline(under: list[str]) -> None:
+    text = "\n\n".join(["Harbour Gazette", "Ferry service resumes at the old pier", *under, *PROSE])
+    assert extract(text, options=Options(input_kind="text")).headline == "Ferry service resumes at the old pier"
+
+
+def test_a_title_holding_a_date_is_still_a_headline() -> None:
+    text = "\n\n".join(["Harbour Gazette", "Harbour notebook: ferries and floods, 6 November 2021", *PROSE])
+    headline = extract(text, options=Options(input_kind="text")).headline
+    assert headline == "Harbour notebook: ferries and floods, 6 November 2021"

@@ -13,11 +13,14 @@ import re
 from collections.abc import Callable, Sequence
 
 from articlex.classify.features import phrase_family
+from articlex.date_text import label_role, visible_dates
+from articlex.fields.names import prefix_end
 from articlex.fields.site_titles import Site, raw_titles, structured_titles, title_parts
 from articlex.html.metadata import Metadata
 from articlex.model import BlockKind, Source
 from articlex.stages import Block, Candidate
 from articlex.textnorm import collapse, comparable, longest_folding_to, words
+from articlex.vocabulary import byline_vocabulary
 
 HEADLINE_MAX_WORDS = 40
 HEADLINE_MAX_CHARS = 400
@@ -45,6 +48,12 @@ LINE_SCORE_MAX_WORDS = 20
 """In text, a title-shaped line scores its word count up to this many (a long line is no better a headline)…"""
 LINE_DISTANCE_COST = 0.3
 """…less this much per line between it and the body: of two title-shaped lines, the nearer one wins."""
+DATED_TITLE_MIN_WORDS = 3
+"""A line holding a date is a title when this many words stand beside the date…"""
+DATED_TITLE_WORD_MIN_CHARS = 4
+"""…each of at least this many letters ('on', 'at', 'by', 'Mon', 'EST' are a date line's)."""
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE)
+"""A clock time with its am/pm and zone ('4:02 pm', '11:04 PM EST', '9h30')."""
 MATCH_MIN_SHARE = 0.75
 """A block shorter than this share of every structured title cannot be the visible headline."""
 
@@ -197,10 +206,39 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
 
 
 def _title_shaped(text: str) -> bool:
-    """Not a list item, not a label, not a sentence that ends a paragraph, not a credit line, not code."""
+    """Not a list item, not a label, not a sentence that ends a paragraph, not a credit or date line, not code."""
     if _LIST_MARK.search(text) or _CODE.search(text) or phrase_family(text) is not None:
         return False
-    return not text.rstrip().endswith((".", ":", ";", ",")) and "|" not in text
+    if text.rstrip().endswith((".", ":", ";", ",")) or "|" in text:
+        return False
+    # 'By Jane Doe', 'November 3, 2021 at 4:02 pm', '11/20/19 6:38 AM': the lines under a headline, never it.
+    return prefix_end(text) is None and not _date_line(text)
+
+
+def _date_line(text: str) -> bool:
+    """A line that is a date with its label, weekday, clock and zone, maybe a byline after it.
+
+    'Updated: Sat 8:31 PM, Feb 17, 2018', 'November 3, 2012 By Jane Doe'. A title may hold a date
+    ('Four short links: 6 November 2012'): then `DATED_TITLE_MIN_WORDS` words of four letters or
+    more, none of them a weekday or a date's label, stand beside it.
+    """
+    dates = visible_dates(text, month_first=False, reference=None, short_years=True)
+    if not dates:
+        return False
+    if prefix_end(text[dates[-1].end :].lstrip(" ,;:-–—|")) is not None:
+        return True
+    rest, start = [], 0
+    for date in dates:
+        rest.append(text[start : date.start])
+        start = date.end
+    rest.append(text[start:])
+    weekdays = byline_vocabulary().weekdays
+    beside = [
+        word
+        for word in words(_CLOCK.sub(" ", " ".join(rest)))
+        if len(word) >= DATED_TITLE_WORD_MIN_CHARS and word.casefold() not in weekdays and label_role(word) is None
+    ]
+    return len(beside) < DATED_TITLE_MIN_WORDS
 
 
 def _visible_match(
