@@ -96,6 +96,10 @@ class Features:
 
 def _code_like(text: str, words: int) -> bool:
     """A program's text ('obj.add(type, fn); } else {'), a script left in the page: its semicolons are not clauses."""
+    if "(" not in text and "=" not in text and ";" not in text and "{" not in text and "}" not in text:
+        # Every code mark holds one of these characters; most prose has none, and a scan for each
+        # costs a fifth of the regex's count.
+        return False
     marks = len(_CODE_MARK.findall(text))
     return marks >= CODE_MIN_MARKS and marks >= CODE_MARKS_PER_WORD * words
 
