@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from dateutil import parser as dateutil_parser
 
+from articlex.trie import longest_first
 from articlex.vocabulary import date_labels, month_numbers, relative_words, time_units
 
 DayOrTime = dt.date | dt.datetime
@@ -107,7 +108,7 @@ def plausible(value: DayOrTime, reference: dt.date | None) -> DayOrTime | None:
 
 @functools.cache
 def _visible_patterns() -> tuple[re.Pattern[str], ...]:
-    months = "|".join(re.escape(form) for form in sorted(month_numbers(), key=len, reverse=True))
+    months = longest_first(month_numbers(), ignore_case=True)  # a trie: see `articlex.trie`
     ordinal = r"(?:st|nd|rd|th|er|º|°)?"
     return (
         re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
@@ -263,8 +264,8 @@ def label_role(text: str) -> str | None:
 
 @functools.cache
 def _label_pattern() -> re.Pattern[str]:
-    labels = sorted(date_labels(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(label) for label in labels) + r")(?!\w)", re.IGNORECASE)
+    labels = longest_first(date_labels(), ignore_case=True)
+    return re.compile(r"(?<!\w)(?:" + labels + r")(?!\w)", re.IGNORECASE)
 
 
 def _day_of(match: re.Match[str], *, month_first: bool) -> dt.date | None:
@@ -305,8 +306,7 @@ _RELATIVE_AMOUNT = re.compile(r"\b(\d{1,3})\s+(\w+)")
 
 @functools.cache
 def _relative_pattern() -> re.Pattern[str]:
-    phrases = sorted(relative_words(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + longest_first(relative_words()) + r")(?!\w)")
 
 
 def is_relative(text: str) -> bool:

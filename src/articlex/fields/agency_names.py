@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from articlex.trie import longest_first
 from articlex.vocabulary import Agency, agencies, agency_by_alias
 
 DATELINE_MAX_PLACE_CHARS = 40
@@ -57,10 +58,10 @@ def _any_case_table() -> dict[str, Agency]:
 def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     acronyms = {a for agency in agencies() for a in agency.acronyms}
     capitals = {alias for alias in _any_case_table() if alias.isupper()}
-    printed = sorted(acronyms | capitals, key=len, reverse=True)
-    names = sorted({n for agency in agencies() for n in agency.names}, key=len, reverse=True)
-    by_acronym = re.compile(r"(?<![\w&.-])(" + "|".join(map(re.escape, printed)) + r")(?![\w&-])")
-    by_name = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE)
+    names = {n for agency in agencies() for n in agency.names}
+    # Hundreds of aliases: as a trie, the regex compares a few of them at each position, not all.
+    by_acronym = re.compile(r"(?<![\w&.-])(" + longest_first(acronyms | capitals) + r")(?![\w&-])")
+    by_name = re.compile(r"(?<!\w)(" + longest_first(names, ignore_case=True) + r")(?!\w)", re.IGNORECASE)
     return by_acronym, by_name
 
 

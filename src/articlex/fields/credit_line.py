@@ -21,6 +21,7 @@ from articlex.fields.agency_names import agencies_in, agency_named
 from articlex.fields.names import desk_name, holds_role, is_role_phrase, prefix_end, split_names
 from articlex.fields.person_name import looks_like_name
 from articlex.textnorm import collapse
+from articlex.trie import longest_first
 from articlex.vocabulary import Agency, byline_vocabulary
 
 CREDIT_MAX_WORDS = 30
@@ -358,8 +359,8 @@ def _names_around_dates(segment: str, first_start: int, last_end: int) -> tuple[
 @functools.cache
 def _inner_prefix() -> re.Pattern[str]:
     """A byline prefix word inside a line, followed by a capitalised word ('… by Noa Levin', '… byRahim')."""
-    words = sorted(byline_vocabulary().prefixes, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s*(?=(?-i:[^\W\d_a-z]))", re.IGNORECASE)
+    words = longest_first(byline_vocabulary().prefixes, ignore_case=True)
+    return re.compile(r"(?<!\w)(?:" + words + r")\s*(?=(?-i:[^\W\d_a-z]))", re.IGNORECASE)
 
 
 def _without_agency(segment: str, agency: Agency) -> str:

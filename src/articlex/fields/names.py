@@ -16,6 +16,7 @@ from articlex.classify.features import phrase_family
 from articlex.fields.agency_names import agency_named
 from articlex.fields.person_name import NAME_MAX_CHARS, NAME_MAX_WORDS, is_credited_name, looks_like_name
 from articlex.textnorm import collapse
+from articlex.trie import longest_first
 from articlex.vocabulary import byline_vocabulary, month_numbers
 
 PREFIX_KEY_CHARS = 2
@@ -48,7 +49,7 @@ def _name_split() -> re.Pattern[str]:
     """Commas, semicolons and the joiners of many languages ('and', 'und', '&') between names."""
     joiners = sorted(byline_vocabulary().joiners, key=len, reverse=True)
     # One-letter joiners ('e', 'y', 'и') only in lower case: 'E. Jane Porter' keeps its initial.
-    long_words = "|".join(re.escape(j) for j in joiners if j.replace(" ", "").isalpha() and len(j) > 1)
+    long_words = longest_first((j for j in joiners if j.replace(" ", "").isalpha() and len(j) > 1), ignore_case=True)
     letters = "".join(re.escape(j) for j in joiners if j.isalpha() and len(j) == 1)
     separator = rf"(?:[,;&]|(?<!\w)(?i:{long_words})(?!\w)|(?<!\w)[{letters}](?![\w.]))"
     # Spaces are taken whole from the start of their run only: a scan stays linear on long runs.
@@ -118,8 +119,8 @@ def _before_other_role(text: str) -> str:
 
 @functools.cache
 def _other_role_label() -> re.Pattern[str]:
-    roles = sorted(byline_vocabulary().other_roles, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, roles)) + r")\s?:", re.IGNORECASE)
+    roles = longest_first(byline_vocabulary().other_roles, ignore_case=True)
+    return re.compile(r"(?<!\w)(?:" + roles + r")\s?:", re.IGNORECASE)
 
 
 def _pieces(text: str) -> list[tuple[bool, str]]:
