@@ -531,25 +531,38 @@ class _BlockBuilder:
     # Every event first puts in the text met before it and says whether it is a block edge
     # (`_event`), then does its own work.
 
+    # `start_block` and `end_block` run for every block element of the page: they do `_event` and
+    # `_cut` in line.
+
     def start_block(self, tag: str, families: frozenset[HintFamily], label: str) -> None:
         """A block element starts: what was gathered is a block, and the new element is the container."""
-        self._event(edge=True)
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = False
         stack = self._stack
         if self._too_deep or len(stack) > self.max_depth:
             self._too_deep += 1
             self._inside_too_deep()
             return
-        self._cut()
+        if self._pieces or self._datetimes or self._marks:
+            self._flush()
+        else:
+            self._after_break = False
         stack.append(self.splitter.open_container(tag, families, label, stack[-1]))
 
     def end_block(self) -> None:
         """A block element ends: what was gathered is a block; the container is its parent again."""
-        self._event(edge=True)
+        if self.pending:
+            self._take_pending()
+        self._inline_since_edge = False
         if self._too_deep:
             self._too_deep -= 1
             self._inside_too_deep()
             return
-        self._cut()
+        if self._pieces or self._datetimes or self._marks:
+            self._flush()
+        else:
+            self._after_break = False
         if len(self._stack) > 1:
             self._stack.pop()
 
