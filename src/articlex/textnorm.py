@@ -15,6 +15,10 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 FOLDING_SLACK_CHARS = 8
 """Spaces that folding may remove beyond halving a text (see `longest_folding_to`)."""
 WORD = re.compile(r"\w+")
+_WORD_MARKS = bytes(
+    ord("w") if code < 128 and (chr(code).isalnum() or chr(code) == "_") else ord(" ") for code in range(256)
+)
+"""A `bytes.translate` table for ASCII text: what `WORD` matches there (letters, digits, '_') becomes 'w'."""
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
 
@@ -66,6 +70,19 @@ def comparable(text: str) -> str:
     """Fold a short text for comparisons: NFKC, case-folded, quotes and dashes unified, spaces collapsed."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
     return collapse(_DASHES.sub("-", text))
+
+
+def word_count(text: str) -> int:
+    """How many words (`WORD` matches) a text holds.
+
+    An ASCII text is counted without listing its words: each word starts where a word character
+    follows another character or the start, so marking word characters and counting where a
+    mark follows a space costs half as much as the regex's list.
+    """
+    if not text.isascii():
+        return len(WORD.findall(text))
+    marked = text.encode("ascii").translate(_WORD_MARKS)
+    return marked.count(b" w") + (1 if marked.startswith(b"w") else 0)
 
 
 def words(text: str) -> list[str]:

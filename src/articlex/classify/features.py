@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from articlex.date_text import find_visible_date
 from articlex.records import record
 from articlex.stages import Block
-from articlex.textnorm import WORD
+from articlex.textnorm import word_count
 from articlex.vocabulary import phrase_families
 
 _CLAUSE_MARK = re.compile(r"[,;:.!?،؛؟、，。；！？।॥።፣]")
@@ -29,6 +29,8 @@ _DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"^[»•·▪►▸‣◦●■□▶>*+]\s")
 _DASH_BULLET = re.compile(r"^[\-–—]\s")
 """A dash opens list items, but also lines of dialogue in many languages ('— Yes, he said.')."""
+_BULLET_STARTS = frozenset("»•·▪►▸‣◦●■□▶>*+-–—")
+"""What either kind of bullet starts with: a block that starts otherwise (most) needs neither regex."""
 _PHRASE_SEPARATOR = re.compile(r"[\s:|»›>•·,.!?()\[\]-]+")
 _LABEL_THEN_SEPARATOR = re.compile(r"^\W*(\w[\w\s'’]{0,40}?)\s*[:|»›>•·(\[—–]")
 
@@ -107,7 +109,7 @@ def _code_like(text: str, words: int) -> bool:
 def measure(block: Block) -> Features:
     """Measure one block."""
     text = block.text
-    words = len(WORD.findall(text))
+    words = word_count(text)
     ascii_only = text.isascii()  # most blocks: the searches for other scripts can be skipped
     return Features(
         words=words,
@@ -117,7 +119,8 @@ def measure(block: Block) -> Features:
             _CLAUSE_MARK.search(text) is not None or (not ascii_only and _SPACE_ENDS_SENTENCES.search(text) is not None)
         )
         and not _code_like(text, words),
-        bullet=_BULLET.match(text) is not None or (_DASH_BULLET.match(text) is not None and words < PROSE_MIN_WORDS),
+        bullet=text[:1] in _BULLET_STARTS
+        and (_BULLET.match(text) is not None or (_DASH_BULLET.match(text) is not None and words < PROSE_MIN_WORDS)),
         text=text,
     )
 
