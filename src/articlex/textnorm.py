@@ -68,8 +68,10 @@ def longest_folding_to(length: int) -> int:
 
 def comparable(text: str) -> str:
     """Fold a short text for comparisons: NFKC, case-folded, quotes and dashes unified, spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
-    return collapse(_DASHES.sub("-", text))
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if not text.isascii():  # the quotes and dashes unified are not ASCII; `translate` reads every character
+        text = _DASHES.sub("-", text.translate(_QUOTES))
+    return collapse(text)
 
 
 def word_count(text: str) -> int:
