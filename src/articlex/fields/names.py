@@ -302,14 +302,20 @@ def looks_like_written_name(text: str) -> bool:
     words = text.split()
     if not 1 < len(words) <= NAME_MAX_WORDS or len(text) > NAME_MAX_CHARS or _NOT_NAME_CHARS.search(text):
         return False
-    vocabulary = byline_vocabulary()
-    taken = vocabulary.non_names | vocabulary.roles | vocabulary.prefixes | vocabulary.joiners
+    taken = _credit_words()
     lowered = [word.casefold().strip(".,") for word in words]
     return (
         all(_WRITTEN_WORD.match(word) for word in words)
         and not any(word in taken or word in month_numbers() for word in lowered)
         and agency_named(text) is None
     )
+
+
+@functools.cache
+def _credit_words() -> frozenset[str]:
+    """The words of a credit that are no name: labels, roles, byline prefixes and joiners, in one set built once."""
+    vocabulary = byline_vocabulary()
+    return vocabulary.non_names | vocabulary.roles | vocabulary.prefixes | vocabulary.joiners
 
 
 def looks_like_handle(text: str) -> bool:
@@ -321,8 +327,7 @@ def looks_like_handle(text: str) -> bool:
         return False
     if text.islower() and any(mark in text for mark in "._"):
         return False
-    vocabulary = byline_vocabulary()
-    taken = vocabulary.non_names | vocabulary.roles | vocabulary.prefixes | vocabulary.joiners
+    taken = _credit_words()
     parts = re.split(r"[-.]", text.casefold())
     return (
         not any(part in taken for part in parts)

@@ -122,7 +122,7 @@ def is_credited_name(value: str) -> bool:
     tokens = [token.strip(".") for token in _WORDS.findall(text.casefold())]
     vocabulary = byline_vocabulary()
     phrases = {" ".join(tokens[i:j]) for i in range(len(tokens)) for j in range(i + 1, min(len(tokens), i + 3) + 1)}
-    labels = vocabulary.non_names | vocabulary.roles | (vocabulary.prefixes - NAME_PARTICLES)
+    labels = _labels()
     found = phrases & labels
     if not found:
         return True
@@ -130,7 +130,17 @@ def is_credited_name(value: str) -> bool:
     desks = vocabulary.desks
     if not any(token in desks for token in tokens) or found & (vocabulary.prefixes - NAME_PARTICLES):
         return False
-    return len(tokens) == 1 or not all(token in labels | desks for token in tokens)
+    return len(tokens) == 1 or not all(token in labels or token in desks for token in tokens)
+
+
+@functools.cache
+def _labels() -> frozenset[str]:
+    """What labels a credit or names a role, never a person: non-names, roles, byline prefixes but the particles.
+
+    One set, built once: the union of the vocabularies is larger than any credit checked against it.
+    """
+    vocabulary = byline_vocabulary()
+    return vocabulary.non_names | vocabulary.roles | (vocabulary.prefixes - NAME_PARTICLES)
 
 
 def _junk_shape(text: str) -> bool:
@@ -157,8 +167,10 @@ def _credits_a_desk(text: str) -> bool:
 
 def is_sign_off(text: str) -> bool:
     """A greeting or sign-off closing a post: 'Happy Holidays!', 'Stay safe everyone', 'Cheers, Mo'."""
-    folded = " ".join(_WORDS.findall(text.casefold()))
-    return any(folded == phrase or folded.startswith(f"{phrase} ") for phrase in _sign_offs())
+    words = _WORDS.findall(text.casefold())
+    sign_offs = _sign_offs()
+    # The text is a sign-off, or starts with one and a space: its first words, some or all, are one.
+    return " ".join(words) in sign_offs or any(" ".join(words[:count]) in sign_offs for count in range(1, len(words)))
 
 
 @functools.cache
