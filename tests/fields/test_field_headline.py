@@ -148,3 +148,17 @@ def test_a_title_holding_a_date_is_still_a_headline() -> None:
     text = "\n\n".join(["Harbour Gazette", "Harbour notebook: ferries and floods, 6 November 2021", *PROSE])
     headline = extract(text, options=Options(input_kind="text")).headline
     assert headline == "Harbour notebook: ferries and floods, 6 November 2021"
+
+
+def test_the_title_a_breadcrumb_trail_ends_with_is_the_headline_of_a_text_copy() -> None:
+    """A shop or forum page: under its title stand other title-shaped lines ('Thread starter …'); the trail names the title."""
+    text = "\n\n".join(
+        [
+            "Harbour Outfitters",
+            "Home › Outerwear › Waxed cotton field jacket",
+            "Waxed cotton field jacket",
+            "Free shipping on every order over one hundred euros",
+            *PROSE,
+        ]
+    )
+    assert extract(text, options=Options(input_kind="text")).headline == "Waxed cotton field jacket"

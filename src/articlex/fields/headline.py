@@ -54,6 +54,11 @@ DATED_TITLE_WORD_MIN_CHARS = 4
 """…each of at least this many letters ('on', 'at', 'by', 'Mon', 'EST' are a date line's)."""
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE)
 """A clock time with its am/pm and zone ('4:02 pm', '11:04 PM EST', '9h30')."""
+TRAIL_MIN_PARTS = 3
+"""A line of at least this many parts between '›', '»', '>' or ' / ' is a breadcrumb trail…"""
+TRAIL_END_BONUS = LINE_SCORE_MAX_WORDS
+"""…and a title-shaped line repeating its last part is the page's title, wherever it stands in the window."""
+_TRAIL_SEPARATOR = re.compile(r"\s+[›»>/]\s+")
 MATCH_MIN_SHARE = 0.75
 """A block shorter than this share of every structured title cannot be the visible headline."""
 
@@ -184,9 +189,11 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
     """
     if body_start is None:
         return None
+    searched = blocks[max(0, body_start - LINE_SEARCH_MAX_LINES) : body_start]
+    trail_ends = {comparable(end) for end in map(_trail_end, searched) if end}
     best: tuple[float, Block] | None = None
     distance = 0
-    for block in reversed(blocks[max(0, body_start - LINE_SEARCH_MAX_LINES) : body_start]):
+    for block in reversed(searched):
         text = clean_line(block.text)
         if _LIST_MARK.search(text):
             continue
@@ -197,12 +204,20 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
         if not HEADLINE_MIN_WORDS < count <= LINE_HEADLINE_MAX_WORDS or not _title_shaped(text):
             continue
         score = min(count, LINE_SCORE_MAX_WORDS) - LINE_DISTANCE_COST * distance
+        if comparable(text) in trail_ends:
+            score += TRAIL_END_BONUS  # the page's own title, where its breadcrumb trail ends
         if best is None or score > best[0]:
             best = (score, block)
     if best is None:
         return None
     block = best[1]
     return Candidate(clean_line(block.text), Source.BLOCK, f"block {block.index} (title-shaped line)", block.index)
+
+
+def _trail_end(block: Block) -> str:
+    """The last part of a breadcrumb trail ('Home › Garden › Storing squash'), or '' for any other line."""
+    parts = [part.strip() for part in _TRAIL_SEPARATOR.split(block.text)]
+    return parts[-1] if len(parts) >= TRAIL_MIN_PARTS and all(parts) else ""
 
 
 def _title_shaped(text: str) -> bool:
