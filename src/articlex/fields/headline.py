@@ -58,7 +58,8 @@ TRAIL_MIN_PARTS = 3
 """A line of at least this many parts between '›', '»', '>' or ' / ' is a breadcrumb trail…"""
 TRAIL_END_BONUS = LINE_SCORE_MAX_WORDS
 """…and a title-shaped line repeating its last part is the page's title, wherever it stands in the window."""
-_TRAIL_SEPARATOR = re.compile(r"\s+[›»>/]\s+")
+_TRAIL_SEPARATOR = re.compile(r"(?<!\s)\s++[›»>/]\s++")
+"""Spaces are taken whole from the start of their run only, so a split stays linear on long runs."""
 MATCH_MIN_SHARE = 0.75
 """A block shorter than this share of every structured title cannot be the visible headline."""
 
