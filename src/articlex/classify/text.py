@@ -87,13 +87,13 @@ NUMBERED_LIST_MIN_ITEMS = 3
 NUMBERED_ITEM_MAX_GAP = 10
 """…when each item stands at most this many lines after the one before (a step's text may follow its title)."""
 _NUMBERED = re.compile(r"^\(?(\d{1,2})[.)]\s+\S")
+"""A line opened by an item's number: '1. ', '2) ', '(3) '."""
 QUANTITY_LIST_MIN_ITEMS = 3
 """Lines led by a quantity ('1 cup flour', '2 eggs', '½ tsp salt') this many in a row are a list of the article's…"""
 QUANTITY_ITEM_MAX_WORDS = 12
 """…each line at most this many words: an ingredient, a part, an amount."""
 _QUANTITY = re.compile(r"^(\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*(?:-|–|to)\s*\d+(?:[./]\d+)?)?\s+\S")
 """A line opened by an amount: '2 ', '1/3 ', '1.5 ', '½ ', '8-9 '."""
-"""A line opened by an item's number: '1. ', '2) ', '(3) '."""
 STAMP_MAX_WORDS = 12
 """A line holding a date or a relative time ('2 days ago') is a stamp when it has at most this many words."""
 DATED_ITEMS_MIN = 3
@@ -296,31 +296,33 @@ def _quantity_items(features: Sequence[Features], stamps: Sequence[bool]) -> lis
     words in lower case, no sentence. Lists of other stories are ranked ('1 Mayor resigns', '2 …':
     numbers counting up) or dated, and their titles are capitalised.
     """
-    flags = [_quantity_line(feature) and not stamp for feature, stamp in zip(features, stamps, strict=True)]
+    amounts = [None if stamp else _leading_amount(feature) for feature, stamp in zip(features, stamps, strict=True)]
     return [
         index
-        for start, end in _runs(flags)
-        if end - start >= QUANTITY_LIST_MIN_ITEMS and not _ranked(features[start:end])
+        for start, end in _runs([amount is not None for amount in amounts])
+        if end - start >= QUANTITY_LIST_MIN_ITEMS and not _ranked(amounts[start:end])
         for index in range(start, end)
     ]
 
 
-def _quantity_line(feature: Features) -> bool:
-    """A short line led by a quantity, most of its later words in lower case, not a sentence."""
+def _leading_amount(feature: Features) -> str | None:
+    """The amount opening a short line, most of its later words in lower case and no sentence; else None."""
     if feature.is_prose or feature.bullet or not 2 <= feature.words <= QUANTITY_ITEM_MAX_WORDS:
-        return False
+        return None
     text = feature.text
-    if _QUANTITY.match(text) is None or _SENTENCE_END.search(text) is not None:
-        return False
+    match = _QUANTITY.match(text)
+    if match is None or _SENTENCE_END.search(text) is not None:
+        return None
     later = text.split()[1:]
-    return 2 * sum(1 for word in later if word[:1].islower()) > len(later)
+    return match.group(1) if 2 * sum(1 for word in later if word[:1].islower()) > len(later) else None
 
 
-def _ranked(features: Sequence[Features]) -> bool:
+def _ranked(amounts: Sequence[str | None]) -> bool:
     """True when the lines' leading numbers count up one by one: a ranking ('1 …', '2 …', '3 …')."""
-    leading = [_QUANTITY.match(feature.text) for feature in features]
-    numbers = [match.group(1) for match in leading if match is not None]
-    return all(a.isdigit() and b.isdigit() and int(b) == int(a) + 1 for a, b in pairwise(numbers))
+    return all(
+        a is not None and b is not None and a.isdigit() and b.isdigit() and int(b) == int(a) + 1
+        for a, b in pairwise(amounts)
+    )
 
 
 def _copies(blocks: Sequence[Block], is_prose: Sequence[bool]) -> set[int]:
