@@ -619,6 +619,32 @@ def test_a_picture_post_under_a_thread_of_comments_says_where_its_prose_is() -> 
     assert {decision.detail for decision in unread} == {"no article on the page: its prose is only in comments"}
 
 
+APPEAL = "If you enjoyed this article, please share it with a friend or join the readers who get our weekly letter."
+
+
+@pytest.mark.parametrize("as_text", [False, True])
+def test_a_closing_appeal_to_readers_is_not_the_article(as_text: bool) -> None:
+    """A site closes its articles with an appeal ('If you enjoyed this article, please share it …'): not the article."""
+    if as_text:
+        page = "\n\n".join(("Choir on the pier", *PARAGRAPHS, APPEAL, "Comments are closed."))
+    else:
+        paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+        page = f"<html><body><article><h1>Choir on the pier</h1>{paragraphs}<p>{APPEAL}</p></article></body></html>"
+    body = articlex.extract(page).text
+    assert PARAGRAPHS[-1] in body
+    assert "If you enjoyed" not in body
+
+
+def test_a_paragraph_that_only_starts_like_an_appeal_stays() -> None:
+    """'If you enjoyed the concert, …' opens a sentence of the article, not the site's appeal."""
+    sentence = (
+        "If you enjoyed the concert last year, the choir will be back on the pier with a longer programme in June."
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in (*PARAGRAPHS, sentence))
+    body = articlex.extract(f"<html><body><article><h1>Choir on the pier</h1>{paragraphs}</article></body></html>").text
+    assert sentence in body
+
+
 FORUM_POSTS = (
     "Since the last firmware update my kitchen scale switches itself off after ten seconds, even while I weigh flour.",
     "I already swapped the batteries twice and reset it to factory settings, but nothing changed at all.",

@@ -259,6 +259,12 @@ def phrase_families() -> dict[str, str]:
 
 
 @functools.cache
+def appeal_openings() -> dict[str, str]:
+    """The openings of closing appeals ('if you enjoyed this article') of phrases.toml, mapped to their family."""
+    return _inverse(_section(load_table(_PHRASES), "openings", _PHRASES, _PHRASE_FAMILIES), _PHRASES, "phrases")
+
+
+@functools.cache
 def comment_vocabulary() -> CommentVocabulary:
     """The author hints, 'says' words, joining words and button words of comments.toml."""
     table = load_table(_COMMENTS)
