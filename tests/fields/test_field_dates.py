@@ -370,6 +370,19 @@ def test_a_last_paragraph_that_says_when_the_post_was_published(closing: str, la
     assert article.published == expected
 
 
+def test_the_post_footer_line_dates_the_post_and_stays_out_of_its_text() -> None:
+    """A blog engine's line under the post, after its share buttons, says when it was posted: not article text."""
+    footer = (
+        '<div class="share"><a href="/s">Share</a> <a href="/t">Tweet</a></div>'
+        "<p>This entry was posted in Garden, Weather and tagged rain on May 3, 2012 by Ada Quill. "
+        "Bookmark the permalink.</p>"
+    )
+    article = extract(article_page(after_body=footer))
+    assert article.published == dt.date(2012, 5, 3)
+    assert "This entry was posted" not in article.text
+    assert PROSE[-1] in article.text
+
+
 def test_a_date_inside_the_last_paragraph_of_prose_does_not_date_the_article() -> None:
     closing = "The contracts, which the council and the unions signed on 8 March 2016, remain valid, officials said."
     assert extract(article_page(body=(*PROSE, closing))).published is None

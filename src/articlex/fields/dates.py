@@ -18,12 +18,14 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from articlex.classify.features import appeal_family
 from articlex.date_text import DayOrTime, label_after, visible_dates
 from articlex.fields.byline import Credits
 from articlex.fields.credit_line import DATE_LINE_MAX_WORDS
 from articlex.fields.page_view import PageView
 from articlex.fields.shown_dates import Shown, day_of, machine_value, shown_dates
 from articlex.fields.url_date import date_in_url
+from articlex.hint_families import HintFamily
 from articlex.model import Reason, Source
 from articlex.stages import Candidate, Claims
 
@@ -33,7 +35,9 @@ repeated title may come before it)."""
 OPENING_DATE_MAX_START = 30
 """A date within this many characters of the first paragraph's start dates the story ('BERLIN, 5. Mai 2020 –')."""
 SIGNED_DATE_MAX_START = 40
-"""A last paragraph that says when the post was published opens with it ('This entry was posted on …')."""
+"""A last paragraph that says when the post was published opens with it ('This entry was posted on …')…"""
+CLOSING_LINE_LOOKAHEAD = 8
+"""…or a line among this many blocks under the body (after its share buttons and tags): the post's footer line."""
 LISTING_DAYS = 3
 """Without a headline, dates of this many different days near the body are a list of stories'."""
 EARLIEST_OFFSET = dt.timedelta(hours=-12)
@@ -116,9 +120,9 @@ def _signed_date(page: PageView) -> Candidate[DayOrTime] | None:
     """A date that closes the article: its last lines say when it was written or posted.
 
     A short date line ending the body or right after it ('Jonas / 14. Oktober 2018', a letter's
-    signature), or a last paragraph that opens by saying when the post was published ('This entry
-    was posted on Tuesday, March 8th, 2016 …', 'Dieser Beitrag wurde am 8. März 2016 …
-    veröffentlicht'). A date labelled 'updated' is no publication date.
+    signature), or a last paragraph, or a line of the post's footer a few blocks under it, that opens by
+    saying when the post was published ('This entry was posted on Tuesday, March 8th, 2016 …', 'Dieser
+    Beitrag wurde am 8. März 2016 … veröffentlicht'). A date labelled 'updated' is no publication date.
     """
     content = page.content()
     if not content or page.split.kind != "html":
@@ -132,13 +136,19 @@ def _signed_date(page: PageView) -> Candidate[DayOrTime] | None:
         seen = visible_dates(block.text, month_first=page.month_first, reference=reference, short_years=True)
         if seen and seen[0].role != "updated":
             return Candidate(seen[0].value, Source.BLOCK, f"block {block.index} (closing date line)", block.index)
-    seen = visible_dates(last.text, month_first=page.month_first, reference=reference)
-    if not seen or seen[0].start > SIGNED_DATE_MAX_START:
-        return None
-    first = seen[0]
-    if (first.role or label_after(last.text, first.end)) != "published":
-        return None
-    return Candidate(first.value, Source.BLOCK, f"block {last.index} (closing 'published' line)", last.index)
+    under = page.blocks[last.index + 1 : last.index + 1 + CLOSING_LINE_LOOKAHEAD]
+    for block in (last, *under):  # the line under the post ('This entry was posted on …') is no article text
+        if page.elsewhere(block):
+            continue
+        seen = visible_dates(block.text, month_first=page.month_first, reference=reference)
+        if not seen or seen[0].role == "updated":
+            continue
+        first = seen[0]
+        if appeal_family(block.text) == HintFamily.META_INFO:  # 'This entry was posted in News on …'
+            return Candidate(first.value, Source.BLOCK, f"block {block.index} (post footer line)", block.index)
+        if first.start <= SIGNED_DATE_MAX_START and (first.role or label_after(block.text, first.end)) == "published":
+            return Candidate(first.value, Source.BLOCK, f"block {block.index} (closing 'published' line)", block.index)
+    return None
 
 
 def _swapped(day: dt.date) -> dt.date | None:
