@@ -162,3 +162,32 @@ def test_the_title_a_breadcrumb_trail_ends_with_is_the_headline_of_a_text_copy()
         ]
     )
     assert extract(text, options=Options(input_kind="text")).headline == "Waxed cotton field jacket"
+
+
+def test_the_title_over_its_byline_wins_over_a_longer_line_nearer_the_body() -> None:
+    """A teaser of another story or a standfirst-like line stands between the byline and the body of a text copy."""
+    text = "\n\n".join(
+        [
+            "Harbour Gazette",
+            "Ferry service resumes at the old pier",
+            "By Jane Doe",
+            "November 3, 2021",
+            "Readers also liked the new lighthouse museum opening on the north shore this winter",
+            *PROSE,
+        ]
+    )
+    assert extract(text, options=Options(input_kind="text")).headline == "Ferry service resumes at the old pier"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Our reporting is funded by readers. Learn how we earn money",
+        "A ferry at the old pier (AP Photo/Jane Roe)",
+        "Pictures of the crossing: www.harbour-gazette.example/ferry-pictures",
+    ],
+    ids=["disclaimer-of-two-sentences", "caption-with-credit", "line-with-an-address"],
+)
+def test_a_disclaimer_a_caption_or_a_link_between_title_and_body_is_not_the_headline(between: str) -> None:
+    text = "\n\n".join(["Harbour Gazette", "Ferry service resumes at the old pier", between, *PROSE])
+    assert extract(text, options=Options(input_kind="text")).headline == "Ferry service resumes at the old pier"

@@ -60,6 +60,16 @@ TRAIL_END_BONUS = LINE_SCORE_MAX_WORDS
 """…and a title-shaped line repeating its last part is the page's title, wherever it stands in the window."""
 _TRAIL_SEPARATOR = re.compile(r"(?<!\s)\s++[›»>/]\s++")
 """Spaces are taken whole from the start of their run only, so a split stays linear on long runs."""
+CREDITED_TITLE_BONUS = LINE_SCORE_MAX_WORDS / 2
+"""In text, a title-shaped line with a byline or a date line just below it scores this much more…"""
+CREDIT_REACH = 3
+"""…when that credit is among the next this many lines."""
+_TWO_SENTENCES = re.compile(r"[a-z]{3}\.\s+[A-Z]")
+"""A full stop after a word, then another sentence ('… by its audience. When you buy …'): no title has one
+(an abbreviation's stop, 'U.S. Senate', 'Lt. Col. Vindman', 'vs. Rome', follows fewer lower-case letters)."""
+_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"\((?:[^()]*\b)?(?:photo|foto|image|bild|credit)s?\b[^()]*\)|getty images", re.IGNORECASE)
+"""A caption's credit ('(AP Photo/Jane Doe)', '(Photo: Harbour Herald)', 'Getty Images')."""
 MATCH_MIN_SHARE = 0.75
 """A block shorter than this share of every structured title cannot be the visible headline."""
 
@@ -205,6 +215,8 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
         if not HEADLINE_MIN_WORDS < count <= LINE_HEADLINE_MAX_WORDS or not _title_shaped(text):
             continue
         score = min(count, LINE_SCORE_MAX_WORDS) - LINE_DISTANCE_COST * distance
+        if _credited_below(searched, block):
+            score += CREDITED_TITLE_BONUS  # the line a byline or a date line follows: where a title stands
         if comparable(text) in trail_ends:
             score += TRAIL_END_BONUS  # the page's own title, where its breadcrumb trail ends
         if best is None or score > best[0]:
@@ -213,6 +225,14 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
         return None
     block = best[1]
     return Candidate(clean_line(block.text), Source.BLOCK, f"block {block.index} (title-shaped line)", block.index)
+
+
+def _credited_below(searched: Sequence[Block], block: Block) -> bool:
+    """Whether a byline or a date line follows the line within `CREDIT_REACH` lines (a title's own credits)."""
+    start = block.index - searched[0].index + 1
+    return any(
+        prefix_end(line.text) is not None or _date_line(line.text) for line in searched[start : start + CREDIT_REACH]
+    )
 
 
 def _trail_end(block: Block) -> str:
@@ -227,6 +247,8 @@ def _title_shaped(text: str) -> bool:
         return False
     if text.rstrip().endswith((".", ":", ";", ",")) or "|" in text:
         return False
+    if _TWO_SENTENCES.search(text) or _ADDRESS.search(text) or _PHOTO_CREDIT.search(text):
+        return False  # a disclaimer or a caption: sentences, a link, a photographer's credit
     # 'By Jane Doe', 'November 3, 2021 at 4:02 pm', '11/20/19 6:38 AM': the lines under a headline, never it.
     return prefix_end(text) is None and not _date_line(text)
 
