@@ -191,3 +191,13 @@ def test_the_title_over_its_byline_wins_over_a_longer_line_nearer_the_body() -> 
 def test_a_disclaimer_a_caption_or_a_link_between_title_and_body_is_not_the_headline(between: str) -> None:
     text = "\n\n".join(["Harbour Gazette", "Ferry service resumes at the old pier", between, *PROSE])
     assert extract(text, options=Options(input_kind="text")).headline == "Ferry service resumes at the old pier"
+
+
+def test_a_long_title_read_as_the_body_s_first_line_is_the_headline_of_a_text_copy() -> None:
+    """Above it only menu words; the title is long and has a colon, so it passes for a sentence and opens the body."""
+    title = "Harbour chaos: ferries halted and the old pier closed until the spring floods are over"
+    text = "\n\n".join(["Home", "News", "Weather", "Sport", title, *PROSE])
+    article = extract(text, options=Options(input_kind="text"))
+    assert article.headline == title
+    assert title not in article.text
+    assert PROSE[0] in article.text

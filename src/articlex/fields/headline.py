@@ -222,9 +222,25 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
         if best is None or score > best[0]:
             best = (score, block)
     if best is None:
-        return None
+        following = blocks[body_start + 1] if body_start + 1 < len(blocks) else None
+        return _opening_title(blocks[body_start], following)
     block = best[1]
     return Candidate(clean_line(block.text), Source.BLOCK, f"block {block.index} (title-shaped line)", block.index)
+
+
+def _opening_title(first: Block, following: Block | None) -> Candidate[str] | None:
+    """The body's first line when no title stands above it and it is shaped like one: a long title read as prose.
+
+    A headline of a dozen words with a colon ('Harbour chaos: ferries halted and the pier closed until spring')
+    passes for a sentence, so the body found starts with it; with only menu words above, it is the title.
+    """
+    text = clean_line(first.text)
+    count = len(words(text))
+    if not HEADLINE_MIN_WORDS < count <= LINE_SCORE_MAX_WORDS or not _title_shaped(text):
+        return None
+    if following is None or len(words(following.text)) <= count:
+        return None  # a title stands over a longer paragraph
+    return Candidate(text, Source.BLOCK, f"block {first.index} (title-shaped line opening the body)", first.index)
 
 
 def _credited_below(searched: Sequence[Block], block: Block) -> bool:
