@@ -201,3 +201,17 @@ def test_a_long_title_read_as_the_body_s_first_line_is_the_headline_of_a_text_co
     assert article.headline == title
     assert title not in article.text
     assert PROSE[0] in article.text
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "« Spring tides over the harbour wall and the new pier",
+        "Read the whole series on the harbour's ferries →",
+        "Travel Notes » Harbour Towns » Northern Coast Ferries and Piers",
+    ],
+    ids=["previous-post", "arrow-link", "trail"],
+)
+def test_a_link_with_an_arrow_or_a_trail_between_title_and_body_is_not_the_headline(between: str) -> None:
+    text = "\n\n".join(["Harbour Gazette", "Ferry service resumes at the old pier", between, *PROSE])
+    assert extract(text, options=Options(input_kind="text")).headline == "Ferry service resumes at the old pier"
