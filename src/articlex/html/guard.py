@@ -90,7 +90,12 @@ FORMATTING_FLOOD = 200
 """A page with fewer than `GUARD_MIN_TAGS` tags is still guarded when it has `FLOOD_CHECK_MIN_TAGS` tags or more and
 this many formatting start tags: left open, each is re-created for every later paragraph (1,000 `<b id=…>`
 then 1,000 `<p>x</p>`, 30 KB of markup, make a million elements and 400 MB in the parser)."""
-_FORMATTING_START = re.compile(r"<(?:b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)[\s>/]", re.IGNORECASE)
+_FORMATTING_START = re.compile(
+    r"<(?:[bB](?:[iI][gG])?|[cC][oO][dD][eE]|[eE][mM]|[fF][oO][nN][tT]|[iI]|[nN][oO][bB][rR]"
+    r"|[sS](?:[mM][aA][lL][lL]|[tT][rR][iI][kK][eE]|[tT][rR][oO][nN][gG])?|[tT][tT]|[uU])[\s>/]"
+)
+"""The start tags of formatting elements, any letter case, written out: a third faster than `re.IGNORECASE`
+over a whole page (the engine then searches for the literal `<` instead of testing every character)."""
 _RAW_TEXT = frozenset(["script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"])
 _FORMATTING = frozenset(
     ["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"]
