@@ -259,8 +259,8 @@ def phrase_families() -> dict[str, str]:
 
 
 @functools.cache
-def appeal_openings() -> dict[str, str]:
-    """The openings of closing appeals ('if you enjoyed this article') of phrases.toml, mapped to their family."""
+def phrase_openings() -> dict[str, str]:
+    """The openings of phrases.toml ('if you enjoyed this article', 'this entry was posted'), mapped to their family."""
     return _inverse(_section(load_table(_PHRASES), "openings", _PHRASES, _PHRASE_FAMILIES), _PHRASES, "phrases")
 
 

@@ -14,7 +14,7 @@ from articlex.date_text import find_visible_date
 from articlex.records import record
 from articlex.stages import Block
 from articlex.textnorm import word_count
-from articlex.vocabulary import appeal_openings, phrase_families
+from articlex.vocabulary import phrase_families, phrase_openings
 
 _CLAUSE_MARK = re.compile(r"[,;:.!?،؛؟、，。；！？।॥።፣]")
 """Clause and sentence punctuation of Latin, Arabic, CJK, Devanagari and Ethiopic writing."""
@@ -48,10 +48,10 @@ LINKED_PROSE_MAX_LINK_DENSITY = 0.5
 """Sentences with up to this much link text still carry prose, counted without the links."""
 PHRASE_MAX_WORDS = 8
 """Boilerplate labels ('Read more', 'Share this on') are short; longer blocks are never matched as labels…"""
-APPEAL_MAX_WORDS = 60
-"""…but a block up to this long may be a site's closing appeal ('If you enjoyed this article, please …')."""
-APPEAL_OPENING_MAX_CHARS = 80
-"""An appeal's opening is read from this many first characters of the block."""
+OPENING_BLOCK_MAX_WORDS = 60
+"""…but a block up to this long may open like site furniture ('If you enjoyed this article, please …')."""
+OPENING_MAX_CHARS = 80
+"""Such an opening is read from this many first characters of the block."""
 DATE_ONLY_MAX_WORDS = 8
 """A block this short that holds a date is a date line, not a sentence about a day."""
 CACHED_TEXT_MAX_CHARS = 160
@@ -76,10 +76,10 @@ class Features:
 
     @property
     def phrase_family(self) -> str | None:
-        """The boilerplate family of a short label ('Share this', 'Read more: …') or of an appeal, or None."""
+        """The boilerplate family of a short label ('Share this', 'Read more: …') or of a furniture opening, or None."""
         if self.words <= PHRASE_MAX_WORDS:
-            return phrase_family(self.text) or appeal_family(self.text)
-        return appeal_family(self.text) if self.words <= APPEAL_MAX_WORDS else None
+            return phrase_family(self.text) or opening_family(self.text)
+        return opening_family(self.text) if self.words <= OPENING_BLOCK_MAX_WORDS else None
 
     @property
     def date_only(self) -> bool:
@@ -163,23 +163,25 @@ def _phrase_family(text: str) -> str | None:
 _cached_phrase_family = functools.lru_cache(maxsize=16_384)(_phrase_family)
 
 
-def appeal_family(text: str) -> str | None:
-    """The family of a site's closing appeal ('If you enjoyed this article, please share it'), or None.
+def opening_family(text: str) -> str | None:
+    """The family of a block that opens like site furniture written as a sentence, or None.
 
-    The block opens with an appeal's opening (phrases.toml, `[openings]`) followed by a word or a separator.
+    A site's closing appeal ('If you enjoyed this article, please share it …') or a blog engine's line
+    under a post ('This entry was posted in …'): the block opens with one of the openings of
+    phrases.toml (`[openings]`), followed by a word or a separator.
     """
-    openings, first_letters, longest = _appeal_openings()
+    openings, first_letters, longest = _opening_index()
     if text[:1].casefold() not in first_letters:
         return None
-    words = _PHRASE_SEPARATOR.sub(" ", text[:APPEAL_OPENING_MAX_CHARS].casefold()).split()[:longest]
+    words = _PHRASE_SEPARATOR.sub(" ", text[:OPENING_MAX_CHARS].casefold()).split()[:longest]
     return next((openings[opening] for count in range(len(words), 0, -1)
                  if (opening := " ".join(words[:count])) in openings), None)  # fmt: skip
 
 
 @functools.cache
-def _appeal_openings() -> tuple[dict[str, str], frozenset[str], int]:
+def _opening_index() -> tuple[dict[str, str], frozenset[str], int]:
     """The openings with their families, the letters they start with, and the most words one has."""
-    openings = appeal_openings()
+    openings = phrase_openings()
     return openings, frozenset(opening[:1] for opening in openings), max(len(o.split()) for o in openings)
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from articlex.classify.features import appeal_family
+from articlex.classify.features import opening_family
 from articlex.date_text import DayOrTime, label_after, visible_dates
 from articlex.fields.byline import Credits
 from articlex.fields.credit_line import DATE_LINE_MAX_WORDS
@@ -144,7 +144,7 @@ def _signed_date(page: PageView) -> Candidate[DayOrTime] | None:
         if not seen or seen[0].role == "updated":
             continue
         first = seen[0]
-        if appeal_family(block.text) == HintFamily.META_INFO:  # 'This entry was posted in News on …'
+        if opening_family(block.text) == HintFamily.META_INFO:  # 'This entry was posted in News on …'
             return Candidate(first.value, Source.BLOCK, f"block {block.index} (post footer line)", block.index)
         if first.start <= SIGNED_DATE_MAX_START and (first.role or label_after(block.text, first.end)) == "published":
             return Candidate(first.value, Source.BLOCK, f"block {block.index} (closing 'published' line)", block.index)
