@@ -185,10 +185,21 @@ def test_the_title_over_its_byline_wins_over_a_longer_line_nearer_the_body() -> 
         "Our reporting is funded by readers. Learn how we earn money",
         "A ferry at the old pier (AP Photo/Jane Roe)",
         "Pictures of the crossing: www.harbour-gazette.example/ferry-pictures",
+        "« Spring tides over the harbour wall and the new pier",
+        "Read the whole series on the harbour's ferries →",
+        "Travel Notes » Harbour Towns » Northern Coast Ferries and Piers",
     ],
-    ids=["disclaimer-of-two-sentences", "caption-with-credit", "line-with-an-address"],
+    ids=[
+        "disclaimer-of-two-sentences",
+        "caption-with-credit",
+        "line-with-an-address",
+        "previous-post",
+        "arrow-link",
+        "trail",
+    ],
 )
-def test_a_disclaimer_a_caption_or_a_link_between_title_and_body_is_not_the_headline(between: str) -> None:
+def test_a_line_between_title_and_body_that_is_no_title_is_not_the_headline(between: str) -> None:
+    """A disclaimer, a caption, a link (an address or an arrow) or a trail is nearer the body than the title."""
     text = "\n\n".join(["Harbour Gazette", "Ferry service resumes at the old pier", between, *PROSE])
     assert extract(text, options=Options(input_kind="text")).headline == "Ferry service resumes at the old pier"
 
@@ -201,17 +212,3 @@ def test_a_long_title_read_as_the_body_s_first_line_is_the_headline_of_a_text_co
     assert article.headline == title
     assert title not in article.text
     assert PROSE[0] in article.text
-
-
-@pytest.mark.parametrize(
-    "between",
-    [
-        "« Spring tides over the harbour wall and the new pier",
-        "Read the whole series on the harbour's ferries →",
-        "Travel Notes » Harbour Towns » Northern Coast Ferries and Piers",
-    ],
-    ids=["previous-post", "arrow-link", "trail"],
-)
-def test_a_link_with_an_arrow_or_a_trail_between_title_and_body_is_not_the_headline(between: str) -> None:
-    text = "\n\n".join(["Harbour Gazette", "Ferry service resumes at the old pier", between, *PROSE])
-    assert extract(text, options=Options(input_kind="text")).headline == "Ferry service resumes at the old pier"
