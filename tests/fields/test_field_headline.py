@@ -212,3 +212,17 @@ def test_a_long_title_read_as_the_body_s_first_line_is_the_headline_of_a_text_co
     assert article.headline == title
     assert title not in article.text
     assert PROSE[0] in article.text
+
+
+def test_the_title_a_trail_copied_without_separators_ends_with_is_the_headline() -> None:
+    """A copied breadcrumb loses its separators ('HomeHarbour NewsFerry service …'); its end still names the title."""
+    text = "\n\n".join(
+        [
+            "HomeHarbour NewsFerry service resumes at the old pier",
+            "Ferry service resumes at the old pier",
+            "Spring timetable for the island boats",
+            "Readers' pictures of the first crossing",
+            *PROSE,
+        ]
+    )
+    assert extract(text, options=Options(input_kind="text")).headline == "Ferry service resumes at the old pier"

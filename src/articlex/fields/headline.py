@@ -60,6 +60,8 @@ TRAIL_END_BONUS = LINE_SCORE_MAX_WORDS
 """…and a title-shaped line repeating its last part is the page's title, wherever it stands in the window."""
 _TRAIL_SEPARATOR = re.compile(r"(?<!\s)\s++[›»>/]\s++")
 """Spaces are taken whole from the start of their run only, so a split stays linear on long runs."""
+TRAIL_ROOTS = ("home", "you are here", "startseite", "accueil", "inicio", "início")
+"""The first link of a breadcrumb trail, in the languages of the dev corpora and their neighbours."""
 CREDITED_TITLE_BONUS = LINE_SCORE_MAX_WORDS / 2
 """In text, a title-shaped line with a byline or a date line just below it scores this much more…"""
 CREDIT_REACH = 3
@@ -217,10 +219,7 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
         if not HEADLINE_MIN_WORDS < count <= LINE_HEADLINE_MAX_WORDS or not _title_shaped(text):
             continue
         score = min(count, LINE_SCORE_MAX_WORDS) - LINE_DISTANCE_COST * distance
-        if _credited_below(searched, block):
-            score += CREDITED_TITLE_BONUS  # the line a byline or a date line follows: where a title stands
-        if comparable(text) in trail_ends:
-            score += TRAIL_END_BONUS  # the page's own title, where its breadcrumb trail ends
+        score += _placement_bonus(block, text, searched, trail_ends)
         if best is None or score > best[0]:
             best = (score, block)
     if best is None:
@@ -228,6 +227,18 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
         return _opening_title(blocks[body_start], following)
     block = best[1]
     return Candidate(clean_line(block.text), Source.BLOCK, f"block {block.index} (title-shaped line)", block.index)
+
+
+def _placement_bonus(block: Block, text: str, searched: Sequence[Block], trail_ends: set[str]) -> float:
+    """What a title-shaped line gains from where it stands: over its byline, at the end of a breadcrumb trail."""
+    bonus = 0.0
+    if _credited_below(searched, block):
+        bonus += CREDITED_TITLE_BONUS  # the line a byline or a date line follows: where a title stands
+    if comparable(text) in trail_ends:
+        bonus += TRAIL_END_BONUS  # the page's own title, where its breadcrumb trail ends
+    elif any(_crumbs_ending_with(line, text) for line in searched):
+        bonus += CREDITED_TITLE_BONUS  # where a trail copied without its separators ends: likely the title
+    return bonus
 
 
 def _opening_title(first: Block, following: Block | None) -> Candidate[str] | None:
@@ -251,6 +262,18 @@ def _credited_below(searched: Sequence[Block], block: Block) -> bool:
     return any(
         prefix_end(line.text) is not None or _date_line(line.text) for line in searched[start : start + CREDIT_REACH]
     )
+
+
+def _crumbs_ending_with(line: Block, title: str) -> bool:
+    """Whether a longer line is a breadcrumb trail copied without its separators that ends with `title`.
+
+    'HomeLatest NewsHarbour ferry resumes', 'You are here: Home » Harbour ferry resumes': the trail
+    opens with its home link; its last part is the page's title.
+    """
+    text = clean_line(line.text)
+    if len(text) <= len(title) or not text.casefold().endswith(title.casefold()):
+        return False
+    return text[: len(text) - len(title)].lstrip().casefold().startswith(TRAIL_ROOTS)
 
 
 def _trail_end(block: Block) -> str:
