@@ -150,18 +150,26 @@ def test_a_title_holding_a_date_is_still_a_headline() -> None:
     assert headline == "Harbour notebook: ferries and floods, 6 November 2021"
 
 
-def test_the_title_a_breadcrumb_trail_ends_with_is_the_headline_of_a_text_copy() -> None:
-    """A shop or forum page: under its title stand other title-shaped lines ('Thread starter …'); the trail names the title."""
-    text = "\n\n".join(
-        [
-            "Harbour Outfitters",
-            "Home › Outerwear › Waxed cotton field jacket",
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (
+            ["Harbour Outfitters", "Home › Outerwear › Waxed cotton field jacket", "Waxed cotton field jacket"],
             "Waxed cotton field jacket",
-            "Free shipping on every order over one hundred euros",
-            *PROSE,
-        ]
-    )
-    assert extract(text, options=Options(input_kind="text")).headline == "Waxed cotton field jacket"
+        ),
+        (
+            ["HomeHarbour NewsFerry service resumes at the old pier", "Ferry service resumes at the old pier"],
+            "Ferry service resumes at the old pier",
+        ),
+    ],
+    ids=["trail-with-separators", "trail-copied-without-separators"],
+)
+def test_the_title_a_breadcrumb_trail_ends_with_is_the_headline_of_a_text_copy(lines: list[str], title: str) -> None:
+    """A shop, forum or news page: under its title stand other title-shaped lines ('Thread starter …', teasers);
+    the trail names the title, even copied without its separators ('HomeHarbour NewsFerry service …')."""
+    other_lines = ["Free shipping on every order over one hundred euros", "Readers' pictures of the first crossing"]
+    text = "\n\n".join([*lines, *other_lines, *PROSE])
+    assert extract(text, options=Options(input_kind="text")).headline == title
 
 
 def test_the_title_over_its_byline_wins_over_a_longer_line_nearer_the_body() -> None:
@@ -212,17 +220,3 @@ def test_a_long_title_read_as_the_body_s_first_line_is_the_headline_of_a_text_co
     assert article.headline == title
     assert title not in article.text
     assert PROSE[0] in article.text
-
-
-def test_the_title_a_trail_copied_without_separators_ends_with_is_the_headline() -> None:
-    """A copied breadcrumb loses its separators ('HomeHarbour NewsFerry service …'); its end still names the title."""
-    text = "\n\n".join(
-        [
-            "HomeHarbour NewsFerry service resumes at the old pier",
-            "Ferry service resumes at the old pier",
-            "Spring timetable for the island boats",
-            "Readers' pictures of the first crossing",
-            *PROSE,
-        ]
-    )
-    assert extract(text, options=Options(input_kind="text")).headline == "Ferry service resumes at the old pier"
