@@ -170,10 +170,16 @@ def opening_family(text: str) -> str | None:
     under a post ('This entry was posted in …'): the block opens with one of the openings of
     phrases.toml (`[openings]`), followed by a word or a separator.
     """
-    openings, first_letters, longest = _opening_index()
-    if text[:1].casefold() not in first_letters:
+    if text[:1].casefold() not in _opening_index()[1]:
         return None
-    words = _PHRASE_SEPARATOR.sub(" ", text[:OPENING_MAX_CHARS].casefold()).split()[:longest]
+    # The rules ask about the same block several times: its start is looked up once.
+    return _family_of_start(text[:OPENING_MAX_CHARS])
+
+
+@functools.lru_cache(maxsize=16_384)
+def _family_of_start(start: str) -> str | None:
+    openings, _, longest = _opening_index()
+    words = _PHRASE_SEPARATOR.sub(" ", start.casefold()).split()[:longest]
     return next((openings[opening] for count in range(len(words), 0, -1)
                  if (opening := " ".join(words[:count])) in openings), None)  # fmt: skip
 

@@ -9,6 +9,7 @@ body, with an image file name glued to its front removed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -62,6 +63,8 @@ _TRAIL_SEPARATOR = re.compile(r"(?<!\s)\s++[›»>/]\s++")
 """Spaces are taken whole from the start of their run only, so a split stays linear on long runs."""
 TRAIL_ROOTS = ("home", "you are here", "startseite", "accueil", "inicio", "início")
 """The first link of a breadcrumb trail, in the languages of the dev corpora and their neighbours."""
+OPENING_TITLE_MAX_WORDS = 20
+"""The body's first line is taken for a title read as prose only when it has at most this many words."""
 CREDITED_TITLE_BONUS = LINE_SCORE_MAX_WORDS / 2
 """In text, a title-shaped line with a byline or a date line just below it scores this much more…"""
 CREDIT_REACH = 3
@@ -206,6 +209,10 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
         return None
     searched = blocks[max(0, body_start - LINE_SEARCH_MAX_LINES) : body_start]
     trail_ends = {comparable(end) for end in map(_trail_end, searched) if end}
+    # Lines that open like a breadcrumb trail copied without its separators ('HomeLatest News…'), cleaned once.
+    crumbs = [
+        line for line in (clean_line(block.text) for block in searched) if line.casefold().startswith(TRAIL_ROOTS)
+    ]
     best: tuple[float, Block] | None = None
     distance = 0
     for block in reversed(searched):
@@ -219,7 +226,7 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
         if not HEADLINE_MIN_WORDS < count <= LINE_HEADLINE_MAX_WORDS or not _title_shaped(text):
             continue
         score = min(count, LINE_SCORE_MAX_WORDS) - LINE_DISTANCE_COST * distance
-        score += _placement_bonus(block, text, searched, trail_ends)
+        score += _placement_bonus(block, text, searched, trail_ends, crumbs)
         if best is None or score > best[0]:
             best = (score, block)
     if best is None:
@@ -229,14 +236,16 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
     return Candidate(clean_line(block.text), Source.BLOCK, f"block {block.index} (title-shaped line)", block.index)
 
 
-def _placement_bonus(block: Block, text: str, searched: Sequence[Block], trail_ends: set[str]) -> float:
+def _placement_bonus(
+    block: Block, text: str, searched: Sequence[Block], trail_ends: set[str], crumbs: Sequence[str]
+) -> float:
     """What a title-shaped line gains from where it stands: over its byline, at the end of a breadcrumb trail."""
     bonus = 0.0
     if _credited_below(searched, block):
         bonus += CREDITED_TITLE_BONUS  # the line a byline or a date line follows: where a title stands
     if comparable(text) in trail_ends:
         bonus += TRAIL_END_BONUS  # the page's own title, where its breadcrumb trail ends
-    elif any(_crumbs_ending_with(line, text) for line in searched):
+    elif any(_crumbs_ending_with(line, text) for line in crumbs):
         bonus += CREDITED_TITLE_BONUS  # where a trail copied without its separators ends: likely the title
     return bonus
 
@@ -249,7 +258,7 @@ def _opening_title(first: Block, following: Block | None) -> Candidate[str] | No
     """
     text = clean_line(first.text)
     count = len(words(text))
-    if not HEADLINE_MIN_WORDS < count <= LINE_SCORE_MAX_WORDS or not _title_shaped(text):
+    if not HEADLINE_MIN_WORDS < count <= OPENING_TITLE_MAX_WORDS or not _title_shaped(text):
         return None
     if following is None or len(words(following.text)) <= count:
         return None  # a title stands over a longer paragraph
@@ -264,13 +273,12 @@ def _credited_below(searched: Sequence[Block], block: Block) -> bool:
     )
 
 
-def _crumbs_ending_with(line: Block, title: str) -> bool:
-    """Whether a longer line is a breadcrumb trail copied without its separators that ends with `title`.
+def _crumbs_ending_with(text: str, title: str) -> bool:
+    """Whether a longer cleaned line is a breadcrumb trail copied without its separators that ends with `title`.
 
     'HomeLatest NewsHarbour ferry resumes', 'You are here: Home » Harbour ferry resumes': the trail
     opens with its home link; its last part is the page's title.
     """
-    text = clean_line(line.text)
     if len(text) <= len(title) or not text.casefold().endswith(title.casefold()):
         return False
     return text[: len(text) - len(title)].lstrip().casefold().startswith(TRAIL_ROOTS)
@@ -296,6 +304,7 @@ def _title_shaped(text: str) -> bool:
     return prefix_end(text) is None and not _date_line(text)
 
 
+@functools.lru_cache(maxsize=4_096)
 def _date_line(text: str) -> bool:
     """A line that is a date with its label, weekday, clock and zone, maybe a byline after it.
 
