@@ -645,45 +645,6 @@ def test_a_paragraph_that_only_starts_like_an_appeal_stays() -> None:
     assert sentence in body
 
 
-FORUM_POSTS = (
-    "Since the last firmware update my kitchen scale switches itself off after ten seconds, even while I weigh flour.",
-    "I already swapped the batteries twice and reset it to factory settings, but nothing changed at all.",
-    "Same here with the older model, the shop told me a fix is coming with the next update in spring.",
-    "Try holding the tare button for five seconds while switching it on, that turned the sleep timer off on mine.",
-)
-
-
-def _forum_thread(before_first_post: str = "") -> str:
-    """A thread whose posts, the opening one included, are set in elements named like comments."""
-
-    def post(number: int, *texts: str) -> str:
-        paragraphs = "".join(f"<div class='comment-text'>{text}</div>" for text in texts)
-        return f"<div class='comment'><div class='comment-info'>user{number}</div>{paragraphs}</div>"
-
-    return (
-        "<html><head><title>Kitchen scale switches off by itself</title></head><body>"
-        "<nav><a href='/'>Forum</a> &gt; <a href='/kitchen'>Kitchen</a></nav><main>"
-        f"<h2>Kitchen scale switches off by itself</h2>{before_first_post}{post(1, *FORUM_POSTS[:2])}"
-        f"<h2 id='comments'>Replies</h2>{post(2, FORUM_POSTS[2])}{post(3, FORUM_POSTS[3])}</main></body></html>"
-    )
-
-
-def test_a_forum_thread_marked_up_as_comments_keeps_its_opening_post() -> None:
-    """Forum software sets every post in a comment-like element: the one right under the thread's title opens it."""
-    article = articlex.extract(_forum_thread())
-    assert FORUM_POSTS[0] in article.text
-    assert FORUM_POSTS[1] in article.text
-    assert FORUM_POSTS[2] not in article.text  # the replies stay out
-    assert FORUM_POSTS[3] not in article.text
-    assert article.headline == "Kitchen scale switches off by itself"
-
-
-def test_comments_under_a_heading_of_their_own_open_no_thread() -> None:
-    """A post with no text, then '2 comments' and the comments: those are readers' comments, not a thread."""
-    article = articlex.extract(_forum_thread(before_first_post="<h3>2 comments</h3>"))
-    assert article.text == ""
-
-
 # ---- the article in structured data only ------------------------------------------------------
 
 

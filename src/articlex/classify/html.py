@@ -70,8 +70,6 @@ WRAPPER_SHARE = 0.65
 META_INFO_MAX_PARAGRAPHS = 2
 """An element holding this many paragraphs of prose is not meta information, whatever its name says: blog
 engines name a post's element for what it is filed under ('category-local-news', 'tag-weather')."""
-OPENING_POST_TITLE_LEVEL = 2
-"""A forum thread's title, right above its opening post, is a heading of this level or higher (h1, h2)."""
 
 
 def classify_html(
@@ -88,21 +86,15 @@ def classify_html(
         main = main if sentences >= SIEVE_MIN_SENTENCES else None  # one line ('© 2006 …') is no post
     if main is not None:
         main = _named_body(blocks, containers, features, main)
-    hinted = _under_a_hint(containers, credible)
-    in_main = _inside_any(containers, (main,)) if main is not None else None
-    if in_main is None or not _unhinted_prose(blocks, features, hinted, in_main):
-        post = _opening_post(blocks, features, credible, hinted)
-        if post is not None:  # the post's own comment-like names are not believed inside it
-            main, in_main = post, _inside_any(containers, (post,))
-            credible = {c: f for c, f in credible.items() if f is not HintFamily.COMMENTS or not in_main[c]}
-            hinted = _under_a_hint(containers, credible)
-    if main is None or in_main is None:
+    if main is None:
         why = _why_no_text(blocks, features, credible)
         return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, why) for block in blocks)
     where = container_path(containers, main)
     nearest = _nearest_hint_below(containers, credible, main)
+    hinted = _under_a_hint(containers, credible)
     lead = _lead_before(blocks, containers, features, hinted, main)
     beside = _prose_siblings(blocks, containers, features, hinted, main)
+    in_main = _inside_any(containers, (main,))
     decisions = []
     for block, feature in zip(blocks, features, strict=True):
         if in_main[block.ancestors[-1]]:
@@ -118,50 +110,6 @@ def classify_html(
         decisions.append(Decision(block, label, reason, detail))
     keep_whole_lists(decisions, containers, main)
     return tuple(decisions)
-
-
-def _unhinted_prose(
-    blocks: Sequence[Block], features: Sequence[Features], hinted: Sequence[bool], in_main: Sequence[bool]
-) -> bool:
-    """Whether the main content holds a paragraph of prose under no believed hint (a comment section, a menu).
-
-    `hinted` and `in_main` say, per container, whether it lies under a believed hint and in the main content.
-    """
-    return any(
-        feature.is_prose
-        and block.kind is not BlockKind.HEADING
-        and in_main[block.ancestors[-1]]
-        and not hinted[block.ancestors[-1]]
-        for block, feature in zip(blocks, features, strict=True)
-    )
-
-
-def _opening_post(
-    blocks: Sequence[Block], features: Sequence[Features], credible: dict[int, HintFamily], hinted: Sequence[bool]
-) -> int | None:
-    """The opening post of a forum thread whose every post is marked up like a comment, or None.
-
-    Forum software often sets each post of a thread, the first one included, in an element named like a
-    reader's comment. With no article found outside comment sections, a comment-marked element that
-    begins right after the page's title (an unhinted h1 or h2), with no heading of its own before it
-    ('3 comments'), is the thread's opening post: the outermost such element that holds prose and
-    no heading.
-    """
-    for index in range(1, len(blocks)):
-        block, title = blocks[index], blocks[index - 1]
-        marked = [c for c in block.ancestors if credible.get(c) is HintFamily.COMMENTS]
-        if not marked:
-            continue
-        opens_thread = title.kind is BlockKind.HEADING and title.level <= OPENING_POST_TITLE_LEVEL
-        if not opens_thread or hinted[title.ancestors[-1]]:
-            return None  # the first comment-marked block follows no title: a discussion, not a thread
-        for candidate in marked:
-            inside = [i for i in range(index, len(blocks)) if candidate in blocks[i].ancestors]
-            headed = any(blocks[i].kind is BlockKind.HEADING for i in inside)
-            if not headed and any(features[i].is_prose for i in inside):
-                return candidate
-        return None
-    return None
 
 
 def _why_no_text(blocks: Sequence[Block], features: Sequence[Features], credible: dict[int, HintFamily]) -> str:

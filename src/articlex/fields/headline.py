@@ -75,8 +75,6 @@ _TWO_SENTENCES = re.compile(r"[a-z]{3}\.\s+[A-Z]")
 _NAVIGATION_ARROW = re.compile(r"^[«‹←]|[»›→]$")
 """An arrow opening or closing a line: a link to the previous or next post, or on to more."""
 _ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
-_PHOTO_CREDIT = re.compile(r"\((?:[^()]*\b)?(?:photo|foto|image|bild|credit)s?\b[^()]*\)|getty images", re.IGNORECASE)
-"""A caption's credit ('(AP Photo/Jane Doe)', '(Photo: Harbour Herald)', 'Getty Images')."""
 MATCH_MIN_SHARE = 0.75
 """A block shorter than this share of every structured title cannot be the visible headline."""
 
@@ -296,8 +294,8 @@ def _title_shaped(text: str) -> bool:
         return False
     if text.rstrip().endswith((".", ":", ";", ",")) or "|" in text:
         return False
-    if _TWO_SENTENCES.search(text) or _ADDRESS.search(text) or _PHOTO_CREDIT.search(text):
-        return False  # a disclaimer or a caption: sentences, a link, a photographer's credit
+    if _TWO_SENTENCES.search(text) or _ADDRESS.search(text):
+        return False  # a disclaimer of two sentences, a link
     if _NAVIGATION_ARROW.search(text) or len(_TRAIL_SEPARATOR.findall(text)) >= TRAIL_MIN_PARTS - 1:
         return False  # '« Previous post', 'Follow us →', 'Home » Travel » Notes': a link or a trail
     # 'By Jane Doe', 'November 3, 2021 at 4:02 pm', '11/20/19 6:38 AM': the lines under a headline, never it.
