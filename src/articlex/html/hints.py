@@ -10,6 +10,7 @@ import functools
 import re
 
 from articlex.hint_families import HintFamily
+from articlex.trie import longest_first
 from articlex.vocabulary import hint_vocabulary
 
 TAG_FAMILIES: dict[str, HintFamily] = {
@@ -56,11 +57,13 @@ def families_of(attribute_text: str) -> frozenset[HintFamily]:
 @functools.lru_cache(maxsize=65536)
 def _families_of_name(name: str) -> frozenset[HintFamily]:
     """The families of one class name or id; cached, since pages repeat their class names a lot."""
+    lowered = name.lower()
+    if _any_hint().search(lowered) is None:
+        return frozenset()  # no hint word anywhere in it (half the names a page brings): one search, no words cut
     pieces = [piece.lower() for piece in _TOKEN_SPLIT.split(name) if piece]
     if LAYOUT_MODIFIERS.intersection(pieces):
         return frozenset()
     vocabulary = hint_vocabulary()
-    lowered = name.lower()
     found = {vocabulary.tokens[token] for token in (*pieces, lowered) if token in vocabulary.tokens}
     found.update(_substring_families(lowered))
     if HintFamily.HIDDEN in found and _hides_a_part(pieces):
@@ -94,7 +97,15 @@ def _substring_families(lowered: str) -> set[HintFamily]:
 
 
 @functools.cache
+def _any_hint() -> re.Pattern[str]:
+    """Any hint token or substring inside a lower-cased name."""
+    vocabulary = hint_vocabulary()
+    return re.compile(longest_first([*vocabulary.tokens, *dict(vocabulary.contains)]))
+
+
+@functools.cache
 def _substring_pattern() -> tuple[re.Pattern[str], dict[str, HintFamily]]:
+    # As a trie: a page brings some hundred class names and ids no page before it had, and each is
+    # matched against all the substrings once (0.75 us a name instead of 3.9 as a flat alternation).
     family_of = dict(hint_vocabulary().contains)
-    needles = sorted(family_of, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, needles))), family_of
+    return re.compile(longest_first(family_of)), family_of

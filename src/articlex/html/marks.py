@@ -12,9 +12,11 @@ import functools
 import itertools
 import re
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from articlex.hint_families import HintFamily
 from articlex.html.hints import families_of
+from articlex.trie import longest_first
 from articlex.vocabulary import author_hints, date_hints, picture_hints
 
 MARK_MAX_CHARS = 200
@@ -37,8 +39,39 @@ _MACHINE_ATTRIBUTES = ("datetime", "content", "title")
 _TOKEN_SPLIT = re.compile(r"[^0-9a-zA-Z]+|(?<=[a-z])(?=[A-Z])")
 
 
-def _tokens(value: str) -> set[str]:
-    return {piece.lower() for piece in _TOKEN_SPLIT.split(value) if piece}
+class _NameSays(NamedTuple):
+    """What one class name or id says about a field."""
+
+    dates: frozenset[str]
+    """The date kinds its words name ('published', 'updated', 'date')."""
+    author: bool
+    """Whether one of its words is an author word."""
+    picture_credit: bool
+    """Whether a picture's word comes right before an author word ('imageByline', 'photo-byline'): it credits the
+    picture (its photographer); 'author-photo' is the author's picture."""
+
+
+_SAYS_NOTHING = _NameSays(dates=frozenset(), author=False, picture_credit=False)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _what_name_says(name: str) -> _NameSays:
+    """Cached by name: pages put the same names together in new ways ('post-header' beside a unique id)."""
+    if _field_words().search(name.lower()) is None:
+        return _SAYS_NOTHING  # no date or author word anywhere in it, so in none of its words: most names
+    pieces = [piece.lower() for piece in _TOKEN_SPLIT.split(name) if piece]
+    dates, authors, pictures = date_hints(), author_hints(), picture_hints()
+    return _NameSays(
+        frozenset(dates[piece] for piece in pieces if piece in dates),
+        not authors.isdisjoint(pieces),
+        any(a in pictures and b in authors for a, b in itertools.pairwise(pieces)),
+    )
+
+
+@functools.cache
+def _field_words() -> re.Pattern[str]:
+    """Any date or author word, as a piece of a lower-cased name (one search instead of cutting it into words)."""
+    return re.compile(longest_first([*date_hints(), *author_hints()]))
 
 
 def mark_kind(tag: str, attributes: Mapping[str, str | None]) -> str | None:
@@ -56,19 +89,17 @@ def mark_kind(tag: str, attributes: Mapping[str, str | None]) -> str | None:
     return kind or (TIME if tag == "time" else None)
 
 
-@functools.lru_cache(maxsize=16_384)
 def _kind_of_names(classes: str, ident: str) -> str | None:
     """What class and id words say: a published or updated date, an author, or a date.
 
-    Cached: a page repeats its class names, and every element of the page is asked. Date words
-    count in the class only: an id with a date word names a script or a widget ('pubtime_baidu',
-    'rki-doubling-time') far more often than the article's date.
+    Asked once per new combination of names (`html.split` caches what an element is); what each
+    name says is cached. Date words count in the class only: an id with a date word names a script
+    or a widget ('pubtime_baidu', 'rki-doubling-time') far more often than the article's date.
     """
-    class_tokens = _tokens(classes)
-    kinds = {date_hints()[token] for token in class_tokens if token in date_hints()}
-    author = not (class_tokens | _tokens(ident)).isdisjoint(author_hints()) and not _names_a_picture_credit(
-        f"{classes} {ident}"
-    )
+    class_names = [_what_name_says(name) for name in classes.split()]
+    names = [*class_names, *(_what_name_says(name) for name in ident.split())]
+    kinds: set[str] = set().union(*(said.dates for said in class_names))
+    author = any(said.author for said in names) and not any(said.picture_credit for said in names)
     if not (kinds or author) or families_of(f"{classes} {ident}") - _NEUTRAL_FAMILIES:
         return None
     role = next((kind for kind in ("published", "updated") if kind in kinds), None)
@@ -77,18 +108,6 @@ def _kind_of_names(classes: str, ident: str) -> str | None:
     if author:
         return AUTHOR
     return "date" if kinds else None
-
-
-def _names_a_picture_credit(names: str) -> bool:
-    """True when a class or id puts a picture's word right before an author word ('imageByline', 'photo-byline').
-
-    That element credits the picture (its photographer); 'author-photo' is the author's picture.
-    """
-    for name in names.split():
-        pieces = [piece.lower() for piece in _TOKEN_SPLIT.split(name) if piece]
-        if any(a in picture_hints() and b in author_hints() for a, b in itertools.pairwise(pieces)):
-            return True
-    return False
 
 
 def machine_value(attributes: Mapping[str, str | None]) -> str:
