@@ -96,10 +96,18 @@ def _kind_of_names(classes: str, ident: str) -> str | None:
     name says is cached. Date words count in the class only: an id with a date word names a script
     or a widget ('pubtime_baidu', 'rki-doubling-time') far more often than the article's date.
     """
-    class_names = [_what_name_says(name) for name in classes.split()]
-    names = [*class_names, *(_what_name_says(name) for name in ident.split())]
-    kinds: set[str] = set().union(*(said.dates for said in class_names))
-    author = any(said.author for said in names) and not any(said.picture_credit for said in names)
+    class_names = classes.split()
+    kinds: set[str] = set()
+    author = picture_credit = False
+    for position, name in enumerate((*class_names, *ident.split())):
+        says = _what_name_says(name)
+        if says is _SAYS_NOTHING:  # most names: nothing to add
+            continue
+        if position < len(class_names):
+            kinds.update(says.dates)
+        author = author or says.author
+        picture_credit = picture_credit or says.picture_credit
+    author = author and not picture_credit
     if not (kinds or author) or families_of(f"{classes} {ident}") - _NEUTRAL_FAMILIES:
         return None
     role = next((kind for kind in ("published", "updated") if kind in kinds), None)

@@ -482,7 +482,7 @@ def _describe(tag: str, names: tuple[str, str, str, str, str]) -> tuple[str | No
     if tag not in _MARKED_BLOCK_TAGS:
         return mark, frozenset(), ""
     ident, classes = ident.strip(), classes.strip()
-    families = set(families_of(" ".join(filter(None, (ident, classes, itemprop)))))
+    families = set(families_of(f"{ident} {classes} {itemprop}"))
     if tag in TAG_FAMILIES:
         families.add(TAG_FAMILIES[tag])
     role = role.strip().lower()
