@@ -1,0 +1,110 @@
+"""Instructions per page, counted by valgrind: a speed figure that a busy machine does not blur.
+
+    python bench/instructions.py --data DIR [--limit 60]
+
+Timings on a shared machine swing by a third between runs of the same code; the number of
+instructions a run executes does not (valgrind's callgrind counts them, at some 50 times the
+run's time). Each figure is the difference between two runs of this script under callgrind:
+one that only loads the pages, and one that also splits or extracts each of them once (the
+first run, as a crawl meets pages) or twice in a row (the second run of a page, which finds
+what the first cached about its names and lines). Per page: the difference divided by the pages.
+
+Pages are the ``.html`` / ``.html.gz`` files under DIR (the first ``--limit`` by name), decoded
+as ``bench/speed.py`` does. Figures are printed, never asserted; valgrind must be on PATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import import_articlex, machine_info
+
+_COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
+WARM_UP = "<html><body><p>A page to build the vocabularies and patterns before counting.</p></body></html>"
+WORKS = ("load", "split", "split twice", "extract", "extract twice")
+"""What a counted run does with each page: nothing beyond loading it, or split or extract it once or twice."""
+
+
+def collected(valgrind_output: str) -> int:
+    """The instruction count callgrind reports at the end of a run ('Collected : 123')."""
+    found = _COLLECTED.findall(valgrind_output)
+    if not found:
+        raise ValueError("callgrind reported no instruction count")
+    return int(found[-1])
+
+
+def per_page(work: int, load: int, pages: int) -> float:
+    """Millions of instructions per page: a run's count less the loading run's, divided by the pages."""
+    return (work - load) / pages / 1e6
+
+
+def _load(folder: Path, limit: int) -> list[bytes]:
+    files = sorted(p for p in folder.rglob("*") if p.name.endswith((".html", ".html.gz", ".htm")))
+    return [gzip.decompress(p.read_bytes()) if p.name.endswith(".gz") else p.read_bytes() for p in files[:limit]]
+
+
+def _work(what: str, folder: Path, limit: int) -> None:
+    """The counted run: load the pages, warm up on a page of its own, then do `what` to each."""
+    articlex = import_articlex()
+    from articlex.html import split as html_split
+    from articlex.read.reading import read
+
+    options = articlex.Options()
+    articlex.extract(WARM_UP)
+    datas = _load(folder, limit)
+    pages = [read(data, url=None, encoding=None, options=options) for data in datas]
+    times = 2 if what.endswith("twice") else 1
+    for data, page in zip(datas, pages, strict=True):
+        for _ in range(times):
+            if what.startswith("split"):
+                html_split.split(page, options, None)
+            elif what.startswith("extract"):
+                articlex.extract(data)
+
+
+def _count(what: str, folder: Path, limit: int) -> int:
+    command = [
+        "valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+        sys.executable, __file__, "--data", str(folder), "--limit", str(limit), "--work", what,
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return collected(done.stderr)
+
+
+def main() -> int:
+    """Count and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder of .html/.html.gz pages")
+    parser.add_argument("--limit", type=int, default=60, help="count on the first N pages")
+    parser.add_argument("--work", choices=WORKS, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.work is not None:
+        _work(args.work, args.data, args.limit)
+        return 0
+    if shutil.which("valgrind") is None:
+        print("valgrind is not on PATH: install it to count instructions", file=sys.stderr)
+        return 2
+    pages = len(_load(args.data, args.limit))
+    if not pages:
+        print(f"no .html or .html.gz pages under {args.data}", file=sys.stderr)
+        return 2
+    counts = {what: _count(what, args.data, args.limit) for what in WORKS}
+    print(f"Instructions per page (millions), {pages} pages, {machine_info()['date']}")
+    print(f"{'stage':10} {'first run':>10} {'second run':>11}")
+    for stage in ("split", "extract"):
+        first = per_page(counts[stage], counts["load"], pages)
+        second = per_page(counts[f"{stage} twice"], counts[stage], pages)
+        print(f"{stage:10} {first:10.1f} {second:11.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
