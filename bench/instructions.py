@@ -8,6 +8,9 @@ run's time). Each figure is the difference between two runs of this script under
 one that only loads the pages, and one that also splits or extracts each of them once (the
 first run, as a crawl meets pages) or twice in a row (the second run of a page, which finds
 what the first cached about its names and lines). Per page: the difference divided by the pages.
+Every run first extracts ``--warm-up`` other pages of DIR (those after the counted ones), uncounted
+in the difference: the patterns built on first use are then built, and the caches hold what earlier
+pages of a crawl leave in them, so a first run counts what a page costs in a crawl under way.
 
 Pages are the ``.html`` / ``.html.gz`` files under DIR (the first ``--limit`` by name), decoded
 as ``bench/speed.py`` does. Figures are printed, never asserted; valgrind must be on PATH.
@@ -46,20 +49,22 @@ def per_page(work: int, load: int, pages: int) -> float:
     return (work - load) / pages / 1e6
 
 
-def _load(folder: Path, limit: int) -> list[bytes]:
+def _load(folder: Path, start: int, stop: int) -> list[bytes]:
     files = sorted(p for p in folder.rglob("*") if p.name.endswith((".html", ".html.gz", ".htm")))
-    return [gzip.decompress(p.read_bytes()) if p.name.endswith(".gz") else p.read_bytes() for p in files[:limit]]
+    return [gzip.decompress(p.read_bytes()) if p.name.endswith(".gz") else p.read_bytes() for p in files[start:stop]]
 
 
-def _work(what: str, folder: Path, limit: int) -> None:
-    """The counted run: load the pages, warm up on a page of its own, then do `what` to each."""
+def _work(what: str, folder: Path, limit: int, warm_up: int) -> None:
+    """The counted run: load the pages, warm up on other pages, then do `what` to each counted page."""
     articlex = import_articlex()
     from articlex.html import split as html_split
     from articlex.read.reading import read
 
     options = articlex.Options()
     articlex.extract(WARM_UP)
-    datas = _load(folder, limit)
+    for data in _load(folder, limit, limit + warm_up):
+        articlex.extract(data)
+    datas = _load(folder, 0, limit)
     pages = [read(data, url=None, encoding=None, options=options) for data in datas]
     times = 2 if what.endswith("twice") else 1
     for data, page in zip(datas, pages, strict=True):
@@ -70,10 +75,10 @@ def _work(what: str, folder: Path, limit: int) -> None:
                 articlex.extract(data)
 
 
-def _count(what: str, folder: Path, limit: int) -> int:
+def _count(what: str, folder: Path, limit: int, warm_up: int) -> int:
     command = [
-        "valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-        sys.executable, __file__, "--data", str(folder), "--limit", str(limit), "--work", what,
+        "valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
+        "--data", str(folder), "--limit", str(limit), "--warm-up", str(warm_up), "--work", what,
     ]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     return collected(done.stderr)
@@ -84,20 +89,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="folder of .html/.html.gz pages")
     parser.add_argument("--limit", type=int, default=60, help="count on the first N pages")
+    parser.add_argument("--warm-up", type=int, default=20, help="extract the N pages after those first")
     parser.add_argument("--work", choices=WORKS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.work is not None:
-        _work(args.work, args.data, args.limit)
+        _work(args.work, args.data, args.limit, args.warm_up)
         return 0
     if shutil.which("valgrind") is None:
         print("valgrind is not on PATH: install it to count instructions", file=sys.stderr)
         return 2
-    pages = len(_load(args.data, args.limit))
+    pages = len(_load(args.data, 0, args.limit))
     if not pages:
         print(f"no .html or .html.gz pages under {args.data}", file=sys.stderr)
         return 2
-    counts = {what: _count(what, args.data, args.limit) for what in WORKS}
-    print(f"Instructions per page (millions), {pages} pages, {machine_info()['date']}")
+    counts = {what: _count(what, args.data, args.limit, args.warm_up) for what in WORKS}
+    when = machine_info()["date"]
+    print(f"Instructions per page (millions), {pages} pages after {args.warm_up} warm-up pages, {when}")
     print(f"{'stage':10} {'first run':>10} {'second run':>11}")
     for stage in ("split", "extract"):
         first = per_page(counts[stage], counts["load"], pages)
