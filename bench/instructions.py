@@ -49,9 +49,13 @@ def per_page(work: int, load: int, pages: int) -> float:
     return (work - load) / pages / 1e6
 
 
+def _page_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.name.endswith((".html", ".html.gz", ".htm")))
+
+
 def _load(folder: Path, start: int, stop: int) -> list[bytes]:
-    files = sorted(p for p in folder.rglob("*") if p.name.endswith((".html", ".html.gz", ".htm")))
-    return [gzip.decompress(p.read_bytes()) if p.name.endswith(".gz") else p.read_bytes() for p in files[start:stop]]
+    files = _page_files(folder)[start:stop]
+    return [gzip.decompress(p.read_bytes()) if p.name.endswith(".gz") else p.read_bytes() for p in files]
 
 
 def _work(what: str, folder: Path, limit: int, warm_up: int) -> None:
@@ -98,7 +102,7 @@ def main() -> int:
     if shutil.which("valgrind") is None:
         print("valgrind is not on PATH: install it to count instructions", file=sys.stderr)
         return 2
-    pages = len(_load(args.data, 0, args.limit))
+    pages = len(_page_files(args.data)[: args.limit])
     if not pages:
         print(f"no .html or .html.gz pages under {args.data}", file=sys.stderr)
         return 2

@@ -27,6 +27,7 @@ from articlex.classify.features import phrase_family
 from articlex.date_text import DayOrTime, find_visible_date, numeric_order, parse_machine_date, visible_dates
 from articlex.fields.page_view import PageView
 from articlex.hint_families import HintFamily
+from articlex.html.hints import name_words
 from articlex.html.metadata import JsonLdComment
 from articlex.model import Comment, Label
 from articlex.stages import Block, Container, Decision
@@ -51,7 +52,6 @@ _EDGE_PUNCTUATION = " \t|·•-–—:,@#()[]"
 _PIECE_SEPARATORS = re.compile(r"[|/·•,]|\s[-–—]\s")
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
-_TOKEN_SPLIT = re.compile(r"[^0-9a-zA-Z]+|(?<=[a-z])(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,4 +302,4 @@ def _says_pattern() -> re.Pattern[str]:
 
 def _tokens(label: str) -> set[str]:
     """The words of an element's path label ('div#post-12.comment-author' → div, post, 12, comment, author)."""
-    return {piece.lower() for piece in _TOKEN_SPLIT.split(label) if piece}
+    return set(name_words(label))

@@ -42,6 +42,11 @@ ROLE_FAMILIES: dict[str, HintFamily] = {
 _TOKEN_SPLIT = re.compile(r"[^0-9a-zA-Z]+|(?<=[a-z])(?=[A-Z])")
 
 
+def name_words(name: str) -> list[str]:
+    """The lower-cased words of a class name, id or path label: 'postAuthor-box_2' -> post, author, box, 2."""
+    return [piece.lower() for piece in _TOKEN_SPLIT.split(name) if piece]
+
+
 LAYOUT_MODIFIERS = frozenset({"with", "has", "no", "without", "hide", "show", "is", "sticky", "layout", "fixed"})
 """A class name holding one of these words describes a layout ('content-with-sidebar'), not what the element is."""
 
@@ -60,7 +65,7 @@ def _families_of_name(name: str) -> frozenset[HintFamily]:
     lowered = name.lower()
     if _any_hint().search(lowered) is None:
         return frozenset()  # no hint word anywhere in it (half the names a page brings): one search, no words cut
-    pieces = [piece.lower() for piece in _TOKEN_SPLIT.split(name) if piece]
+    pieces = name_words(name)
     if LAYOUT_MODIFIERS.intersection(pieces):
         return frozenset()
     vocabulary = hint_vocabulary()

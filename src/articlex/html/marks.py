@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from articlex.hint_families import HintFamily
-from articlex.html.hints import families_of
+from articlex.html.hints import families_of, name_words
 from articlex.trie import longest_first
 from articlex.vocabulary import author_hints, date_hints, picture_hints
 
@@ -36,7 +36,6 @@ _ITEMPROPS = {
     "datemodified": "updated",
 }
 _MACHINE_ATTRIBUTES = ("datetime", "content", "title")
-_TOKEN_SPLIT = re.compile(r"[^0-9a-zA-Z]+|(?<=[a-z])(?=[A-Z])")
 
 
 class _NameSays(NamedTuple):
@@ -59,7 +58,7 @@ def _what_name_says(name: str) -> _NameSays:
     """Cached by name: pages put the same names together in new ways ('post-header' beside a unique id)."""
     if _field_words().search(name.lower()) is None:
         return _SAYS_NOTHING  # no date or author word anywhere in it, so in none of its words: most names
-    pieces = [piece.lower() for piece in _TOKEN_SPLIT.split(name) if piece]
+    pieces = name_words(name)
     dates, authors, pictures = date_hints(), author_hints(), picture_hints()
     return _NameSays(
         frozenset(dates[piece] for piece in pieces if piece in dates),
