@@ -72,3 +72,35 @@ def test_a_string_holding_two_slashes_is_no_comment() -> None:
     script = '{"@type": "NewsArticle", "url": "https://news.example/a", "headline": "Fine",}'
     meta = read_metadata(PageData(json_ld=(script,)))
     assert [c.value for c in meta.urls] == ["https://news.example/a"]
+
+
+def test_a_recipes_ingredients_and_nested_steps_are_listed_parts() -> None:
+    script = (
+        '{"@type": "Recipe", "name": "Plum Crumble", "recipeIngredient": ["6 plums", "100 g oats"],'
+        ' "recipeInstructions": [{"@type": "HowToSection", "name": "Fruit", "itemListElement":'
+        ' [{"@type": "HowToStep", "text": "Halve the plums &amp; stone them."}]},'
+        ' "Scatter the oats over the fruit."]}'
+    )
+    meta = read_metadata(PageData(json_ld=(script,)))
+    assert meta.listed_parts == (
+        "6 plums",
+        "100 g oats",
+        "Halve the plums & stone them.",
+        "Scatter the oats over the fruit.",
+    )
+
+
+def test_a_page_of_several_recipes_lists_no_parts() -> None:
+    one = '{"@type": "Recipe", "recipeIngredient": ["6 plums"]}'
+    two = '{"@type": "Recipe", "recipeIngredient": ["2 pears"]}'
+    assert read_metadata(PageData(json_ld=(one, two))).listed_parts == ()
+    assert read_metadata(PageData(json_ld=(one,))).listed_parts == ("6 plums",)
+
+
+def test_microdata_ingredients_and_step_texts_are_listed_parts() -> None:
+    props = (
+        MicrodataProperty("recipeIngredient", "6 plums", "https://schema.org/Recipe", ""),
+        MicrodataProperty("text", "Halve the plums.", "https://schema.org/HowToStep", "recipeInstructions"),
+        MicrodataProperty("name", "Plum Crumble", "https://schema.org/Recipe", ""),
+    )
+    assert read_metadata(PageData(microdata=props)).listed_parts == ("6 plums", "Halve the plums.")

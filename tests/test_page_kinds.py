@@ -709,3 +709,101 @@ def test_a_page_listing_several_articles_with_their_texts_keeps_its_visible_body
     article = articlex.extract(_paywalled(LONG_STORY, articles=2))
     assert "body" not in article.provenance
     assert PARAGRAPHS[0] in article.text
+
+
+RYE_INGREDIENTS = (("500 g", "rye flour"), ("1 tsp", "caraway seeds"), ("350 ml", "warm water"), ("2 tsp", "salt"))
+RYE_STEPS = (
+    "Stir the flour, seeds and salt together.",
+    "Pour in the water and knead for five minutes.",
+    "Bake for fifty minutes until the crust sounds hollow.",
+)
+RYE_NOTES = (
+    "Rye dough is sticky and heavy, so do not expect it to rise the way a wheat loaf does in the warm kitchen.",
+    "The loaf keeps for a week wrapped in a cloth, and it tastes better on the second day than on the first.",
+    "If you cannot find caraway, a spoon of fennel seeds gives the bread a similar warmth without any bitterness.",
+)
+
+
+def _recipe_in_tabs(head: str, step_attributes: str = "", ingredient_attributes: str = "") -> str:
+    """A recipe whose notes, ingredients and steps stand in sibling tabs; the notes hold the most prose.
+
+    Each ingredient's name links to a glossary entry; without `ingredient_attributes` its amount
+    stands in an element of its own (`<dt>`), as in the tables of many recipe sites.
+    """
+    notes = "".join(f"<p>{text}</p>" for text in RYE_NOTES)
+    amount_tag = "span" if ingredient_attributes else "dt"
+    ingredients = "".join(
+        f"<{amount_tag}>{amount}</{amount_tag}> <dd {ingredient_attributes}>"
+        f"<a href='/glossary/{name.replace(' ', '-')}'>{name}</a></dd>"
+        for amount, name in RYE_INGREDIENTS
+    )
+    steps = "".join(
+        f"<div class='step' {step_attributes}><span>{n}.</span><p>{text}</p></div>"
+        for n, text in enumerate(RYE_STEPS, start=1)
+    )
+    return (
+        f"<html><head><title>Caraway Rye Loaf | Baking Tabs</title>{head}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/bread'>Bread</a> <a href='/cakes'>Cakes</a></nav>"
+        "<div class='recipe' itemscope itemtype='https://schema.org/Recipe'><h1>Caraway Rye Loaf</h1>"
+        "<div class='recipe-tabs'>"
+        f"<div class='tab-pane tab-notes'><h2>Good to know</h2>{notes}</div>"
+        f"<div class='tab-pane tab-ingredients'><h2>Ingredients</h2><dl>{ingredients}</dl></div>"
+        f"<div class='tab-pane tab-steps'><h2>Method</h2>{steps}</div>"
+        "</div></div><footer>Copyright Baking Tabs</footer></body></html>"
+    )
+
+
+def _has_the_recipe(body: str) -> None:
+    for amount, name in RYE_INGREDIENTS:
+        assert amount in body
+        assert name in body
+    assert all(step in body for step in RYE_STEPS)
+    assert "Copyright" not in body
+    assert "Cakes" not in body
+
+
+def test_a_recipe_in_tabs_keeps_the_ingredients_its_json_ld_lists() -> None:
+    """Ingredients, steps and notes in sibling tabs: the notes are the most prose, the JSON-LD names the rest.
+
+    The main content found (the notes) widens to the element that holds every part the page's
+    `Recipe` lists, and an ingredient linked to a glossary entry is still an ingredient.
+    """
+    recipe = {
+        "@context": "https://schema.org",
+        "@type": "Recipe",
+        "name": "Caraway Rye Loaf",
+        "recipeIngredient": [f"{amount} {name}" for amount, name in RYE_INGREDIENTS],
+        "recipeInstructions": [
+            {"@type": "HowToSection", "itemListElement": [{"@type": "HowToStep", "text": t} for t in RYE_STEPS]}
+        ],
+    }
+    page = _recipe_in_tabs(f"<script type='application/ld+json'>{json.dumps(recipe)}</script>")
+    _has_the_recipe(_body(page))
+    _has_the_recipe(_body(page.replace("Recipe", "HowTo").replace("recipeInstructions", "step")))
+
+
+def test_a_recipe_in_tabs_keeps_the_ingredients_its_microdata_marks() -> None:
+    """The same recipe marked up with microdata (`itemprop=recipeIngredient`, `recipeInstructions`)."""
+    page = _recipe_in_tabs(
+        "",
+        step_attributes="itemprop='recipeInstructions'",
+        ingredient_attributes="itemprop='recipeIngredient'",
+    )
+    _has_the_recipe(_body(page))
+
+
+def test_parts_listed_only_in_a_menu_do_not_widen_the_article() -> None:
+    """A page whose structured data lists parts shown nowhere but in its menu keeps its article as found."""
+    recipe = {"@type": "Recipe", "recipeIngredient": ["Bread", "Cakes"], "recipeInstructions": ["Home"]}
+    paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    page = (
+        f"<html><head><script type='application/ld+json'>{json.dumps(recipe)}</script></head><body><div id='page'>"
+        "<ul class='menu'><li><a href='/'>Home page</a></li><li><a href='/bread'>Bread rolls</a></li>"
+        "<li><a href='/cakes'>Cakes</a></li></ul>"
+        f"<article><h1>Flood waters reach the old landing</h1>{paragraphs}</article>"
+        "<div class='col'><p>Open daily from nine until six.</p></div></div></body></html>"
+    )
+    body = _body(page)
+    assert all(text in body for text in PARAGRAPHS)
+    assert "Cakes" not in body
+    assert "Open daily" not in body

@@ -48,7 +48,7 @@ def extract(
     if split.timed_out:
         _over_budget(options, started, "while splitting the page into blocks")
     meta = read_metadata(split.data)
-    decisions = classify(split)
+    decisions = classify(split, meta.listed_parts)
     fields = find_fields(split, meta, decisions, url, options)
     article = assemble(page, split, decisions, fields, options)
     late = budget is not None and time.monotonic() - started > budget

@@ -19,6 +19,7 @@ from articlex.classify.features import (
     Features,
     has_prose_neighbour,
 )
+from articlex.classify.listed_parts import blocks_showing, widen_to_listed_parts
 from articlex.classify.lists import keep_whole_lists, link_targets
 from articlex.classify.rules import judge_inside
 from articlex.hint_families import HintFamily
@@ -73,9 +74,15 @@ engines name a post's element for what it is filed under ('category-local-news',
 
 
 def classify_html(
-    blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]
+    blocks: Sequence[Block],
+    containers: Sequence[Container],
+    features: Sequence[Features],
+    listed_parts: Sequence[str] = (),
 ) -> tuple[Decision, ...]:
-    """One decision per block: blocks inside the main element by the rules, the rest boilerplate."""
+    """One decision per block: blocks inside the main element by the rules, the rest boilerplate.
+
+    `listed_parts` are texts the page's structured data lists (a recipe's ingredients and steps).
+    """
     credible = credible_hints(blocks, containers, features)
     main = main_container(blocks, containers, features, credible)
     if main is None:  # the sieve: a page of short sentences only (a page builder's text widgets) is read again
@@ -84,14 +91,14 @@ def classify_html(
         main = main_container(blocks, containers, features, credible)
         sentences = sum(1 for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors)
         main = main if sentences >= SIEVE_MIN_SENTENCES else None  # one line ('© 2006 …') is no post
-    if main is not None:
-        main = _named_body(blocks, containers, features, main)
     if main is None:
         why = _why_no_text(blocks, features, credible)
         return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, why) for block in blocks)
+    hinted = _under_a_hint(containers, credible)
+    showing = blocks_showing([b for b in blocks if not hinted[b.ancestors[-1]]], listed_parts)
+    main = widen_to_listed_parts(blocks, containers, _named_body(blocks, containers, features, main), showing)
     where = container_path(containers, main)
     nearest = _nearest_hint_below(containers, credible, main)
-    hinted = _under_a_hint(containers, credible)
     lead = _lead_before(blocks, containers, features, hinted, main)
     beside = _prose_siblings(blocks, containers, features, hinted, main)
     in_main = _inside_any(containers, (main,))
@@ -99,6 +106,8 @@ def classify_html(
     for block, feature in zip(blocks, features, strict=True):
         if in_main[block.ancestors[-1]]:
             label, reason, detail = judge_inside(block, feature, nearest[block.ancestors[-1]])
+            if reason is Reason.LINK_DENSE and block.index in showing:  # an ingredient linked to its glossary entry
+                label, reason, detail = Label.CONTENT, Reason.BODY_LIST, "a part the page's structured data lists"
         elif beside[block.ancestors[-1]]:
             label, reason, detail = judge_inside(block, feature, None)
             detail = f"prose only, beside {where} in the same parent"

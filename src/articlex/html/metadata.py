@@ -7,6 +7,7 @@ decides a field: `fields` weighs these against the visible blocks.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -105,6 +106,15 @@ KEYWORD_META = ("article:tag", "keywords", "news_keywords", "parsely-tags")
 """Tags of the article: OpenGraph's `article:tag` (one element per tag), then the keyword lists."""
 SECTION_META = ("article:section", "section", "category", "parsely-section")
 
+LISTING_TYPES = frozenset({"recipe", "howto"})
+"""schema.org types whose article is also a list of parts: ingredients and steps."""
+LISTED_PART_KEYS = ("recipeIngredient", "ingredients", "recipeInstructions", "step")
+LISTED_PART_MICRODATA = frozenset({"recipeIngredient", "ingredients", "recipeInstructions"})
+"""Microdata properties holding a part's text, or (`recipeInstructions`) holding steps whose `text` does."""
+MAX_STEP_NESTING = 6
+"""Sections of steps of sections… read this deep at most."""
+MAX_LISTED_PARTS = 200
+"""Parts kept at most: `classify` looks for each in every block (a real recipe lists a few dozen)."""
 COMMENT_TYPES = frozenset({"comment", "answer"})
 """schema.org types of a reader's reply in an article's `comment` list."""
 MAX_JSON_LD_COMMENTS = 500
@@ -152,6 +162,9 @@ class Metadata:
     one article of the page's structured data has one (`fields.structured_body` decides its use)."""
     is_article: bool = False
     """True when structured data declares the page an article."""
+    listed_parts: tuple[str, ...] = ()
+    """Texts the structured data lists as parts of the article (a recipe's ingredients and steps, a how-to's
+    steps), as written: `classify` makes sure the main content holds the blocks that show them."""
 
 
 @dataclass(slots=True)
@@ -171,6 +184,7 @@ class _Collector:
     comments: list[JsonLdComment] = field(default_factory=list)
     article_body: Candidate[str] | None = None
     is_article: bool = False
+    listed_parts: list[str] = field(default_factory=list)
 
 
 def read_metadata(data: PageData) -> Metadata:
@@ -201,6 +215,7 @@ def read_metadata(data: PageData) -> Metadata:
         comments=tuple(found.comments),
         article_body=found.article_body,
         is_article=found.is_article,
+        listed_parts=tuple(found.listed_parts[:MAX_LISTED_PARTS]),
     )
 
 
@@ -219,6 +234,9 @@ def _from_json_ld(scripts: tuple[str, ...], found: _Collector) -> None:
     bodies = [body for body in (_article_body(obj) for obj in articles) if body]
     if len(bodies) == 1:  # a page listing several articles with their texts is no one article's page
         found.article_body = Candidate(bodies[0], Source.JSON_LD, "json-ld article articleBody")
+    listing = [obj for obj in articles if _types(obj) & LISTING_TYPES]
+    if len(listing) == 1:  # a page of several recipes is an index, not one recipe's page
+        found.listed_parts.extend(_listed_parts(listing[0]))
     for obj in objects:
         if _types(obj) & {"organization", "newsmediaorganization", "corporation"} and obj.get("name"):
             found.site_names.append(Candidate(collapse(str(obj["name"])), Source.JSON_LD, "json-ld organization"))
@@ -248,6 +266,25 @@ def _article_body(obj: dict[str, Any]) -> str:
     if isinstance(value, list):
         value = "\n".join(item for item in value if isinstance(item, str))
     return value.strip() if isinstance(value, str) else ""
+
+
+def _listed_parts(obj: dict[str, Any]) -> list[str]:
+    """A recipe's ingredients and steps, or a how-to's steps: every text its part lists hold, in order."""
+    return [text for key in LISTED_PART_KEYS for text in _step_texts(obj.get(key), 0) if text]
+
+
+def _step_texts(value: object, depth: int) -> list[str]:
+    """The texts of a list of steps: strings, `HowToStep`s' `text`, `HowToSection`s' `itemListElement`."""
+    if depth > MAX_STEP_NESTING:
+        return []
+    if isinstance(value, str):
+        return [collapse(html.unescape(value))]  # some sites write character references into their JSON
+    if isinstance(value, list):
+        return [text for item in value for text in _step_texts(item, depth + 1)]
+    if isinstance(value, dict):
+        inner = value.get("itemListElement") or value.get("text") or value.get("name")
+        return _step_texts(inner, depth + 1)
+    return []
 
 
 def _json_ld_agents(obj: dict[str, Any], where: str, found: _Collector, nodes: dict[str, dict[str, Any]]) -> None:
@@ -398,6 +435,7 @@ def _as_list(value: object) -> list[Any]:
 
 def _from_microdata(data: PageData, found: _Collector) -> None:
     authors: list[str] = []
+    parts: list[str] = []
     for prop in data.microdata:
         evidence = f"itemprop={prop.name}"
         if prop.name == "headline" and not prop.parent_property:
@@ -408,9 +446,13 @@ def _from_microdata(data: PageData, found: _Collector) -> None:
             found.published.append(Candidate(prop.value, Source.MICRODATA, evidence))
         elif prop.name == "dateModified":
             found.updated.append(Candidate(prop.value, Source.MICRODATA, evidence))
+        elif prop.name in LISTED_PART_MICRODATA or prop.parent_property in LISTED_PART_MICRODATA:
+            parts.append(prop.value)
     names = tuple(dict.fromkeys(name for name in authors if name))
     if names:
         found.authors.append(Candidate(names, Source.MICRODATA, "itemprop=author"))
+    if not found.listed_parts:
+        found.listed_parts.extend(part for part in parts if part)
 
 
 def _names_an_author(prop: MicrodataProperty) -> bool:
