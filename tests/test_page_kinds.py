@@ -807,3 +807,29 @@ def test_parts_listed_only_in_a_menu_do_not_widen_the_article() -> None:
     assert all(text in body for text in PARAGRAPHS)
     assert "Cakes" not in body
     assert "Open daily" not in body
+
+
+def test_a_section_label_over_nothing_kept_does_not_dangle() -> None:
+    """'Links' over a list of links heads a section the body leaves out; so does a closing 'Comments'."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:3])
+    links = "".join(f"<li><a href='/story/{n}'>Another river story number {n}</a></li>" for n in range(4))
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Flood waters reach the old landing</h1>"
+        f"<h2>What happened</h2><h3>On the river</h3>{paragraphs}"
+        f"<h2>Links</h2><ul>{links}</ul><h2>Comments</h2></article></body></html>"
+    )
+    article = articlex.extract(page)
+    headings = [element.text for element in article.body if element.type == "heading"]
+    assert headings == ["What happened", "On the river"]
+    assert all(text in article.text for text in PARAGRAPHS[:3])
+    reasons = {d.preview: d.reason.value for d in article.decisions}
+    assert reasons["Links"] == "empty_section"
+
+
+def test_paragraphs_set_in_heading_type_are_kept() -> None:
+    """Some pages write their paragraphs in `<h4>`: a long heading is text, whatever follows it."""
+    sentences = [f"{text} It was written in a heading's type by the page's author." for text in PARAGRAPHS]
+    page = "<html><body><div id='main'><h1>Flood waters</h1>" + "".join(f"<h4>{s}</h4>" for s in sentences)
+    page += "</div><footer>Contact us</footer></body></html>"
+    body = articlex.extract(page).text
+    assert all(sentence in body for sentence in sentences)

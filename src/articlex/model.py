@@ -59,6 +59,7 @@ class Reason(StrEnum):
     OUTSIDE_MAIN = "outside_main"
     BEFORE_HEADLINE = "before_headline"
     AFTER_BODY_END = "after_body_end"
+    EMPTY_SECTION = "empty_section"
     # boilerplate: what the block or its container is
     NAVIGATION = "navigation"
     FOOTER = "footer"

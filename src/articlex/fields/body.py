@@ -21,6 +21,9 @@ from articlex.stages import Block, Container, Decision, Fields, Picture, SplitPa
 from articlex.textnorm import comparable, longest_folding_to, tidy_lines
 
 TABLE_CELL_SEPARATOR = " | "
+SECTION_LABEL_MAX_WORDS = 6
+"""A heading this short labels a section; a longer one is text set in a heading's type (some pages write
+their paragraphs in `<h4>`), which stays whatever follows it."""
 
 
 def final_decisions(decisions: Sequence[Decision], fields: Fields) -> tuple[Decision, ...]:
@@ -45,7 +48,32 @@ def final_decisions(decisions: Sequence[Decision], fields: Fields) -> tuple[Deci
             final.append(Decision(block, Label.BOILERPLATE, Reason.BEFORE_HEADLINE, "above the headline"))
         else:
             final.append(decision)
-    return tuple(final)
+    return _without_empty_sections(final)
+
+
+def _without_empty_sections(decisions: list[Decision]) -> tuple[Decision, ...]:
+    """The decisions, with a heading that heads no kept text made boilerplate.
+
+    A heading whose section was all left out (a "Links" or "Related" heading over a list of links,
+    a "Comments" heading over the thread) would stand alone in the body: the next kept block is a
+    heading of its rank or higher, or there is none.
+    """
+    following_level = 0  # the rank of the next kept heading below; 0 when the next kept block is text
+    end = True  # no kept block below yet
+    for position in range(len(decisions) - 1, -1, -1):
+        decision = decisions[position]
+        block = decision.block
+        if decision.label is not Label.CONTENT:
+            continue
+        if block.kind is not BlockKind.HEADING or len(block.text.split()) > SECTION_LABEL_MAX_WORDS:
+            following_level, end = 0, False
+            continue
+        if end or 0 < following_level <= block.level:
+            detail = "no kept text follows it" if end else "the next kept block is a heading of its rank or higher"
+            decisions[position] = Decision(block, Label.BOILERPLATE, Reason.EMPTY_SECTION, detail)
+            continue
+        following_level, end = block.level, False
+    return tuple(decisions)
 
 
 def _cuts_above(decisions: Sequence[Decision], headline_block: int) -> bool:
