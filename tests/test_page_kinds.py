@@ -833,3 +833,48 @@ def test_paragraphs_set_in_heading_type_are_kept() -> None:
     page += "</div><footer>Contact us</footer></body></html>"
     body = articlex.extract(page).text
     assert all(sentence in body for sentence in sentences)
+
+
+STORY = tuple(
+    f"Part {n} of the story: the ferry crossed at dawn with {n + 2} passengers, and the harbour master wrote "
+    "down every name in the old blue ledger that hangs beside the ticket window."
+    for n in range(8)
+)
+
+
+def test_an_article_hidden_behind_read_more_is_read_and_the_warning_says_so() -> None:
+    """The page shows a teaser and a 'Read more' button; the whole text waits in a hidden element."""
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/harbour'>Harbour</a></nav>"
+        "<article><h1>The ledger of the dawn ferry</h1><p class='teaser'>The ferry crossed at dawn…</p>"
+        f"<button class='more'>Read more</button><div class='story-rest' style='display: none'>{story}</div>"
+        "</article><footer>Contact the harbour office</footer></body></html>"
+    )
+    article = articlex.extract(page)
+    assert all(text in article.text for text in STORY)
+    assert "Contact" not in article.text
+    assert article.diagnostics is not None
+    assert any("a script shows" in warning for warning in article.diagnostics.warnings)
+
+
+def test_a_page_whose_article_is_all_hidden_is_read() -> None:
+    """A page that shows nothing but its title until a script runs (`hidden` attribute)."""
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    page = f"<html><body><h1>The ledger of the dawn ferry</h1><main hidden>{story}</main></body></html>"
+    assert all(text in articlex.extract(page).text for text in STORY)
+
+
+def test_a_hidden_gallery_beside_a_visible_article_stays_hidden() -> None:
+    """Hidden slides or tabs beside an article the page shows are not the article."""
+    story = "".join(f"<p>{text}</p>" for text in STORY[:4])
+    slides = "".join(f"<div class='slide'><p>{text}</p></div>" for text in STORY[4:] * 2)
+    page = (
+        f"<html><body><article><h1>The ledger of the dawn ferry</h1>{story}"
+        f"<div class='gallery' style='display:none'>{slides}</div></article></body></html>"
+    )
+    article = articlex.extract(page)
+    assert all(text in article.text for text in STORY[:4])
+    assert not any(text in article.text for text in STORY[4:])
+    assert article.diagnostics is not None
+    assert article.diagnostics.warnings == ()

@@ -9,17 +9,23 @@ from articlex.assemble import assemble
 from articlex.classify import classify
 from articlex.errors import TimeBudgetExceededError, URLInputError
 from articlex.fields import find_fields
+from articlex.fields.structured_body import STRUCTURED_BODY_MIN_WORDS, VISIBLE_SHARE_MAX
 from articlex.html import split as html_split
 from articlex.html.metadata import read_metadata
 from articlex.model import Article
 from articlex.options import DEFAULT_OPTIONS, OnTimeout, Options
 from articlex.read.reading import read
+from articlex.stages import Page, SplitPage
 from articlex.text import split as text_split
 
 SPLIT_SHARE = 0.5
 """Share of `Options.time_budget` the split (stage 2) may use. The later stages are linear in the
 blocks it makes and cannot stop half-way, so they get the rest: on a 100,000-cell table the split
 took 2.0 s and classify, fields and assemble 2.6 s together (docs/robustness.md)."""
+
+HIDDEN_GAIN = 1 / VISIBLE_SHARE_MAX
+"""The body read with the hidden elements shown replaces the visible one when it holds this many times its words
+(and an article's length): a hidden gallery or menu beside a visible article adds little body, if any."""
 
 _ONLY_A_URL = re.compile(rb"\s*https?://[^\s<>]+\s*", re.IGNORECASE)
 
@@ -44,23 +50,52 @@ def extract(
     _refuse_a_bare_url(source)
     page = read(source, url=url, encoding=encoding, options=options)
     split_page = html_split.split if page.kind == "html" else text_split.split
-    split = split_page(page, options, None if budget is None else started + SPLIT_SHARE * budget)
+    deadline = None if budget is None else started + SPLIT_SHARE * budget
+    split = split_page(page, options, deadline)
     if split.timed_out:
         _over_budget(options, started, "while splitting the page into blocks")
-    meta = read_metadata(split.data)
-    decisions = classify(split, meta.listed_parts)
-    fields = find_fields(split, meta, decisions, url, options)
-    article = assemble(page, split, decisions, fields, options)
+    article = _article(page, split, url, options)
+    warnings = []
+    if _hidden_copy_may_be_the_article(split, article):
+        shown = html_split.split(page, options, deadline, show_hidden=True)
+        second = _article(page, shown, url, options)
+        if not shown.timed_out and _words(second) >= max(STRUCTURED_BODY_MIN_WORDS, _words(article) * HIDDEN_GAIN):
+            split, article = shown, second
+            warnings.append(f"the article ({_words(second)} words) stands in elements a script shows; they were read")
     late = budget is not None and time.monotonic() - started > budget
     if late:
         _over_budget(options, started, "in the stages after the split, which run to the end")
-    if not (split.timed_out or late) or article.diagnostics is None:
+    if split.timed_out or late:
+        spent = time.monotonic() - started
+        outcome = f"the page was cut after block {len(split.blocks)}" if split.timed_out else "the result is complete"
+        warnings.append(f"time_budget={budget}s ran out ({spent:.1f}s spent): {outcome}")
+    if not warnings or article.diagnostics is None:
         return article
-    spent = time.monotonic() - started
-    outcome = f"the page was cut after block {len(split.blocks)}" if split.timed_out else "the result is complete"
-    warning = f"time_budget={budget}s ran out ({spent:.1f}s spent): {outcome}"
-    diagnostics = article.diagnostics.model_copy(update={"warnings": (*article.diagnostics.warnings, warning)})
+    diagnostics = article.diagnostics.model_copy(update={"warnings": (*article.diagnostics.warnings, *warnings)})
     return article.model_copy(update={"diagnostics": diagnostics})
+
+
+def _article(page: Page, split: SplitPage, url: str | None, options: Options) -> Article:
+    """Stages 3 to 5: classify the blocks, find the fields, assemble the `Article`."""
+    meta = read_metadata(split.data)
+    decisions = classify(split, meta.listed_parts)
+    fields = find_fields(split, meta, decisions, url, options)
+    return assemble(page, split, decisions, fields, options)
+
+
+def _hidden_copy_may_be_the_article(split: SplitPage, article: Article) -> bool:
+    """Whether the page's hidden elements may hold its article (then the page is read again, showing them).
+
+    They do when they hold an article's length of text and the body read from the visible page holds
+    a small part of it: a teaser over 'Read more', a title only. The thresholds are those by which a
+    JSON-LD `articleBody` replaces a teaser (`fields.structured_body`).
+    """
+    hidden = split.hidden_words
+    return hidden >= STRUCTURED_BODY_MIN_WORDS and _words(article) < VISIBLE_SHARE_MAX * hidden and not split.timed_out
+
+
+def _words(article: Article) -> int:
+    return sum(len(paragraph.split()) for paragraph in article.paragraphs)
 
 
 def _refuse_a_bare_url(source: object) -> None:

@@ -158,6 +158,8 @@ class SplitPage:
     """The page's images, in reading order (HTML only)."""
     truncated: bool = False
     timed_out: bool = False
+    hidden_words: int = 0
+    """Words in the page's hidden elements that hold a paragraph's worth each (HTML only): text a script shows."""
 
 
 @record

@@ -39,11 +39,15 @@ from articlex.textnorm import collapse, tidy_lines
 
 _INVISIBLE = (
     "script, style, noscript, template, svg, math, iframe, object, embed, canvas, video, audio, "
-    "select, textarea, button, input, head, [hidden], "
-    "[style*='display:none' i], [style*='display: none' i], [style*='visibility:hidden' i], "
-    "[style*='visibility: hidden' i]"
+    "select, textarea, button, input, head"
 )
 """Subtrees a reader never sees as text; removed before the walk (all but a `<button>` in a heading)."""
+_HIDDEN = (
+    "[hidden], [style*='display:none' i], [style*='display: none' i], [style*='visibility:hidden' i], "
+    "[style*='visibility: hidden' i]"
+)
+"""Subtrees hidden until a script shows them (a menu, a dialog, a tab, the rest of an article behind
+'Read more'): removed before the walk, unless the caller asks to see those that hold a paragraph."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 UNSCRIPTED_COPY_MIN_CHARS = 200
 """`<noscript>` and `<template>` elements holding less text than this (a notice, a widget) are never the page."""
@@ -121,8 +125,12 @@ _TEXT_NODES_READ = 256
 """A field element's text is read from at most this many nodes: a name or a date needs far fewer."""
 
 
-def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
-    """Cut an HTML page into blocks, after reading its metadata."""
+def split(page: Page, options: Options, deadline: float | None, *, show_hidden: bool = False) -> SplitPage:
+    """Cut an HTML page into blocks, after reading its metadata.
+
+    With `show_hidden`, the hidden elements that hold a paragraph's worth of text are read as if
+    shown (`api.extract` asks for it when the visible page holds a small part of their text).
+    """
     text = page.text
     if "\x01" in text or "\x11" in text:
         text = text.translate(_UNSHOWN_CONTROLS)
@@ -133,6 +141,7 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
     for node in tree.css(_INVISIBLE):
         if node.tag != "button" or not _names_a_section(node):
             node.decompose()
+    hidden_words = _remove_hidden(tree, show_hidden)
     splitter = _Splitter(options, deadline)
     top = tree.body or tree.root
     blocks = splitter.split(top) if top is not None else []
@@ -144,7 +153,22 @@ def split(page: Page, options: Options, deadline: float | None) -> SplitPage:
         pictures=tuple(splitter.pictures),
         truncated=splitter.truncated or guarded.truncated,
         timed_out=splitter.timed_out or guarded.timed_out,
+        hidden_words=hidden_words,
     )
+
+
+def _remove_hidden(tree: LexborHTMLParser, show: bool) -> int:
+    """Remove the hidden subtrees (but, when `show`, those holding a paragraph's worth); the words those hold."""
+    words = 0
+    for node in tree.css(_HIDDEN):
+        text = node.text(deep=True)
+        if len(text) < UNSCRIPTED_COPY_MIN_CHARS:
+            node.decompose()
+            continue
+        words += len(text.split())
+        if not show:
+            node.decompose()
+    return words
 
 
 def _names_a_section(button: LexborNode) -> bool:
