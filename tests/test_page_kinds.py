@@ -886,3 +886,30 @@ def test_a_hidden_gallery_beside_a_visible_article_stays_hidden() -> None:
     assert not any(text in article.text for text in STORY[4:])
     assert article.diagnostics is not None
     assert article.diagnostics.warnings == ()
+
+
+def test_a_short_post_in_its_titled_article_beats_a_longer_sidebar_blurb() -> None:
+    """One paragraph in the `<article>` that holds the `<h1>`, beside a longer unnamed blurb: the tag says which."""
+    blurb = (
+        "<div class='panel'><div class='content'><h4>Spring issue | The coast from end to end</h4><p>Our spring issue "
+        "travels the whole coast, from the salt marshes in the south to the fishing villages of the north, with "
+        "portraits of the people who keep the old harbours working, a long interview with the last ferry captain of "
+        "the bay, who retired this winter after forty years at the wheel of the same boat, and six new drawings of "
+        "the lighthouses. <a href='/issues/spring'>View more</a></p></div></div>"
+    )
+    post = (
+        "<article><div id='story'><header><p class='category'><a href='/photo'>Photo</a></p>"
+        "<h1>Dawn ferry photographs</h1><p class='date'>Published 2 hours ago</p>"
+        "<h2>The crossing at first light, from the archive</h2>"
+        "<div class='share'><a href='#'>Tweet</a> <a href='#'>Share</a></div>"
+        "<ul class='credits'><li>Text by <a href='/team'>The photo desk</a></li></ul></header>"
+        "<p>We went through the archive for the ferry's anniversary and picked the pictures that show the crossing "
+        "at first light, when the water is still and the gulls have not yet woken.<br><br><em>Click</em> "
+        "<a href='/archive/ferry'>HERE</a> <em>for every picture of the ferry since its first year</em></p>"
+        "<footer id='storynav'><h3><a href='/photo/harbour'>Next: harbour at night</a></h3>"
+        "<h3><a href='/photo/nets'>Previous: drying the nets</a></h3></footer></div></article>"
+    )
+    page = f"<html><body><div id='side'>{blurb}</div><section id='content'>{post}</section></body></html>"
+    body = _body(page)
+    assert "crossing at first light, when the water is still" in body
+    assert "spring issue travels" not in body

@@ -145,11 +145,13 @@ def _named_body(
     A short post (a photo and one line) holds no paragraph of prose, so a site's credit or "about" blurb
     elsewhere on the page outscores it. When the main content found holds one paragraph at most and lies
     apart from the page's only element named like the article body ('entry-content',
-    itemprop=articleBody), and that element holds a few words of unlinked text, that element is the article.
+    itemprop=articleBody) or tagged as the titled article (an `<article>` holding the `<h1>` and a
+    paragraph), and that element holds a few words of unlinked text, that element is the article.
     """
     if sum(1 for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors) > 1:
         return main
     named = {c.id for c in containers if HintFamily.ARTICLE_BODY in c.families}
+    named |= _titled_articles(blocks, containers, features)
     outermost = [c for c in named if named.isdisjoint(_ancestors(containers, c))]
     if len(outermost) != 1:
         return main
@@ -162,6 +164,21 @@ def _named_body(
         if body in b.ancestors and b.text
     )  # unlinked words
     return body if words >= NAMED_BODY_MIN_WORDS else main
+
+
+def _titled_articles(
+    blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]
+) -> set[int]:
+    """The `<article>` elements that hold an `<h1>` and a paragraph of prose: a post says what it is by its tag."""
+    titled = {
+        container
+        for block in blocks
+        if block.kind is BlockKind.HEADING and block.level == 1
+        for container in block.ancestors
+        if containers[container].tag == "article"
+    }
+    prose = [block for block, feature in zip(blocks, features, strict=True) if feature.is_prose]
+    return {container for container in titled if any(container in block.ancestors for block in prose)}
 
 
 def _ancestors(containers: Sequence[Container], container: int) -> list[int]:
