@@ -54,14 +54,8 @@ def extract(
     split = split_page(page, options, deadline)
     if split.timed_out:
         _over_budget(options, started, "while splitting the page into blocks")
-    article = _article(page, split, url, options)
-    warnings = []
-    if _hidden_copy_may_be_the_article(split, article):
-        shown = html_split.split(page, options, deadline, show_hidden=True)
-        second = _article(page, shown, url, options)
-        if not shown.timed_out and _words(second) >= max(STRUCTURED_BODY_MIN_WORDS, _words(article) * HIDDEN_GAIN):
-            split, article = shown, second
-            warnings.append(f"the article ({_words(second)} words) stands in elements a script shows; they were read")
+    first = (split, _article(page, split, url, options))
+    (split, article), warnings = _with_hidden_copy(page, first, url, options, deadline)
     late = budget is not None and time.monotonic() - started > budget
     if late:
         _over_budget(options, started, "in the stages after the split, which run to the end")
@@ -81,6 +75,23 @@ def _article(page: Page, split: SplitPage, url: str | None, options: Options) ->
     decisions = classify(split, meta.listed_parts)
     fields = find_fields(split, meta, decisions, url, options)
     return assemble(page, split, decisions, fields, options)
+
+
+def _with_hidden_copy(
+    page: Page, reading: tuple[SplitPage, Article], url: str | None, options: Options, deadline: float | None
+) -> tuple[tuple[SplitPage, Article], list[str]]:
+    """The page read again with its hidden elements shown, when they hold the article; else `reading` as it was.
+
+    Returns the reading to keep (its split and article), and the warnings that say which it is.
+    """
+    split, article = reading
+    if not _hidden_copy_may_be_the_article(split, article):
+        return reading, []
+    shown = html_split.split(page, options, deadline, show_hidden=True)
+    second = _article(page, shown, url, options)
+    if shown.timed_out or _words(second) < max(STRUCTURED_BODY_MIN_WORDS, _words(article) * HIDDEN_GAIN):
+        return reading, []
+    return (shown, second), [f"the article ({_words(second)} words) stands in elements a script shows; they were read"]
 
 
 def _hidden_copy_may_be_the_article(split: SplitPage, article: Article) -> bool:
