@@ -18,7 +18,10 @@ PART_PROBE_CHARS = 40
 """A part is found where a block holds its first this many characters (of its normalised words), or
 where a block starts them and the next block goes on ('300 ml', then the ingredient's name)."""
 PREFIX_MIN_CHARS = 4
-"""Parts shorter than this ('2', 'Salt') are not looked for: any block could show them."""
+"""Parts shorter than this ('2', 'Egg') are not looked for: any block could show them."""
+MAX_COMPARISONS = 1_000_000
+"""Parts times blocks compared at most (a recipe page compares some 20,000): a page of a hundred thousand
+blocks with a long list of parts is not looked through, and its main content stays as found."""
 MIN_PARTS_OUTSIDE = 2
 """Widen only when at least this many listed parts show outside the main content: one may be a teaser's."""
 
@@ -28,7 +31,9 @@ _WORDS = re.compile(r"\w+")
 def blocks_showing(blocks: Sequence[Block], parts: Sequence[str]) -> frozenset[int]:
     """The indices of the blocks showing the listed parts: each part's first block, and the next when it goes on."""
     probes = [probe[:PART_PROBE_CHARS] for probe in map(_normal, parts) if len(probe) >= PREFIX_MIN_CHARS]
-    texts = [_normal(block.text) for block in blocks] if probes else []  # no parts listed: nothing to read
+    if not probes or len(probes) * len(blocks) > MAX_COMPARISONS:
+        return frozenset()
+    texts = [_normal(block.text) for block in blocks]
     found: dict[int, tuple[int, ...]] = {}
     for index, text in enumerate(texts):
         if not text:
