@@ -85,7 +85,8 @@ def _with_hidden_copy(
     Returns the reading to keep (its split and article), and the warnings that say which it is.
     """
     split, article = reading
-    if not _hidden_copy_may_be_the_article(split, article):
+    past_deadline = deadline is not None and time.monotonic() > deadline  # no time left for a second reading
+    if past_deadline or not _hidden_copy_may_be_the_article(split, article):
         return reading, []
     shown = html_split.split(page, options, deadline, show_hidden=True)
     second = _article(page, shown, url, options)
