@@ -913,3 +913,17 @@ def test_a_short_post_in_its_titled_article_beats_a_longer_sidebar_blurb() -> No
     body = _body(page)
     assert "crossing at first light, when the water is still" in body
     assert "spring issue travels" not in body
+
+
+def test_a_wiki_pages_section_edit_links_stay_out_of_its_headings() -> None:
+    """MediaWiki sets '[edit]' after every section heading: a control, like a button, not the heading's text."""
+    edit = "<span class='mw-editsection'><span class='mw-editsection-bracket'>[</span><a href='/w?action=edit'>edit</a>"
+    edit += "<span class='mw-editsection-bracket'>]</span></span>"
+    sections = "".join(
+        f"<h2><span class='mw-headline'>{title}</span>{edit}</h2><p>{text}</p>"
+        for title, text in zip(("History", "Service", "Boats"), PARAGRAPHS, strict=False)
+    )
+    page = f"<html><body><div id='content'><h1>Harbour ferry</h1><div id='bodyContent'>{sections}</div></div></body></html>"
+    article = articlex.extract(page)
+    assert [element.text for element in article.body if element.type == "heading"] == ["History", "Service", "Boats"]
+    assert "edit" not in article.text

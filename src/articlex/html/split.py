@@ -39,9 +39,10 @@ from articlex.textnorm import collapse, tidy_lines
 
 _INVISIBLE = (
     "script, style, noscript, template, svg, math, iframe, object, embed, canvas, video, audio, "
-    "select, textarea, button, input, head"
+    "select, textarea, button, input, head, .mw-editsection"
 )
-"""Subtrees a reader never sees as text; removed before the walk (all but a `<button>` in a heading)."""
+"""Subtrees a reader never sees as text; removed before the walk (all but a `<button>` in a heading). A wiki's
+section-edit control ('[edit]' after every heading of a MediaWiki page) is a control like a button."""
 _HIDDEN = (
     "[hidden], [style*='display:none' i], [style*='display: none' i], [style*='visibility:hidden' i], "
     "[style*='visibility: hidden' i]"
