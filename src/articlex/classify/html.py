@@ -95,7 +95,8 @@ def classify_html(
         why = _why_no_text(blocks, features, credible)
         return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, why) for block in blocks)
     hinted = _under_a_hint(containers, credible)
-    showing = blocks_showing([b for b in blocks if not hinted[b.ancestors[-1]]], listed_parts)
+    unhinted = [block for block in blocks if not hinted[block.ancestors[-1]]] if listed_parts else []
+    showing = blocks_showing(unhinted, listed_parts)
     main = widen_to_listed_parts(blocks, containers, _named_body(blocks, containers, features, main), showing)
     where = container_path(containers, main)
     nearest = _nearest_hint_below(containers, credible, main)
