@@ -301,3 +301,19 @@ def test_an_article_above_a_thread_is_still_the_text() -> None:
     """The opening post is read only when no prose stands outside the thread."""
     page = "\n\n".join([MENU, paragraphs(ARTICLE), *THREAD, MENU])
     assert body(page) == ARTICLE
+
+
+def test_a_documentation_page_copied_as_text_keeps_the_prose_around_its_code() -> None:
+    """A code line between two short paragraphs of a manual is neither prose nor clutter: the run goes on."""
+    toc = "Introduction\nInstallation\nQuickstart\nConfiguration\nTimeouts\nRetries\nLogging\nAPI reference"
+    first = "A request that fails with a network error is tried again up to three times by default."
+    code = "client = harbour.Client(retries=5, backoff=0.5)"
+    rest = [
+        "Each new try waits twice as long as the one before, so a busy server gets time to recover.",
+        "Retries never apply to requests that changed data on the server, such as an upload.",
+    ]
+    page = "\n\n".join([toc, "Configuring retries", first, code, "Backoff", *rest, "« Timeouts Logging »"])
+    kept = body(page)
+    assert kept[0] == first
+    assert code in kept
+    assert kept[-1] == rest[-1]

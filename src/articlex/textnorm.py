@@ -15,6 +15,9 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 FOLDING_SLACK_CHARS = 8
 """Spaces that folding may remove beyond halving a text (see `longest_folding_to`)."""
 WORD = re.compile(r"\w+")
+PROGRAM_TEXT = re.compile(r"\w\s*=\s*[\"'\[({]|\w\(\)|=>|\w\.\w+\(|\(\w+=")
+"""Program text in a line of a plain-text copy: a literal assigned, a call, an arrow ('x = {', 'f()', 'a => b',
+'c = lib.Client(', 'open(mode='). A documentation page's code, which prose rarely holds."""
 _WORD_MARKS = bytes(
     ord("w") if code < 128 and (chr(code).isalnum() or chr(code) == "_") else ord(" ") for code in range(256)
 )

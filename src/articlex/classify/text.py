@@ -29,6 +29,7 @@ from articlex.date_text import is_relative, visible_dates
 from articlex.hint_families import HintFamily
 from articlex.model import BlockKind, Label, Reason
 from articlex.stages import Block, Decision
+from articlex.textnorm import PROGRAM_TEXT
 
 LINE_PENALTY_CAP = 60
 """In plain text, a non-prose line costs its length up to this many characters."""
@@ -348,6 +349,8 @@ def _line_weight(block: Block, feature: Features) -> float:
         return float(len(block.text))
     if _short_sentence(block, feature):
         return SHORT_SENTENCE_WEIGHT * len(block.text)
+    if PROGRAM_TEXT.search(block.text):
+        return 0.0  # a documentation page's code between its paragraphs: neither prose nor clutter
     cost = float(min(len(block.text), LINE_PENALTY_CAP))
     if block.kind is not BlockKind.PARAGRAPH:
         cost = max(cost, UNSEPARATED_LINE_MIN_COST)

@@ -20,7 +20,7 @@ from articlex.fields.site_titles import Site, raw_titles, structured_titles, tit
 from articlex.html.metadata import Metadata
 from articlex.model import BlockKind, Source
 from articlex.stages import Block, Candidate
-from articlex.textnorm import collapse, comparable, longest_folding_to, words
+from articlex.textnorm import PROGRAM_TEXT, collapse, comparable, longest_folding_to, words
 from articlex.vocabulary import byline_vocabulary
 
 HEADLINE_MAX_WORDS = 40
@@ -43,8 +43,9 @@ SECTION_LABEL_MAX_WORDS = 2
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|bmp|svg)\s+", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[»•·▪►▸‣◦●■□▶>*+\-–—]\s|\s[•·|]\s.*\s[•·|]\s")
 _TOKEN_OVERLAP_FOR_MATCH = 0.8
-_CODE = re.compile(r"</?[a-zA-Z!][^<>]*>|[{}]|\w\s*=\s*[\"'\[({]|;\s*$|\w\(\)|=>")
-"""Markup and program text in a plain-text copy ('<a href="#">', 'x = {', 'f() {', 'a => b'): never a title."""
+_CODE = re.compile(r"</?[a-zA-Z!][^<>]*>|[{}]|;\s*$|" + PROGRAM_TEXT.pattern)
+"""Markup and program text in a plain-text copy ('<a href="#">', 'x = {', 'f() {', 'a => b', 'c = lib.Client(',
+'open(mode='): never a title."""
 LINE_SCORE_MAX_WORDS = 20
 """In text, a title-shaped line scores its word count up to this many (a long line is no better a headline)…"""
 LINE_DISTANCE_COST = 0.3
