@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from articlex.classify.listed_parts import MAX_COMPARISONS, blocks_showing, widen_to_listed_parts
-from articlex.hint_families import HintFamily
 from articlex.model import BlockKind
-from articlex.stages import Block, Container
+from articlex.stages import Block
 
 
 def _blocks(*texts: str, ancestors: tuple[int, ...] = (0,)) -> list[Block]:
@@ -33,18 +32,12 @@ def test_a_page_too_large_to_compare_is_not_looked_through() -> None:
 
 
 def test_the_main_content_widens_to_the_nearest_element_holding_the_parts_never_to_the_page() -> None:
-    containers = [
-        Container(0, "body", -1, frozenset(), "body"),
-        Container(1, "div", 0, frozenset(), "div.recipe"),
-        Container(2, "div", 1, frozenset(), "div.notes"),
-        Container(3, "div", 1, frozenset(), "div.ingredients"),
-        Container(4, "div", 0, frozenset({HintFamily.NAVIGATION}), "div.menu"),
-    ]
+    # containers: 0 body > 1 div.recipe > (2 div.notes, 3 div.ingredients); 0 body > 4 div.menu
     notes = _blocks("Good to know", ancestors=(0, 1, 2))
     ingredients = [Block(1, "500 g rye flour", BlockKind.LIST_ITEM, "li", ancestors=(0, 1, 3))]
     menu = [Block(2, "Rye bread", BlockKind.LIST_ITEM, "li", ancestors=(0, 4))]
     blocks = [*notes, *ingredients, *menu]
-    assert widen_to_listed_parts(blocks, containers, 2, {1}) == 2  # one part outside: maybe a teaser's
+    assert widen_to_listed_parts(blocks, 2, {1}) == 2  # one part outside: maybe a teaser's
     two = [*notes, ingredients[0], Block(3, "1 tsp salt", BlockKind.LIST_ITEM, "li", ancestors=(0, 1, 3)), *menu]
-    assert widen_to_listed_parts(two, containers, 2, {1, 3}) == 1
-    assert widen_to_listed_parts(two, containers, 2, {1, 2}) == 2  # only the page holds both
+    assert widen_to_listed_parts(two, 2, {1, 3}) == 1
+    assert widen_to_listed_parts(two, 2, {1, 2}) == 2  # only the page holds both

@@ -11,7 +11,7 @@ from articlex.errors import TimeBudgetExceededError, URLInputError
 from articlex.fields import find_fields
 from articlex.fields.structured_body import STRUCTURED_BODY_MIN_WORDS, VISIBLE_SHARE_MAX
 from articlex.html import split as html_split
-from articlex.html.metadata import read_metadata
+from articlex.html.metadata import Metadata, read_metadata
 from articlex.model import Article
 from articlex.options import DEFAULT_OPTIONS, OnTimeout, Options
 from articlex.read.reading import read
@@ -54,8 +54,15 @@ def extract(
     split = split_page(page, options, deadline)
     if split.timed_out:
         _over_budget(options, started, "while splitting the page into blocks")
-    first = (split, _article(page, split, url, options))
-    (split, article), warnings = _with_hidden_copy(page, first, url, options, deadline)
+    meta = read_metadata(split.data)  # read before any element is removed: the same for a second reading
+    article = _article(page, split, meta, url, options)
+    warnings = []
+    if _hidden_copy_may_be_the_article(split, article, deadline):
+        shown = html_split.split(page, options, deadline, show_hidden=True)
+        second = _article(page, shown, meta, url, options)
+        if not shown.timed_out and _words(second) >= max(STRUCTURED_BODY_MIN_WORDS, _words(article) * HIDDEN_GAIN):
+            split, article = shown, second
+            warnings.append(f"the article ({_words(article)} words) stands in elements a script shows; they were read")
     late = budget is not None and time.monotonic() - started > budget
     if late:
         _over_budget(options, started, "in the stages after the split, which run to the end")
@@ -69,41 +76,25 @@ def extract(
     return article.model_copy(update={"diagnostics": diagnostics})
 
 
-def _article(page: Page, split: SplitPage, url: str | None, options: Options) -> Article:
+def _article(page: Page, split: SplitPage, meta: Metadata, url: str | None, options: Options) -> Article:
     """Stages 3 to 5: classify the blocks, find the fields, assemble the `Article`."""
-    meta = read_metadata(split.data)
     decisions = classify(split, meta.listed_parts)
     fields = find_fields(split, meta, decisions, url, options)
     return assemble(page, split, decisions, fields, options)
 
 
-def _with_hidden_copy(
-    page: Page, reading: tuple[SplitPage, Article], url: str | None, options: Options, deadline: float | None
-) -> tuple[tuple[SplitPage, Article], list[str]]:
-    """The page read again with its hidden elements shown, when they hold the article; else `reading` as it was.
-
-    Returns the reading to keep (its split and article), and the warnings that say which it is.
-    """
-    split, article = reading
-    past_deadline = deadline is not None and time.monotonic() > deadline  # no time left for a second reading
-    if past_deadline or not _hidden_copy_may_be_the_article(split, article):
-        return reading, []
-    shown = html_split.split(page, options, deadline, show_hidden=True)
-    second = _article(page, shown, url, options)
-    if shown.timed_out or _words(second) < max(STRUCTURED_BODY_MIN_WORDS, _words(article) * HIDDEN_GAIN):
-        return reading, []
-    return (shown, second), [f"the article ({_words(second)} words) stands in elements a script shows; they were read"]
-
-
-def _hidden_copy_may_be_the_article(split: SplitPage, article: Article) -> bool:
+def _hidden_copy_may_be_the_article(split: SplitPage, article: Article, deadline: float | None) -> bool:
     """Whether the page's hidden elements may hold its article (then the page is read again, showing them).
 
     They do when they hold an article's length of text and the body read from the visible page holds
     a small part of it: a teaser over 'Read more', a title only. The thresholds are those by which a
-    JSON-LD `articleBody` replaces a teaser (`fields.structured_body`).
+    JSON-LD `articleBody` replaces a teaser (`fields.structured_body`). A second reading needs time
+    left of the split's share of the budget.
     """
+    if split.timed_out or (deadline is not None and time.monotonic() > deadline):
+        return False
     hidden = split.hidden_words
-    return hidden >= STRUCTURED_BODY_MIN_WORDS and _words(article) < VISIBLE_SHARE_MAX * hidden and not split.timed_out
+    return hidden >= STRUCTURED_BODY_MIN_WORDS and _words(article) < VISIBLE_SHARE_MAX * hidden
 
 
 def _words(article: Article) -> int:

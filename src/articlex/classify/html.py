@@ -97,7 +97,7 @@ def classify_html(
     hinted = _under_a_hint(containers, credible)
     unhinted = [block for block in blocks if not hinted[block.ancestors[-1]]] if listed_parts else []
     showing = blocks_showing(unhinted, listed_parts)
-    main = widen_to_listed_parts(blocks, containers, _named_body(blocks, containers, features, main), showing)
+    main = widen_to_listed_parts(blocks, _named_body(blocks, containers, features, main), showing)
     where = container_path(containers, main)
     nearest = _nearest_hint_below(containers, credible, main)
     lead = _lead_before(blocks, containers, features, hinted, main)

@@ -9,10 +9,10 @@ found, the main content is widened to the nearest element that holds them all.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 
-from articlex.stages import Block, Container
+from articlex.stages import Block
+from articlex.textnorm import words
 
 PART_PROBE_CHARS = 40
 """A part is found where a block holds its first this many characters (of its normalised words), or
@@ -24,8 +24,6 @@ MAX_COMPARISONS = 1_000_000
 blocks with a long list of parts is not looked through, and its main content stays as found."""
 MIN_PARTS_OUTSIDE = 2
 """Widen only when at least this many listed parts show outside the main content: one may be a teaser's."""
-
-_WORDS = re.compile(r"\w+")
 
 
 def blocks_showing(blocks: Sequence[Block], parts: Sequence[str]) -> frozenset[int]:
@@ -49,14 +47,13 @@ def blocks_showing(blocks: Sequence[Block], parts: Sequence[str]) -> frozenset[i
     return frozenset(blocks[index].index for shown in found.values() for index in shown)
 
 
-def widen_to_listed_parts(
-    blocks: Sequence[Block], containers: Sequence[Container], main: int, showing: Collection[int]
-) -> int:
+def widen_to_listed_parts(blocks: Sequence[Block], main: int, showing: Collection[int]) -> int:
     """The main content, or the nearest element around it that also holds the blocks `showing` listed parts."""
     outside = [block for block in blocks if block.index in showing and main not in block.ancestors]
-    if len(outside) < MIN_PARTS_OUTSIDE:
+    inside = next((block for block in blocks if main in block.ancestors), None)
+    if len(outside) < MIN_PARTS_OUTSIDE or inside is None:
         return main
-    chain = _chain(containers, main)
+    chain = inside.ancestors[: inside.ancestors.index(main) + 1]  # the page down to the main content
     depth = len(chain) - 1
     for block in outside:
         around = set(block.ancestors)
@@ -68,12 +65,4 @@ def widen_to_listed_parts(
 
 
 def _normal(text: str) -> str:
-    return " ".join(_WORDS.findall(text.casefold()))
-
-
-def _chain(containers: Sequence[Container], container: int) -> list[int]:
-    """The containers from the outermost down to `container`."""
-    chain = [container]
-    while containers[chain[-1]].parent >= 0:
-        chain.append(containers[chain[-1]].parent)
-    return chain[::-1]
+    return " ".join(words(text.casefold()))
