@@ -7,6 +7,7 @@ import time
 
 from articlex.assemble import assemble
 from articlex.classify import classify
+from articlex.collection_pause import collection_paused
 from articlex.errors import TimeBudgetExceededError, URLInputError
 from articlex.fields import find_fields
 from articlex.fields.structured_body import STRUCTURED_BODY_MIN_WORDS, VISIBLE_SHARE_MAX
@@ -44,7 +45,15 @@ def extract(
     declare one correctly. Raises only `ArticlexError` subclasses, for input that cannot be
     read (`URLInputError` for an input that is only a web address: fetch it with
     `extract_url`); a page without an article gives an `Article` with an empty body.
+
+    Python's automatic garbage collection is held off while the page is extracted, and switched
+    back on afterwards if it was on (`articlex.collection_pause`).
     """
+    with collection_paused():  # the pipeline's records hold no cycles: collecting them is wasted work
+        return _extract(source, url, encoding, options)
+
+
+def _extract(source: str | bytes, url: str | None, encoding: str | None, options: Options) -> Article:
     started = time.monotonic()
     budget = options.time_budget
     _refuse_a_bare_url(source)

@@ -1,0 +1,93 @@
+"""The garbage collector is held off during an extraction, and left as the caller had it."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable, Iterator
+
+import pytest
+
+import articlex
+from articlex.collection_pause import collection_paused
+
+PAGE = "<html><body><article><p>A short report on the harbour's new ferry, which runs twice a day.</p></article></body></html>"
+
+
+@pytest.fixture
+def collector_on() -> Iterator[None]:
+    was_on = gc.isenabled()
+    gc.enable()
+    yield
+    if not was_on:
+        gc.disable()
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_paused_inside_and_back_on_after() -> None:
+    with collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_back_on_after_an_error() -> None:
+    with pytest.raises(ValueError, match="boom"), collection_paused():
+        raise ValueError("boom")
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_extract_pauses_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    original: Callable[..., object] = articlex.api.classify  # type: ignore[attr-defined]
+
+    def spying_classify(*args: object) -> object:
+        seen.append(gc.isenabled())
+        return original(*args)
+
+    monkeypatch.setattr(articlex.api, "classify", spying_classify)
+    article = articlex.extract(PAGE)
+    assert seen == [False]
+    assert gc.isenabled()
+    assert "ferry" in article.text
+
+
+def test_a_caller_who_turned_it_off_keeps_it_off() -> None:
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        articlex.extract(PAGE)
+        with collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        if was_on:
+            gc.enable()
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_overlapping_threads_switch_it_on_only_when_the_last_ends() -> None:
+    first_inside, second_inside, first_done = threading.Event(), threading.Event(), threading.Event()
+    observed: dict[str, bool] = {}
+
+    def first() -> None:
+        with collection_paused():
+            first_inside.set()
+            second_inside.wait(5)
+        first_done.set()
+
+    def second() -> None:
+        first_inside.wait(5)
+        with collection_paused():
+            second_inside.set()
+            first_done.wait(5)
+            observed["after the first left"] = gc.isenabled()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert observed == {"after the first left": False}
+    assert gc.isenabled()
