@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -90,4 +91,14 @@ def test_overlapping_threads_switch_it_on_only_when_the_last_ends() -> None:
     for thread in threads:
         thread.join(10)
     assert observed == {"after the first left": False}
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_threads_extracting_at_once_get_the_same_articles_and_leave_it_on() -> None:
+    pages = [PAGE.replace("twice a day", f"{n} times a week") for n in range(2, 14)]
+    alone = [articlex.extract(page).model_dump_json() for page in pages]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda page: articlex.extract(page).model_dump_json(), pages))
+    assert together == alone
     assert gc.isenabled()
