@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -101,4 +102,32 @@ def test_threads_extracting_at_once_get_the_same_articles_and_leave_it_on() -> N
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = list(pool.map(lambda page: articlex.extract(page).model_dump_json(), pages))
     assert together == alone
+    assert gc.isenabled()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork exists on POSIX systems only")
+# Python 3.12 and later warn that forking a process with threads may deadlock: this test forks on purpose.
+@pytest.mark.filterwarnings("ignore:This process.*multi-threaded:DeprecationWarning")
+@pytest.mark.usefixtures("collector_on")
+def test_a_process_forked_during_an_extraction_has_the_collector_on() -> None:
+    inside, forked = threading.Event(), threading.Event()
+
+    def extracting() -> None:
+        with collection_paused():
+            inside.set()
+            forked.wait(5)
+
+    thread = threading.Thread(target=extracting)
+    thread.start()
+    inside.wait(5)
+    child = os.fork()
+    if child == 0:  # the child: report through the exit status, and leave without pytest's teardown
+        on_after_fork = gc.isenabled()
+        with collection_paused():
+            paused_inside = not gc.isenabled()
+        os._exit(0 if on_after_fork and paused_inside and gc.isenabled() else 1)
+    forked.set()
+    thread.join(5)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
     assert gc.isenabled()

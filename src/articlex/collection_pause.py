@@ -10,12 +10,14 @@ of the extraction's time on a news page (bench/README.md, "Speed").
 Automatic collection is paused only when it was on when the first of any concurrent extractions
 began, and switched back on when the last of them ends, so a program that turned the collector off
 keeps it off, and threads extracting side by side never switch it on under one another. Explicit
-`gc.collect()` calls still work.
+`gc.collect()` calls still work. A process forked while another thread extracts starts with no
+extraction under way, and with the collector on again if the pause had turned it off.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,3 +47,16 @@ def collection_paused() -> Iterator[None]:
             if _running == 0 and _paused:
                 _paused = False
                 gc.enable()
+
+
+def _start_afresh_in_child() -> None:
+    """After a fork: only the forking thread lives on, and it was not extracting (extraction never forks)."""
+    global _lock, _running, _paused  # noqa: PLW0603 - the parent's switch, reset in the child
+    _lock = threading.Lock()  # another thread of the parent may have held it at the fork
+    if _paused:
+        gc.enable()
+    _running, _paused = 0, False
+
+
+if hasattr(os, "register_at_fork"):  # POSIX; Windows starts its worker processes afresh
+    os.register_at_fork(after_in_child=_start_afresh_in_child)
