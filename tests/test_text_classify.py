@@ -63,6 +63,13 @@ def test_comment_thread_below_a_short_article_is_left_out() -> None:
     assert body(page) == [ARTICLE[0]]
 
 
+@pytest.mark.parametrize("label", ["Your comments", "Add your comment", "Post your comment", "Share your thoughts"])
+def test_a_comment_label_ends_the_article_before_two_undated_comments(label: str) -> None:
+    """Readers' comments without dates follow the label that opens them: the label is a wall the run stops at."""
+    page = "\n\n".join([MENU, "Budget passes", paragraphs(ARTICLE), label, "Maria", COMMENTS[0], "Tom", COMMENTS[1]])
+    assert body(page) == ARTICLE
+
+
 @pytest.mark.parametrize("stamp", ["{} hours ago", "vor {} Stunden", "il y a {} heures", "{} часа назад"])
 def test_dated_teasers_below_the_article_are_left_out(stamp: str) -> None:
     """A list of teasers, each a title, a summary and a relative time (in any language), is not part of the body."""
