@@ -69,7 +69,8 @@ def test_a_caller_who_turned_it_off_keeps_it_off() -> None:
 
 
 @pytest.mark.usefixtures("collector_on")
-def test_overlapping_threads_switch_it_on_only_when_the_last_ends() -> None:
+def test_a_pause_ends_with_the_extraction_that_began_it() -> None:
+    """Overlapping threads cannot keep the collector off for good: the second one does not prolong the first's pause."""
     first_inside, second_inside, first_done = threading.Event(), threading.Event(), threading.Event()
     observed: dict[str, bool] = {}
 
@@ -77,6 +78,7 @@ def test_overlapping_threads_switch_it_on_only_when_the_last_ends() -> None:
         with collection_paused():
             first_inside.set()
             second_inside.wait(5)
+            observed["while both run"] = gc.isenabled()
         first_done.set()
 
     def second() -> None:
@@ -91,7 +93,7 @@ def test_overlapping_threads_switch_it_on_only_when_the_last_ends() -> None:
         thread.start()
     for thread in threads:
         thread.join(10)
-    assert observed == {"after the first left": False}
+    assert observed == {"while both run": False, "after the first left": True}
     assert gc.isenabled()
 
 
