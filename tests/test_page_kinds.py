@@ -352,31 +352,6 @@ def test_a_photo_post_of_one_line_beats_the_site_blurb() -> None:
     assert "photographer" not in body
 
 
-def test_a_photo_post_beside_boxes_sharing_its_body_name_beats_the_site_blurb() -> None:
-    """Themes reuse the body's class name for small boxes (friends' links, reply boxes): the one holding most text wins."""
-    blurb = (
-        "If you find anything interesting on this blog and decide to share it, please link back to the original "
-        "post and credit the photographer, who works for free on weekends."
-    )
-    boxes = "".join(
-        f"<div class='box'><div class='entry-content'><a href='/friend/{n}'>Friend {n}</a> shares too</div></div>"
-        for n in range(3)
-    )
-    page = (
-        "<html><body><div id='wrap'><nav><a href='/'>Home</a> <a href='/photos'>Photos</a></nav><div id='content'>"
-        "<div class='post'><h3>Morning at the old landing</h3><div class='entry-content'>"
-        "<p><img src='/landing.jpg' alt=''>The ferry landing at dawn, after the flood</p>"
-        "<p><img src='/quay.jpg' alt=''>The lower quay and the cracked wall, seen from the bridge</p>"
-        "<p><img src='/boats.jpg' alt=''>Boats pulled up on the green until the water goes down</p>"
-        f"</div></div></div><div id='friends'>{boxes}</div><div class='credit'><p>{blurb}</p></div></div></body></html>"
-    )
-    body = _body(page)
-    assert "ferry landing at dawn" in body
-    assert "cracked wall" in body
-    assert "photographer" not in body
-    assert "Friend 1" not in body
-
-
 def test_an_article_cut_by_an_inline_box_keeps_both_pieces() -> None:
     """A template sets the first paragraph in one element, then a box of related links, then the rest in another."""
     first = "The harbour master closed the lower quay on Tuesday after the spring tide left a crack in the wall."

@@ -145,37 +145,26 @@ def _named_body(
 
     A short post (a photo and one line) holds no paragraph of prose, so a site's credit or "about" blurb
     elsewhere on the page outscores it. When the main content found holds one paragraph at most and lies
-    apart from the page's element named like the article body ('entry-content',
+    apart from the page's only element named like the article body ('entry-content',
     itemprop=articleBody) or tagged as the titled article (an `<article>` holding the `<h1>` and a
     paragraph), and that element holds a few words of unlinked text, that element is the article.
-    Themes reuse the body's name for small boxes (friends' links, replies): of several named
-    elements, the one holding more unlinked text than all the others together is the body's.
     """
     if sum(1 for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors) > 1:
         return main
     named = {c.id for c in containers if HintFamily.ARTICLE_BODY in c.families}
     named |= _titled_articles(blocks, containers, features)
-    outermost = {c for c in named if named.isdisjoint(_ancestors(containers, c))}
-    unlinked = _unlinked_text(blocks, outermost)
-    body = max(unlinked, key=lambda c: unlinked[c][0], default=None)
-    if body is None or unlinked[body][0] <= sum(chars for chars, _ in unlinked.values()) / 2:
-        return main  # no element named like the body holds most of the named text: a widget's name, not the article's
+    outermost = [c for c in named if named.isdisjoint(_ancestors(containers, c))]
+    if len(outermost) != 1:
+        return main
+    body = outermost[0]
     if main == body or body in _ancestors(containers, main) or main in _ancestors(containers, body):
         return main
-    return body if unlinked[body][1] >= NAMED_BODY_MIN_WORDS else main
-
-
-def _unlinked_text(blocks: Sequence[Block], elements: set[int]) -> dict[int, tuple[int, float]]:
-    """For each of `elements` (none inside another) that holds text: its unlinked characters and words."""
-    found: dict[int, tuple[int, float]] = {}
-    for block in blocks:
-        element = next((c for c in block.ancestors if c in elements), None)
-        if element is None or not block.text:
-            continue
-        chars = len(block.text) - block.link_chars
-        before_chars, before_words = found.get(element, (0, 0.0))
-        found[element] = (before_chars + chars, before_words + len(block.text.split()) * chars / len(block.text))
-    return found
+    words = sum(
+        len(b.text.split()) * (len(b.text) - b.link_chars) / len(b.text)
+        for b in blocks
+        if body in b.ancestors and b.text
+    )  # unlinked words
+    return body if words >= NAMED_BODY_MIN_WORDS else main
 
 
 def _titled_articles(
