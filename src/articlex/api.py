@@ -69,9 +69,10 @@ def _extract(source: str | bytes, url: str | None, encoding: str | None, options
     if _hidden_copy_may_be_the_article(split, article, deadline):
         shown = html_split.split(page, options, deadline, show_hidden=True)
         second = _article(page, shown, meta, url, options)
-        if not shown.timed_out and _words(second) >= max(STRUCTURED_BODY_MIN_WORDS, _words(article) * HIDDEN_GAIN):
+        words = _words(second)
+        if not shown.timed_out and words >= max(STRUCTURED_BODY_MIN_WORDS, _words(article) * HIDDEN_GAIN):
             split, article = shown, second
-            warnings.append(f"the article ({_words(article)} words) stands in elements a script shows; they were read")
+            warnings.append(f"the article ({words} words) stands in elements a script shows; they were read")
     late = budget is not None and time.monotonic() - started > budget
     if late:
         _over_budget(options, started, "in the stages after the split, which run to the end")

@@ -18,6 +18,7 @@ WORD = re.compile(r"\w+")
 PROGRAM_TEXT = re.compile(r"\w\s*=\s*[\"'\[({]|\w\(\)|=>|\w\.\w+\(|\(\w+=")
 """Program text in a line of a plain-text copy: a literal assigned, a call, an arrow ('x = {', 'f()', 'a => b',
 'c = lib.Client(', 'open(mode='). A documentation page's code, which prose rarely holds."""
+
 _WORD_MARKS = bytes(
     ord("w") if code < 128 and (chr(code).isalnum() or chr(code) == "_") else ord(" ") for code in range(256)
 )
@@ -88,6 +89,11 @@ def word_count(text: str) -> int:
         return len(WORD.findall(text))
     marked = text.encode("ascii").translate(_WORD_MARKS)
     return marked.count(b" w") + (1 if marked.startswith(b"w") else 0)
+
+
+def is_program_text(text: str) -> bool:
+    """Whether a line holds `PROGRAM_TEXT`; most lines hold neither '=' nor '(' and skip the search."""
+    return ("=" in text or "(" in text) and PROGRAM_TEXT.search(text) is not None
 
 
 def words(text: str) -> list[str]:

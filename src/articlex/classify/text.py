@@ -29,7 +29,7 @@ from articlex.date_text import is_relative, visible_dates
 from articlex.hint_families import HintFamily
 from articlex.model import BlockKind, Label, Reason
 from articlex.stages import Block, Decision
-from articlex.textnorm import PROGRAM_TEXT
+from articlex.textnorm import is_program_text
 
 LINE_PENALTY_CAP = 60
 """In plain text, a non-prose line costs its length up to this many characters."""
@@ -349,7 +349,7 @@ def _line_weight(block: Block, feature: Features) -> float:
         return float(len(block.text))
     if _short_sentence(block, feature):
         return SHORT_SENTENCE_WEIGHT * len(block.text)
-    if PROGRAM_TEXT.search(block.text):
+    if is_program_text(block.text):
         return 0.0  # a documentation page's code between its paragraphs: neither prose nor clutter
     cost = float(min(len(block.text), LINE_PENALTY_CAP))
     if block.kind is not BlockKind.PARAGRAPH:

@@ -21,7 +21,7 @@ from articlex.stages import Block, Container, Decision, Fields, Picture, SplitPa
 from articlex.textnorm import comparable, longest_folding_to, tidy_lines
 
 TABLE_CELL_SEPARATOR = " | "
-SECTION_LABEL_MAX_WORDS = 6
+EMPTY_SECTION_LABEL_MAX_WORDS = 6
 """A heading this short labels a section; a longer one is text set in a heading's type (some pages write
 their paragraphs in `<h4>`), which stays whatever follows it."""
 
@@ -65,7 +65,7 @@ def _without_empty_sections(decisions: list[Decision]) -> tuple[Decision, ...]:
         block = decision.block
         if decision.label is not Label.CONTENT:
             continue
-        if block.kind is not BlockKind.HEADING or len(block.text.split()) > SECTION_LABEL_MAX_WORDS:
+        if block.kind is not BlockKind.HEADING or len(block.text.split()) > EMPTY_SECTION_LABEL_MAX_WORDS:
             following_level, end = 0, False
             continue
         if end or 0 < following_level <= block.level:

@@ -159,9 +159,13 @@ def split(page: Page, options: Options, deadline: float | None, *, show_hidden: 
 
 
 def _remove_hidden(tree: LexborHTMLParser, show: bool) -> int:
-    """Remove the hidden subtrees (but, when `show`, those holding a paragraph's worth); the words those hold."""
+    """Remove the hidden subtrees (but, when `show`, those holding a paragraph's worth); the words those hold.
+
+    Only the outermost hidden elements are read: one inside another goes with it, and its words are
+    already counted in it.
+    """
     words = 0
-    for node in tree.css(_HIDDEN):
+    for node in _outermost(tree.css(_HIDDEN)):
         text = node.text(deep=True)
         if len(text) < UNSCRIPTED_COPY_MIN_CHARS:
             node.decompose()
@@ -170,6 +174,21 @@ def _remove_hidden(tree: LexborHTMLParser, show: bool) -> int:
         if not show:
             node.decompose()
     return words
+
+
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    """The nodes that lie inside none of the others (looked up before any of them is removed)."""
+    if len(nodes) < 2:
+        return nodes
+    found = {node.mem_id for node in nodes}
+    outermost = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in found:
+            parent = parent.parent
+        if parent is None:
+            outermost.append(node)
+    return outermost
 
 
 def _names_a_section(button: LexborNode) -> bool:
