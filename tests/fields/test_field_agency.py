@@ -47,6 +47,29 @@ def test_short_paragraph_opening_with_a_dateline_stays_in_the_body() -> None:
     assert article.paragraphs[0] == first
 
 
+@pytest.mark.parametrize(
+    "stray",
+    ["https://news.example/2024/06/18/harbor-ferry-returns", "Ferry returns to the harbor after repairs - Coast News"],
+)
+def test_dateline_under_the_headline_is_read_when_a_stray_line_stands_above_it(stray: str) -> None:
+    """A line the article element holds above its headline (the page's address, its title) is not where it opens."""
+    first = "PORT ELLIS, Maine (AP) — " + PROSE[0]
+    article = extract(_page_with_a_line_above_the_headline(stray, (first, *PROSE[1:])))
+    assert article.agency == "AP"
+    assert article.dateline == "Port Ellis"
+    assert article.provenance["dateline"].evidence.endswith("(dateline)")
+    assert article.paragraphs[0] == first
+
+
+def test_a_line_above_the_headline_that_opens_with_a_place_is_no_dateline() -> None:
+    """Only the paragraph that opens the article below the headline can hold its dateline."""
+    article = extract(
+        _page_with_a_line_above_the_headline("LISBON — Harbor views from the old town, in pictures", PROSE)
+    )
+    assert article.dateline is None
+    assert article.agency is None
+
+
 def test_byline_that_reads_like_a_sentence_is_still_a_byline() -> None:
     line = "<p>Written by Lena Fischer, who covers the city council for the paper.</p>"
     article = extract(article_page(below=line))
@@ -155,3 +178,14 @@ def test_agencies_as_a_credit_names_no_agency_and_no_author() -> None:
     article = extract(article_page(below="<p>Agencies | 18 June 2024</p>"))
     assert article.agency is None
     assert article.authors == ()
+
+
+def _page_with_a_line_above_the_headline(line: str, body: tuple[str, ...]) -> str:
+    """A page whose article element holds `line` as a paragraph above its `<h1>`, then the body."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in body)
+    return (
+        "<html><head><title>City council approves new budget</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><p>{line}</p><h1>City council approves new budget</h1>{paragraphs}</article>"
+        "<footer>About us · Contact</footer></body></html>"
+    )

@@ -14,6 +14,7 @@ read too, and used only when the page names no one near the headline.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from articlex.classify.features import phrase_family
@@ -113,15 +114,28 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
             claims[index] = _claim(credit)
     page = page.claiming(claims)  # the body below is what the credit lines above leave
     content = page.content()
-    dateline = None
-    if content:
-        found = find_dateline(content[0].text)
-        if found is not None and _not_a_place(found.place, page):
-            # 'File Photo (AP) —': the agency stands, the 'place' is a label, no dateline.
-            found = Dateline("", found.agency) if found.agency is not None else None
-        dateline = (content[0].index, found) if found is not None else None
+    dateline = _dateline(page, content)
     closing, closing_claims = _closing(page, content)
     return Credits(tuple(lines), dateline, closing), {**claims, **closing_claims}
+
+
+def _dateline(page: PageView, content: Sequence[Block]) -> tuple[int, Dateline] | None:
+    """The dateline of the article's opening paragraph: the first content block below the headline.
+
+    A line kept above the headline (the page's address, its title, a kicker) is not where the article
+    opens, even when it starts with a place; without a headline, or with no content below it, the
+    first content block is read.
+    """
+    headline = page.headline_block
+    below = [block for block in content if headline is not None and block.index > headline]
+    opening = below[0] if below else content[0] if content else None
+    if opening is None:
+        return None
+    found = find_dateline(opening.text)
+    if found is not None and _not_a_place(found.place, page):
+        # 'File Photo (AP) —': the agency stands, the 'place' is a label, no dateline.
+        found = Dateline("", found.agency) if found.agency is not None else None
+    return (opening.index, found) if found is not None else None
 
 
 def _without_title_names(credit: Credit, headline: str | None) -> Credit:
