@@ -309,6 +309,7 @@ ENCODED_PAGES = [
     ("windows-1252", "cp1252", GERMAN),
     ("iso-8859-2", "iso8859-2", POLISH),
     ("koi8-r", "koi8-r", RUSSIAN),
+    ("windows-1251", "cp1251", RUSSIAN),
     ("shift_jis", "shift_jis", JAPANESE),
     ("euc-kr", "euc-kr", KOREAN),
     ("gb18030", "gb18030", CHINESE),
@@ -365,14 +366,26 @@ def test_utf16_without_bom_decodes(codec: str) -> None:
     assert page.kind == "html"
 
 
-def test_meta_declaring_latin1_on_utf8_bytes_decodes_as_utf8() -> None:
-    """A page that declares iso-8859-1 but is UTF-8 is read as UTF-8 (no mojibake)."""
-    paragraphs, lang, headline = FRENCH
-    html = html_page(paragraphs, lang=lang, headline=headline, charset="iso-8859-1")
+@pytest.mark.parametrize(
+    ("charset", "content"),
+    [
+        ("iso-8859-1", FRENCH),
+        ("windows-1251", RUSSIAN),
+        ("windows-1256", FRENCH),
+        ("koi8-r", RUSSIAN),
+        ("windows-1253", GERMAN),
+    ],
+    ids=["latin1-french", "cyrillic-russian", "arabic-french", "koi8-russian", "greek-german"],
+)
+def test_meta_declaring_a_single_byte_charset_on_utf8_bytes_decodes_as_utf8(
+    charset: str, content: tuple[list[str], str, str]
+) -> None:
+    """A page that declares a single-byte charset of any script but whose bytes are UTF-8 is read as UTF-8 (no mojibake)."""
+    paragraphs, lang, headline = content
+    html = html_page([f"{paragraphs[0]} – «{headline}»"], lang=lang, headline=headline, charset=charset)
     page = read_page(html.encode("utf-8"))
     assert page.encoding == "utf-8"
-    for paragraph in paragraphs:
-        assert paragraph in page.text
+    assert f"{paragraphs[0]} – «{headline}»" in page.text
 
 
 @pytest.mark.parametrize(("codec", "content"), [("cp1252", FRENCH), ("cp1252", GERMAN)], ids=["french", "german"])

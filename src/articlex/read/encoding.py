@@ -1,7 +1,8 @@
 """Turn page bytes into text honestly: BOM, declared charset, UTF-8, detection, a safe fallback.
 
 The order follows how browsers decide, with one correction for a frequent lie: pages that
-declare a single-byte charset (latin-1, windows-1252) but are valid UTF-8 are read as UTF-8.
+declare a single-byte charset (latin-1, windows-1252, windows-1251, …) but are valid UTF-8 are
+read as UTF-8.
 Whatever happens, the result is a `str`; bytes that could not be read become U+FFFD and are
 counted, never silently dropped.
 """
@@ -37,7 +38,11 @@ _SUPERSETS = {
     "euc_kr": "cp949",
     "big5": "big5hkscs",
 }
-_SINGLE_BYTE_LATIN = frozenset({"cp1252", "cp1250", "cp1254", "iso8859-15", "iso8859-2"})
+_SINGLE_BYTE = frozenset(
+    {*(f"cp{number}" for number in range(1250, 1259)), "koi8-r", "koi8-u", "cp866", "cp874", "mac-roman"}
+)
+"""Single-byte encodings (besides the iso8859 family) in which a page's letters never make valid UTF-8 by chance:
+a page declared in one of them whose bytes are strict UTF-8 with non-ASCII characters is UTF-8."""
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([-\w.:]{1,40})""", re.IGNORECASE)
 _CONTENT_TYPE_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([-\w.:]{1,40})""", re.IGNORECASE)
@@ -220,7 +225,7 @@ def _utf16_by_pattern(data: bytes) -> str | None:
 
 def _trust_but_verify(data: bytes, codec: str, source: str, preferred: tuple[str, ...]) -> Decoded:  # noqa: PLR0911
     """Use a declared charset unless the bytes prove it wrong."""
-    if codec != "utf-8" and (codec in _SINGLE_BYTE_LATIN or codec.startswith("iso8859")):
+    if codec in _SINGLE_BYTE or codec.startswith("iso8859"):
         strict_utf8 = _strict(data, "utf-8")
         if strict_utf8 is not None and not strict_utf8.isascii():
             return Decoded(strict_utf8, "utf-8", f"utf-8 (declared {codec} in {source}, bytes are UTF-8)", 0)
