@@ -478,11 +478,15 @@ _JSON_LD = re.compile(r"<script[^>]*ld\+json[^>]*>(.{1,20000}?)</script>", re.IG
 CREDITED_OPENING_CHARS = 160
 """A dateline's agency stands in the first paragraph's first characters ('LYON, June 3 (AFP) —')."""
 CLOSING_CREDIT_MAX_WORDS = 15
-"""A closing credit ('(With inputs from PTI)') is a short last paragraph."""
+"""A closing credit ('(With inputs from PTI)') is a short last paragraph…"""
+CLOSING_TAIL_MAX_WORDS = 4
+"""…or a few words after the last paragraph's last sentence ('… into the country. PTI', '… – AFP')."""
+_SENTENCE_ENDS = re.compile(r"[.!?\"”’»]\s+")
 
 
 def _credit_texts(article: Any, html: str) -> list[str]:
-    """The places an agency is credited: byline, credit lines, the body's opening and short last line, metadata."""
+    """The places an agency is credited: byline, credit lines, the body's opening, its short last line or the words
+    after its last sentence, metadata."""
     texts = [article.byline or ""]
     texts += [d.preview for d in article.decisions if str(getattr(d.label, "value", d.label)) == "credit"]
     paragraphs = article.paragraphs
@@ -490,6 +494,10 @@ def _credit_texts(article: Any, html: str) -> list[str]:
         texts.append(paragraphs[0][:CREDITED_OPENING_CHARS])
         if len(paragraphs[-1].split()) <= CLOSING_CREDIT_MAX_WORDS:
             texts.append(paragraphs[-1])
+        ends = list(_SENTENCE_ENDS.finditer(paragraphs[-1]))
+        tail = paragraphs[-1][ends[-1].end() :] if ends else ""
+        if tail and len(tail.split()) <= CLOSING_TAIL_MAX_WORDS:
+            texts.append(tail)
     texts += _META_CONTENT.findall(html) + _JSON_LD.findall(html)
     return texts
 

@@ -1,4 +1,4 @@
-"""Pin the scoring rules of the metadata benchmark (`bench/metadata_scoring.py`)."""
+"""Pin the scoring rules of the metadata benchmark (`bench/metadata_scoring.py`) and what its audit reads as a credit."""
 
 import datetime as dt
 import sys
@@ -9,6 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import metadata
 from bench import metadata_scoring as ms
 from bench.metadata_scoring import PageScore
 
@@ -427,3 +428,21 @@ def test_audit_flags_a_page_label() -> None:
     words = ms.AuditWords(WORDS.prefixes, WORDS.roles, WORDS.non_names, frozenset({"share", "weiterlesen"}))
     flags, _ = ms.audit_value("Weiterlesen", words, SITE)
     assert ms.FLAG_LABEL in flags
+
+
+def _article_with_paragraphs(*paragraphs: str) -> types.SimpleNamespace:
+    return types.SimpleNamespace(byline=None, decisions=(), paragraphs=paragraphs)
+
+
+def test_audit_reads_a_credit_set_after_the_last_sentence() -> None:
+    body = "The first paragraph of the story, long enough to be one."
+    last = "The council met again on Friday and will vote next week on the rest of the plan. – AFP"
+    texts = metadata._credit_texts(_article_with_paragraphs(body, last), "")
+    assert "– AFP" in texts  # the words after the last sentence, not the whole paragraph
+
+
+def test_audit_does_not_take_a_long_last_sentence_for_a_credit() -> None:
+    body = "The first paragraph of the story, long enough to be one."
+    last = "The council met on Friday. The figures on the vote were first reported by the agency Reuters."
+    texts = metadata._credit_texts(_article_with_paragraphs(body, last), "")
+    assert not any("Reuters" in text for text in texts)

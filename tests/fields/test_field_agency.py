@@ -32,6 +32,30 @@ def test_closing_credit_on_the_last_body_line(closing: str, agency: str) -> None
     assert extract(article_page(body=(*PROSE, closing))).agency == agency
 
 
+@pytest.mark.parametrize(
+    ("ending", "agency"),
+    [(" PTI", "PTI"), (" – AFP", "AFP"), (" (ANSA).", "ANSA"), (" (Press Trust of India)", "PTI"), (" dpa", "dpa")],
+)
+def test_closing_credit_set_after_the_last_sentence(ending: str, agency: str) -> None:
+    article = extract(article_page(body=(*PROSE[:-1], PROSE[-1] + ending)))
+    assert article.agency == agency
+    assert article.provenance["agency"].evidence.endswith("(credit ending the body)")
+    assert article.paragraphs[-1] == PROSE[-1] + ending  # the paragraph stays whole in the body
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        " The figures were first reported by Reuters.",
+        " (AP Photo/Jo Lind)",
+        " Officials said the AP had asked for comment.",
+    ],
+)
+def test_an_agency_quoted_or_credited_for_a_picture_at_the_end_is_no_credit(ending: str) -> None:
+    article = extract(article_page(body=(*PROSE[:-1], PROSE[-1] + ending)))
+    assert article.agency is None
+
+
 def test_dateline_gives_agency_and_place() -> None:
     first = "NEW DELHI, June 18 (IANS) — " + PROSE[0]
     article = extract(article_page(body=(first, *PROSE[1:])))

@@ -8,7 +8,7 @@ an agency. An agency the body merely quotes is never read.
 
 from __future__ import annotations
 
-from articlex.fields.agency_names import agency_named, closing_credits
+from articlex.fields.agency_names import agency_named, closing_credits, glued_closing_credit
 from articlex.fields.byline import Credits
 from articlex.fields.page_view import PageView
 from articlex.model import Source
@@ -68,10 +68,13 @@ def _in_metadata(page: PageView) -> list[Credited]:
 
 
 def _in_closing(page: PageView) -> list[Credited]:
-    """A closing credit on the last body line ('— AP', '(With inputs from PTI and IANS)')."""
+    """A closing credit: the last body line ('— AP', '(With inputs from PTI and IANS)'), or the end of it ('… PTI')."""
     content = page.content()
     if not content:
         return []
     last = content[-1]
     named = closing_credits(last.text)
-    return [(named, Source.BLOCK, f"block {last.index} (closing credit)", last.index)] if named else []
+    if named:
+        return [(named, Source.BLOCK, f"block {last.index} (closing credit)", last.index)]
+    glued = glued_closing_credit(last.text)
+    return [((glued,), Source.BLOCK, f"block {last.index} (credit ending the body)", last.index)] if glued else []

@@ -24,6 +24,12 @@ _CLOSING_CREDIT = re.compile(
     re.IGNORECASE,
 )
 
+_GLUED_CREDIT = re.compile(
+    r"(?<=[.!?\"”’»])\s+(?:[-—–]+\s*)?"  # after the last sentence, maybe a dash
+    r"(?:\((?P<bracketed>[^()]{1,40})\)|(?P<bare>[^\s()]{2,12}))\.?\s*$"  # '(IANS)' or 'PTI', maybe a full stop
+)
+"""An agency's credit set after the last sentence of a paragraph: '… into the country. PTI', '… – AFP', '… (ANSA).'."""
+
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
@@ -134,6 +140,18 @@ def closing_credit(paragraph: str) -> Agency | None:
     """The agency of a closing credit line: '— AP', '(With inputs from PTI)', 'dpa/lno'."""
     found = closing_credits(paragraph)
     return found[0] if found else None
+
+
+def glued_closing_credit(paragraph: str) -> Agency | None:
+    """The agency credited at the very end of a paragraph, after its last sentence: '… said on Monday. (IANS)'.
+
+    Only an agency's name or acronym alone counts there: '… according to Reuters.' quotes it, and
+    '(AP Photo/Jo Lind)' credits a picture.
+    """
+    match = _GLUED_CREDIT.search(paragraph[-60:])
+    if match is None:
+        return None
+    return agency_named(match.group("bracketed") or match.group("bare"))
 
 
 def closing_credits(paragraph: str) -> tuple[Agency, ...]:
