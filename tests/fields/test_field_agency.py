@@ -29,7 +29,18 @@ def test_agency_credit_line_under_the_headline(line: str, agency: str) -> None:
 
 @pytest.mark.parametrize(
     ("closing", "agency"),
-    [("— AP", "AP"), ("(With inputs from PTI)", "PTI"), ("dpa/lno", "dpa"), ("Source: AFP", "AFP")],
+    [
+        ("— AP", "AP"),
+        ("(With inputs from PTI)", "PTI"),
+        ("dpa/lno", "dpa"),
+        ("Source: AFP", "AFP"),
+        ("Mit Material von dpa", "dpa"),
+        ("Quelle: dpa", "dpa"),
+        ("Con información de EFE.", "EFE"),
+        ("Fuente: Europa Press", "Europa Press"),
+        ("Com informações da Reuters e AFP.", "Reuters"),
+        ("Avec AFP", "AFP"),
+    ],
 )
 def test_closing_credit_on_the_last_body_line(closing: str, agency: str) -> None:
     assert extract(article_page(body=(*PROSE, closing))).agency == agency
@@ -59,6 +70,11 @@ def test_an_agency_quoted_or_credited_for_a_picture_at_the_end_is_no_credit(endi
     assert article.agency is None
 
 
+def test_a_last_line_that_names_an_agency_as_its_subject_is_no_credit() -> None:
+    article = extract(article_page(body=(*PROSE, "Reuters could not verify the report on its own.")))
+    assert article.agency is None
+
+
 def test_dateline_gives_agency_and_place() -> None:
     first = "NEW DELHI, June 18 (IANS) — " + PROSE[0]
     article = extract(article_page(body=(first, *PROSE[1:])))
@@ -74,6 +90,7 @@ def test_dateline_gives_agency_and_place() -> None:
         ("New Delhi [India], June 18 (ANI): ", "ANI", "New Delhi"),
         ("MOSCOW, June 18. /TASS/. ", "TASS", "Moscow"),
         ("(ANSA) - ROMA, 18 GIU - ", "ANSA", "Roma"),
+        ("Madrid, 18 jun (EFE).- ", "EFE", "Madrid"),
         ("LONDON (AP) -", "AP", "London"),
         ("Kyiv, June 18 (Interfax-Ukraine) - ", "Interfax-Ukraine", "Kyiv"),
     ],
