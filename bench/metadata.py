@@ -482,11 +482,14 @@ CLOSING_CREDIT_MAX_WORDS = 15
 CLOSING_TAIL_MAX_WORDS = 4
 """…or a few words after the last paragraph's last sentence ('… into the country. PTI', '… – AFP')."""
 _SENTENCE_ENDS = re.compile(r"[.!?\"”’»]\s+")
+_COPYRIGHT_OPENING = re.compile(r"\s*(?:©|\(c\)|copyright)", re.IGNORECASE)
+COPYRIGHT_HOLDER_CHARS = 60
+"""A copyright notice closing the story names its holder first ('© 2008 The Associated Press. All rights …')."""
 
 
 def _credit_texts(article: Any, html: str) -> list[str]:
-    """The places an agency is credited: byline, credit lines, the body's opening, its short last line or the words
-    after its last sentence, metadata."""
+    """The places an agency is credited: byline, credit lines, the body's opening, its short last line, the words
+    after its last sentence or the holder of a copyright notice ending it, metadata."""
     texts = [article.byline or ""]
     texts += [d.preview for d in article.decisions if str(getattr(d.label, "value", d.label)) == "credit"]
     paragraphs = article.paragraphs
@@ -494,6 +497,8 @@ def _credit_texts(article: Any, html: str) -> list[str]:
         texts.append(paragraphs[0][:CREDITED_OPENING_CHARS])
         if len(paragraphs[-1].split()) <= CLOSING_CREDIT_MAX_WORDS:
             texts.append(paragraphs[-1])
+        if _COPYRIGHT_OPENING.match(paragraphs[-1]):
+            texts.append(paragraphs[-1][:COPYRIGHT_HOLDER_CHARS])
         ends = list(_SENTENCE_ENDS.finditer(paragraphs[-1]))
         tail = paragraphs[-1][ends[-1].end() :] if ends else ""
         if tail and len(tail.split()) <= CLOSING_TAIL_MAX_WORDS:

@@ -446,3 +446,13 @@ def test_audit_does_not_take_a_long_last_sentence_for_a_credit() -> None:
     last = "The council met on Friday. The figures on the vote were first reported by the agency Reuters."
     texts = metadata._credit_texts(_article_with_paragraphs(body, last), "")
     assert not any("Reuters" in text for text in texts)
+
+
+def test_audit_reads_the_holder_of_a_copyright_notice_ending_the_body() -> None:
+    body = "The first paragraph of the story, long enough to be one."
+    notice = (
+        "© 2024 The Harbour Wire. All rights reserved. This material may not be published, broadcast, "
+        "rewritten or redistributed in any form."
+    )
+    texts = metadata._credit_texts(_article_with_paragraphs(body, notice), "")
+    assert any(text.startswith("© 2024 The Harbour Wire") and len(text) <= 60 for text in texts)

@@ -70,6 +70,26 @@ def test_an_agency_quoted_or_credited_for_a_picture_at_the_end_is_no_credit(endi
     assert article.agency is None
 
 
+@pytest.mark.parametrize(
+    ("notice", "agency"),
+    [
+        ("Copyright 2024 The Associated Press. All rights reserved. This material may not be published.", "AP"),
+        ("© Thomson Reuters 2024", "Reuters"),
+        ("Copyright © 2024 AFP. All rights reserved.", "AFP"),
+        ("Copyright (c) Press Association Ltd. 2024, All Rights Reserved.", "PA Media"),
+    ],
+)
+def test_an_agencys_copyright_notice_closing_the_story_credits_it(notice: str, agency: str) -> None:
+    article = extract(article_page(body=(*PROSE, notice)))
+    assert article.agency == agency
+    assert article.provenance["agency"].evidence.endswith("(the agency's copyright notice)")
+
+
+def test_a_publishers_own_copyright_notice_credits_no_agency() -> None:
+    article = extract(article_page(body=(*PROSE, "© 2024 Harbour Media GmbH. All rights reserved.")))
+    assert article.agency is None
+
+
 def test_a_last_line_that_names_an_agency_as_its_subject_is_no_credit() -> None:
     article = extract(article_page(body=(*PROSE, "Reuters could not verify the report on its own.")))
     assert article.agency is None

@@ -8,7 +8,7 @@ an agency. An agency the body merely quotes is never read.
 
 from __future__ import annotations
 
-from articlex.fields.agency_names import agency_named, closing_credits, glued_closing_credit
+from articlex.fields.agency_names import agency_named, closing_credits, copyright_agency, glued_closing_credit
 from articlex.fields.byline import Credits
 from articlex.fields.page_view import PageView
 from articlex.model import Source
@@ -68,7 +68,11 @@ def _in_metadata(page: PageView) -> list[Credited]:
 
 
 def _in_closing(page: PageView) -> list[Credited]:
-    """A closing credit: the last body line ('— AP', '(With inputs from PTI and IANS)'), or the end of it ('… PTI')."""
+    """A closing credit: the last body line or the end of it, or the agency's copyright notice closing its story.
+
+    '— AP', '(With inputs from PTI and IANS)'; '… into the country. PTI'; '© 2008 The Associated Press. All rights
+    reserved.'
+    """
     content = page.content()
     if not content:
         return []
@@ -77,4 +81,8 @@ def _in_closing(page: PageView) -> list[Credited]:
     if named:
         return [(named, Source.BLOCK, f"block {last.index} (closing credit)", last.index)]
     glued = glued_closing_credit(last.text)
-    return [((glued,), Source.BLOCK, f"block {last.index} (credit ending the body)", last.index)] if glued else []
+    if glued is not None:
+        return [((glued,), Source.BLOCK, f"block {last.index} (credit ending the body)", last.index)]
+    holder = copyright_agency(last.text)
+    evidence = f"block {last.index} (the agency's copyright notice)"
+    return [((holder,), Source.BLOCK, evidence, last.index)] if holder else []

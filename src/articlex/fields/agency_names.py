@@ -165,6 +165,31 @@ def glued_closing_credit(paragraph: str) -> Agency | None:
     return agency_named(match.group("bracketed") or match.group("bare"))
 
 
+_COPYRIGHT_NOTICE = re.compile(
+    r"^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?(?P<holder>[^\W\d][^.,;:|]{1,60})",
+    re.IGNORECASE,
+)
+
+
+_LEGAL_FORMS = frozenset({"ltd", "limited", "inc", "llc", "plc", "gmbh", "sa", "s.a"})
+"""A company's legal form, printed after its name in a copyright notice ('Press Association Ltd')."""
+
+
+def copyright_agency(paragraph: str) -> Agency | None:
+    """The agency whose copyright notice a paragraph is: '© 2008 The Associated Press. All rights reserved. …'.
+
+    An agency's story carries its notice: the agency is credited for the story, as by a credit line.
+    """
+    notice = _COPYRIGHT_NOTICE.match(paragraph)
+    if notice is None:
+        return None
+    words = notice.group("holder").split()
+    # '© Thomson Reuters 2019', 'Press Association Ltd': the year and the legal form follow the name.
+    while len(words) > 1 and ((words[-1].isdigit() and len(words[-1]) == 4) or words[-1].casefold() in _LEGAL_FORMS):
+        words.pop()
+    return agency_named(" ".join(words))
+
+
 def closing_credits(paragraph: str) -> tuple[Agency, ...]:
     """Every agency of a closing credit line, in order: '(With inputs from PTI and IANS)', 'AFP/dpa/lno'."""
     if len(paragraph.split()) > CLOSING_CREDIT_MAX_WORDS:
