@@ -30,8 +30,12 @@ CAPS_NAME_MAX_WORDS = 4
 """A byline in capitals ('ASHA B. RAO') has two to four words, initials among them."""
 NAME_PARTICLES = frozenset({"von", "vom", "van", "de", "di", "da", "du", "del", "af", "av", "par", "por", "zu"})
 """Byline prefixes that also stand inside names ('Anna von Arden'): never a label there."""
-OUTLET_ARTICLES = frozenset({"the"})
-"""A name opening with an article names an outlet ('The Harbour Post'), never a person…"""
+OUTLET_ARTICLES = frozenset({"the", "het", "il", "gli", "les", "los", "las"})
+"""A name opening with a definite article names an outlet ('The Harbour Post', 'Il Corriere'), never a person
+(German articles are left out: a blogger's pen name may open with one, 'Der Gartenzwerg')…"""
+TWO_WORD_OUTLET_ARTICLES = frozenset({"le", "la", "el"})
+"""…and so does an article with one word after it ('La Gaceta', 'El Faro'); a longer name may be a person's
+('La Shawn Barber')…"""
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 """…and so does one opening with 'A' before two words or more ('A Frugal Cook'; 'A Rao' and 'A J Rao' are names)."""
 
@@ -149,8 +153,10 @@ def _junk_shape(text: str) -> bool:
         return True
     words = text.split()
     first = words[0].casefold()
-    outlet = (first in OUTLET_ARTICLES and len(words) > 1) or (
-        first in INDEFINITE_ARTICLES and len(words) > 2 and len(words[1]) > 1
+    outlet = (
+        (first in OUTLET_ARTICLES and len(words) > 1)
+        or (first in TWO_WORD_OUTLET_ARTICLES and len(words) == 2 and not _credits_a_desk(text))
+        or (first in INDEFINITE_ARTICLES and len(words) > 2 and len(words[1]) > 1)
     )
     if outlet or _DOMAIN.search(text) or (len(words) > 1 and any(char.isdigit() for char in text)):
         return True
