@@ -329,6 +329,30 @@ def test_page_with_only_navigation_gives_an_empty_article() -> None:
     assert article.text == ""
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><title>ERROR</title></head><body>\n</body></html>",
+        "<html><body><img src='/harbour.jpg' alt=''><script>var shown = 1;</script><form><input></form></body></html>",
+    ],
+    ids=["empty-body", "images-scripts-forms"],
+)
+def test_a_page_that_shows_no_text_says_so(page: str) -> None:
+    """With no block there is no decision to explain the empty body: a warning says why."""
+    article = extract(page)
+    assert article.decisions == ()
+    assert article.text == ""
+    assert article.diagnostics is not None
+    assert any(warning.startswith("the page shows no text") for warning in article.diagnostics.warnings)
+
+
+def test_a_page_with_text_has_no_such_warning() -> None:
+    article = extract("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert article.diagnostics is not None
+    assert article.decisions
+    assert not any(warning.startswith("the page shows no text") for warning in article.diagnostics.warnings)
+
+
 def test_empty_article_decisions_explain_why() -> None:
     """Every block of an article-less page has a boilerplate decision with a reason and a preview."""
     links = "".join(f"<li><a href='/section/{i}'>Section {i}</a></li>" for i in range(12))

@@ -27,6 +27,10 @@ took 2.0 s and classify, fields and assemble 2.6 s together (docs/robustness.md)
 HIDDEN_GAIN = 1 / VISIBLE_SHARE_MAX
 """The body read with the hidden elements shown replaces the visible one when it holds this many times its words
 (and an article's length): a hidden gallery or menu beside a visible article adds little body, if any."""
+_NO_TEXT_WARNING = (
+    "the page shows no text: no block of text was found (its body is empty, or holds only scripts, forms or images)"
+)
+"""Why an `Article` has no body and no decisions at all: there was nothing to decide about."""
 
 _ONLY_A_URL = re.compile(rb"\s*https?://[^\s<>]+\s*", re.IGNORECASE)
 
@@ -73,6 +77,8 @@ def _extract(source: str | bytes, url: str | None, encoding: str | None, options
         if not shown.timed_out and words >= max(STRUCTURED_BODY_MIN_WORDS, _words(article) * HIDDEN_GAIN):
             split, article = shown, second
             warnings.append(f"the article ({words} words) stands in elements a script shows; they were read")
+    if not split.blocks and not split.timed_out:
+        warnings.append(_NO_TEXT_WARNING)
     late = budget is not None and time.monotonic() - started > budget
     if late:
         _over_budget(options, started, "in the stages after the split, which run to the end")
