@@ -919,3 +919,62 @@ def test_a_wiki_pages_section_edit_links_stay_out_of_its_headings() -> None:
     article = articlex.extract(page)
     assert [element.text for element in article.body if element.type == "heading"] == ["History", "Service", "Boats"]
     assert "edit" not in article.text
+
+
+def test_a_product_page_keeps_its_description_and_details() -> None:
+    """A shop's product page: the description and the list of details are the text; the cart, the price box,
+    the reviews and the other products are not."""
+    description = (
+        "A steel mug coated in glossy enamel, light enough to clip to a pack and tough enough for a camp stove. "
+        "The rolled rim stays cool enough to drink from when the coffee is hot."
+    )
+    page = (
+        "<html><head><title>Enamel Camping Mug – Trailhouse</title></head><body>"
+        "<header><a href='/'>Trailhouse</a><nav><a href='/camp'>Camping</a><a href='/sale'>Sale</a></nav>"
+        "<a href='/cart'>Cart (0)</a></header>"
+        "<div class='product-info'><h1 class='product-title'>Enamel Camping Mug</h1><div class='price'>€14.95</div>"
+        "<form class='add-to-cart'><button>Add to cart</button></form></div>"
+        f"<div class='product-description'><h2>Description</h2><p>{description}</p><h3>Details</h3>"
+        "<ul><li>Capacity: 350 ml</li><li>Weight: 160 g</li><li>Not for the microwave</li></ul></div>"
+        "<div class='reviews'><h2>Customer reviews</h2><p>Took it on a week of canoeing, not a chip on it.</p></div>"
+        "<div class='related-products'><h2>You may also like</h2><ul><li><a href='/p/2'>Enamel plate</a></li>"
+        "<li><a href='/p/3'>Folding spork</a></li></ul></div><footer>© Trailhouse</footer></body></html>"
+    )
+    body = _body(page)
+    assert description in body
+    assert "Capacity: 350 ml" in body
+    assert "Not for the microwave" in body
+    assert "Add to cart" not in body
+    assert "Folding spork" not in body
+    assert "Cart (0)" not in body
+
+
+def test_a_documentation_page_keeps_its_code_and_table_and_not_its_navigation() -> None:
+    """A documentation page: sections, a code block, an options table and numbered steps are the text; the
+    sidebar's table of contents, 'On this page', the previous/next links and 'Edit this page' are not."""
+    page = (
+        "<html><head><title>Configuring the cache — Quillstone docs</title></head><body>"
+        "<nav class='sidebar toctree'><p class='caption'>User guide</p><ul><li><a href='/install'>Installation</a>"
+        "</li><li><a href='/quick'>Quickstart</a></li><li><a href='/plugins'>Writing plugins</a></li></ul></nav>"
+        "<main role='main' class='document'><div class='body'><h1>Configuring the cache</h1>"
+        "<p>Quillstone keeps rendered fragments in a cache, so a second request for the same page costs almost "
+        "nothing. This page explains where the cache lives and how to clear it.</p>"
+        "<p>By default the cache is a folder beside your project file. Set the folder in the settings:</p>"
+        '<pre><code>[cache]\ncache_dir = "/var/cache/quill"</code></pre>'
+        "<table><thead><tr><th>Option</th><th>Default</th></tr></thead>"
+        "<tbody><tr><td>cache_dir</td><td>.quill-cache</td></tr><tr><td>ttl</td><td>3600</td></tr></tbody></table>"
+        "<ol><li>Stop the server.</li><li>Run the clear command.</li><li>Start the server again.</li></ol></div>"
+        "<div class='footer-nav'><a href='/quick'>« Quickstart</a> <a href='/plugins'>Writing plugins »</a></div>"
+        "<p class='edit'><a href='/edit'>Edit this page</a></p></main>"
+        "<aside class='toc'><p>On this page</p><ul><li><a href='#a'>Where the cache lives</a></li></ul></aside>"
+        "</body></html>"
+    )
+    article = articlex.extract(page)
+    body = article.text
+    assert 'cache_dir = "/var/cache/quill"' in body
+    assert "Stop the server." in body
+    assert "Start the server again." in body
+    assert any(element.type == "table" for element in article.body)
+    assert "Installation" not in body
+    assert "Edit this page" not in body
+    assert "On this page" not in body
