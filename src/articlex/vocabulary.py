@@ -64,11 +64,9 @@ class BylineVocabulary:
     function_words: frozenset[str] = frozenset()
     """Words of sentences and labels ('this', 'have', 'not') that no person's name holds."""
     weekdays: frozenset[str] = frozenset()
-    """Day names, which open a date printed right after a name ('Jana Roe Monday, May 3')."""
     other_roles: frozenset[str] = frozenset()
     """Roles of people besides the author ('editor', 'photos'): a name after one and a colon is theirs."""
-    closing_credit_openers: frozenset[str] = frozenset()
-    """What opens a closing credit line in other languages than English ('mit material von', 'con información de')."""
+    """Day names, which open a date printed right after a name ('Jana Roe Monday, May 3')."""
 
 
 @dataclass(frozen=True, slots=True)

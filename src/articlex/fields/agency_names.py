@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from articlex.trie import longest_first
-from articlex.vocabulary import Agency, agencies, agency_by_alias, byline_vocabulary
+from articlex.vocabulary import Agency, agencies, agency_by_alias
 
 DATELINE_MAX_PLACE_CHARS = 40
 CLOSING_CREDIT_MAX_WORDS = 12
@@ -117,7 +117,7 @@ _PLACE_DETAILS = r"(?:\s*\[[^\[\]()]{1,30}\])?(?:\s*,\s*[^()\[\]/—–\-:]{1,30
 """What may follow the place: its region in brackets ('[India]'), then a date or a country (', June 18')."""
 _DATELINE = re.compile(
     rf"^{_PLACE}{_PLACE_DETAILS}"
-    r"(?:\s*\((?P<agency>[^()]{1,40})\)\.?\s*[—–:-]{1,2}\s?"  # "(IANS) —", "(EFE).-", "(AP) -Text"
+    r"(?:\s*\((?P<agency>[^()]{1,40})\)\s*[—–:-]{1,2}\s?"  # "(IANS) —", and "(AP) -Text" with the space left out
     r"|\s*/(?P<slashed>[^/\s]{2,12})/\.?\s"  # "MOSCOW, June 18. /TASS/."
     r"|\s*[—–:-]{1,2}\s)",  # "WASHINGTON —": a place alone
 )
@@ -197,16 +197,6 @@ def closing_credits(paragraph: str) -> tuple[Agency, ...]:
     found = agencies_in(paragraph)
     if not found:
         return ()
-    opens_a_credit = _CLOSING_CREDIT.match(paragraph) or _closing_opener().match(paragraph)
-    if opens_a_credit or agency_named(paragraph.split("/", maxsplit=1)[0]) is not None:
+    if _CLOSING_CREDIT.match(paragraph) or agency_named(paragraph.split("/", maxsplit=1)[0]) is not None:
         return tuple(found)
     return ()
-
-
-@functools.cache
-def _closing_opener() -> re.Pattern[str]:
-    """The words of other languages that open a closing credit ('Mit Material von', 'Con información de')."""
-    return re.compile(
-        r"^\s*(?:" + longest_first(byline_vocabulary().closing_credit_openers, ignore_case=True) + r")(?!\w)",
-        re.IGNORECASE,
-    )
