@@ -91,29 +91,6 @@ def test_dateline_gives_agency_and_place() -> None:
     assert article.dateline == "New Delhi"
 
 
-@pytest.mark.parametrize(
-    ("opening", "agency", "place"),
-    [
-        ("FRANKFURT/MAIN (dpa) - ", "dpa", "Frankfurt/Main"),
-        ("Halle/Saale (dpa) – ", "dpa", "Halle/Saale"),
-        ("New Delhi [India], June 18 (ANI): ", "ANI", "New Delhi"),
-        ("MOSCOW, June 18. /TASS/. ", "TASS", "Moscow"),
-        ("(ANSA) - ROMA, 18 GIU - ", "ANSA", "Roma"),
-        ("LONDON (AP) -", "AP", "London"),
-        ("Kyiv, June 18 (Interfax-Ukraine) - ", "Interfax-Ukraine", "Kyiv"),
-    ],
-)
-def test_datelines_in_each_agencys_house_style(opening: str, agency: str, place: str) -> None:
-    article = extract(article_page(body=(opening + PROSE[0], *PROSE[1:])))
-    assert (article.agency, article.dateline) == (agency, place)
-
-
-@pytest.mark.parametrize("opening", ["TCP/IP - ", "US/UK — ", "NATO-Gipfel in Madrid: ", "Roma - "])
-def test_an_opening_that_only_looks_like_a_dateline_gives_none(opening: str) -> None:
-    article = extract(article_page(body=(opening + PROSE[0], *PROSE[1:])))
-    assert (article.agency, article.dateline) == (None, None)
-
-
 def test_short_paragraph_opening_with_a_dateline_stays_in_the_body() -> None:
     first = "LYON, June 3 (AFP) — The old stone bridge over the river reopened to traffic on Tuesday."
     article = extract(article_page(body=(first, *PROSE)))

@@ -111,36 +111,25 @@ def agency_named(text: str) -> Agency | None:
     return found
 
 
-_PLACE = r"(?P<place>[^\W\d_][^\W\d_ .'’/-]*(?:[ .'’/-]+[^\W\d_]+){0,4})"
-"""One to five words of a place name ('NEW DELHI', 'Frankfurt/Main')."""
-_PLACE_DETAILS = r"(?:\s*\[[^\[\]()]{1,30}\])?(?:\s*,\s*[^()\[\]/—–\-:]{1,30}?)?"
-"""What may follow the place: its region in brackets ('[India]'), then a date or a country (', June 18')."""
 _DATELINE = re.compile(
-    rf"^{_PLACE}{_PLACE_DETAILS}"
-    r"(?:\s*\((?P<agency>[^()]{1,40})\)\s*[—–:-]{1,2}\s?"  # "(IANS) —", and "(AP) -Text" with the space left out
-    r"|\s*/(?P<slashed>[^/\s]{2,12})/\.?\s"  # "MOSCOW, June 18. /TASS/."
-    r"|\s*[—–:-]{1,2}\s)",  # "WASHINGTON —": a place alone
+    r"^(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,4})"  # one to five words of a place name
+    r"(?:\s*,\s*[^()—–\-:]{1,30}?)?"  # ", June 18" or ", Germany"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?"  # "(IANS)"
+    r"\s*[—–:-]{1,2}\s",
 )
-_AGENCY_FIRST_DATELINE = re.compile(
-    rf"^\((?P<agency>[^()]{{1,40}})\)\s*[—–-]{{1,2}}\s*{_PLACE}{_PLACE_DETAILS}\s*[—–-]{{1,2}}\s"
-)
-"""The agency before the place: '(ANSA) - ROMA, 18 GIU -'."""
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline that opens a paragraph, if any: 'WASHINGTON (Reuters) -', 'NEW DELHI, June 18 (IANS) —'."""
-    opening = paragraph[:120]
-    match = _DATELINE.match(opening) or _AGENCY_FIRST_DATELINE.match(opening)
+    match = _DATELINE.match(paragraph[:120])
     if match is None:
         return None
     place = match.group("place").strip()
-    credited = match.group("agency") or match.groupdict().get("slashed")
     agency = None
-    if credited:
-        found = agencies_in(credited)
+    if match.group("agency"):
+        found = agencies_in(match.group("agency"))
         agency = found[0] if found else None
-    if agency is None and (not (place.isupper() and len(place) > 2) or "/" in place):
-        # Without an agency, only a place in capitals ('WASHINGTON —'), never 'TCP/IP -'.
+    if agency is None and not (place.isupper() and len(place) > 2):
         return None
     if len(place) > DATELINE_MAX_PLACE_CHARS:
         return None
