@@ -16,15 +16,12 @@ from articlex.fields.agency_names import closing_credit, find_dateline
         ("(Reuters)", "Reuters"),
         ("Agencia EFE | 18.06.2024", "EFE"),
         ("By Asha Rao, PTI | 18 June 2024", "PTI"),
-        ("By ASHA RAO, AP Business Writer", "AP"),
-        ("By Asha Rao, Associated Press Writer June 18, 2024 at 4:10 PM", "AP"),
-        ("Posted on June 18, 2024 by Asha Rao, Reuters", "Reuters"),
     ],
 )
 def test_agency_credit_line_under_the_headline(line: str, agency: str) -> None:
     article = extract(article_page(below=f"<p>{line}</p>"))
     assert article.agency == agency
-    assert article.authors in {(), ("Asha Rao",), ("ASHA RAO",)}
+    assert article.authors in {(), ("Asha Rao",)}
 
 
 @pytest.mark.parametrize(

@@ -250,8 +250,6 @@ def _read_segment(segment: str, reading: _Reading, *, month_first: bool, referen
         reading.dates.extend((found.value, found.role) for found in seen)
         names, credited = _names_around_dates(segment, seen[0].start, seen[-1].end)
         reading.add_group(names, signed=True)
-        # 'By Jana Roe, Associated Press Writer Sat Dec 29': the author's agency, beside the dates.
-        reading.agencies.extend(agency for agency in _agencies_in_credit(credited) if agency not in reading.agencies)
         if not names and credited:
             reading.desk = reading.desk or desk_name(credited)
         reading.understood += 1
@@ -379,7 +377,7 @@ def _agencies_in_credit(segment: str) -> tuple[Agency, ...]:
     None in longer text: there an agency is quoted, not credited.
     """
     found = agencies_in(segment)
-    rest = segment[prefix_end(segment) or 0 :]  # 'By' opens the credit: it is no text around the agency
+    rest = segment
     for agency in found:
         rest = _without_agency(rest, agency)
     joiners = byline_vocabulary().joiners
