@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import importlib
 import json
 import multiprocessing
 import sys
@@ -236,9 +237,9 @@ def _patched(rule: Rule | None) -> list[tuple[Any, str, Any]]:
     """Apply a rule's replacements; the (module, attribute, original) triples to restore."""
     saved: list[tuple[Any, str, Any]] = []
     for module_name, attribute, replacement in rule.patches if rule is not None else ():
-        module = sys.modules.get(module_name) or __import__(module_name, fromlist=["_"])
+        module = importlib.import_module(module_name)
         if not hasattr(module, attribute):
-            msg = f"rule {rule.name if rule else ''}: {module_name} has no {attribute} (renamed?)"
+            msg = f"{module_name} has no {attribute} (renamed?): fix the rule's entry in RULES"
             raise AttributeError(msg)
         saved.append((module, attribute, getattr(module, attribute)))
         setattr(module, attribute, replacement)

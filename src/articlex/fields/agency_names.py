@@ -154,12 +154,10 @@ def glued_closing_credit(paragraph: str) -> Agency | None:
     return agency_named(match.group("bracketed") or match.group("bare"))
 
 
-_COPYRIGHT_NOTICE = re.compile(
-    r"^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?(?P<holder>[^\W\d][^.,;:|]{1,60})",
-    re.IGNORECASE,
-)
-
-
+COPYRIGHT_OPENING = r"(?:©|\(c\)|copyright\b)\s*(?:(?:©|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?"
+"""What opens a copyright line before its holder: '©', '(c)', 'Copyright ©', a year or two, 'by'."""
+_COPYRIGHT_NOTICE = re.compile(rf"^{COPYRIGHT_OPENING}(?P<holder>[^\W\d][^.,;:|]{{1,60}})", re.IGNORECASE)
+"""A copyright notice and its holder, up to the first full stop: '© 2008 The Associated Press. All rights …'."""
 _LEGAL_FORMS = frozenset({"ltd", "limited", "inc", "llc", "plc", "gmbh", "sa", "s.a"})
 """A company's legal form, printed after its name in a copyright notice ('Press Association Ltd')."""
 
@@ -173,9 +171,8 @@ def copyright_agency(paragraph: str) -> Agency | None:
     if notice is None:
         return None
     words = notice.group("holder").split()
-    # '© Thomson Reuters 2019', 'Press Association Ltd': the year and the legal form follow the name.
-    while len(words) > 1 and ((words[-1].isdigit() and len(words[-1]) == 4) or words[-1].casefold() in _LEGAL_FORMS):
-        words.pop()
+    while len(words) > 1 and (words[-1].isdigit() or words[-1].casefold() in _LEGAL_FORMS):
+        words.pop()  # '© Thomson Reuters 2019', 'Press Association Ltd': a year or a legal form after the name
     return agency_named(" ".join(words))
 
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from articlex.classify.features import phrase_family
-from articlex.fields.agency_names import Dateline, find_dateline
+from articlex.fields.agency_names import COPYRIGHT_OPENING, Dateline, find_dateline
 from articlex.fields.credit_line import CREDIT_MAX_WORDS, Credit, read_credit
 from articlex.fields.names import names_in_mark, prefix_end, split_names
 from articlex.fields.page_view import META_INFO, PageView
@@ -51,10 +51,7 @@ HEADLINE_MIN_WORDS = 3
 SIGNED_END_CHARS = 80
 """A name in brackets that ends the body is looked for in this many last characters of it."""
 _SIGNED_END = re.compile(r"\(([^()\d]{3,60})\)[\s.+*•|–—-]*$")
-_COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?([^\d©|]{3,60})$",
-    re.IGNORECASE,
-)
+_COPYRIGHT = re.compile(rf"^{COPYRIGHT_OPENING}([^\d©|]{{3,60}})$", re.IGNORECASE)
 """'© 2021 Lena Fischer', 'Copyright © 2019-2021 by Lena Fischer': a copyright line, its holder last."""
 _QUOTE_CLOSES = ('"', "”", "“", "»", "«", "'", "’", "‘", "„")
 """A quotation ends with one of these: a name in brackets right after it says who is quoted."""
@@ -127,8 +124,8 @@ def _dateline(page: PageView, content: Sequence[Block]) -> tuple[int, Dateline] 
     first content block is read.
     """
     headline = page.headline_block
-    below = [block for block in content if headline is not None and block.index > headline]
-    opening = below[0] if below else content[0] if content else None
+    below = next((block for block in content if headline is not None and block.index > headline), None)
+    opening = below or (content[0] if content else None)
     if opening is None:
         return None
     found = find_dateline(opening.text)
