@@ -598,25 +598,68 @@ def test_a_column_the_print_version_leaves_out_is_not_the_article() -> None:
     assert "winter fair" not in body
 
 
-def test_a_picture_post_under_a_thread_of_comments_says_where_its_prose_is() -> None:
-    """A post of one picture has no article text; its comments hold prose. The body is empty, and every
-    decision says why: the page's prose is only in its comments."""
-    comments = "".join(
-        f"<li class='comment'><p>{sentence}</p></li>"
-        for sentence in (
-            "What a lovely picture of the harbour at dawn, it reminds me of the summers we spent there as children.",
-            "I walked past that very spot last week and the light was just the same, though the boats had gone.",
-            "Thank you for sharing this, it made my morning, and I have sent it on to my sister in the north.",
-        )
-    )
+HARBOUR_COMMENTS = (
+    "What a lovely picture of the harbour at dawn, it reminds me of the summers we spent there as children.",
+    "I walked past that very spot last week and the light was just the same, though the boats had gone.",
+    "Thank you for sharing this, it made my morning, and I have sent it on to my sister in the north.",
+)
+
+
+def test_a_picture_post_under_a_thread_of_comments_is_read_from_its_comments() -> None:
+    """A post of one picture has no article text; its comments hold the page's only prose. The body is the
+    discussion rather than nothing, and the warning and every kept block's decision say so."""
+    comments = "".join(f"<li class='comment'><p>{sentence}</p></li>" for sentence in HARBOUR_COMMENTS)
     page = (
         "<html><body><div class='post'><h1>Dawn</h1><img src='/dawn.jpg' alt='The harbour at dawn'></div>"
         f"<div id='comments'><h3>Comments</h3><ol>{comments}</ol></div></body></html>"
     )
     article = articlex.extract(page)
+    assert article.paragraphs == HARBOUR_COMMENTS
+    assert any("only prose is its discussion" in warning for warning in article.diagnostics.warnings)
+    kept = [decision for decision in article.decisions if decision.label == "content"]
+    assert kept
+    assert all(decision.detail.endswith("the page's only prose is its discussion") for decision in kept)
+
+
+def test_a_forum_thread_whose_posts_are_all_marked_as_comments_is_read() -> None:
+    """Some forum software marks every post of a thread, the opening one too, as a comment. The thread is
+    the page's text: its opening post is read, as on a forum whose posts are named otherwise."""
+    posts = (
+        ("opener", "Our apple tree drops most of its fruit in early summer, long before it is ripe. Is that normal?"),
+        (
+            "gardener",
+            "Some of that is the tree thinning itself, which is normal when it set more fruit than it can feed.",
+        ),
+        ("opener", "Thank you, that explains it: the tree was covered in blossom this spring, far more than before."),
+    )
+    thread = "".join(
+        f"<div class='forum-comment'><div class='comment-info'>{name} 12.04.25 10:1{number}</div>"
+        f"<div class='comment-text'>{text}</div><div class='comment-vote'>+{number}</div></div>"
+        for number, (name, text) in enumerate(posts)
+    )
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/forum'>Forum</a></nav><main>"
+        f"<h2>Apple tree drops its fruit early</h2>{thread}</main><footer>© Orchard Forum</footer></body></html>"
+    )
+    article = articlex.extract(page)
+    assert posts[0][1] in article.paragraphs
+    assert posts[1][1] in article.paragraphs
+    assert "Orchard Forum" not in article.text
+
+
+def test_a_comment_forms_line_of_help_is_no_discussion() -> None:
+    """A post that is only a file's link has no prose; the comment form under it has one line of help. That
+    line is no discussion: the body stays empty and the decisions say where the prose is."""
+    page = (
+        "<html><body><div class='post'><h2>Giving advice</h2><p><a href='/advice.pdf'>PDF: advice</a></p></div>"
+        "<div id='respond' class='comment-respond'><h3>Leave a comment</h3><form>"
+        "<p>Enter your details below or click an icon to log in, and your comment will appear after review.</p>"
+        "<input name='email'></form></div></body></html>"
+    )
+    article = articlex.extract(page)
     assert article.text == ""
-    unread = [decision for decision in article.decisions if decision.reason != "headline_match"]
-    assert {decision.detail for decision in unread} == {"no article on the page: its prose is only in comments"}
+    assert not any("discussion" in warning for warning in article.diagnostics.warnings)
+    assert all(decision.label != "content" for decision in article.decisions)
 
 
 APPEAL = "If you enjoyed this article, please share it with a friend or join the readers who get our weekly letter."

@@ -7,6 +7,7 @@ import time
 
 from articlex.assemble import assemble
 from articlex.classify import classify
+from articlex.classify.html import DISCUSSION_NOTE
 from articlex.collection_pause import collection_paused
 from articlex.errors import TimeBudgetExceededError, URLInputError
 from articlex.fields import find_fields
@@ -31,6 +32,10 @@ _NO_TEXT_WARNING = (
     "the page shows no text: no block of text was found (its body is empty, or holds only scripts, forms or images)"
 )
 """Why an `Article` has no body and no decisions at all: there was nothing to decide about."""
+_DISCUSSION_WARNING = (
+    "the page has no article: its only prose is its discussion (comments or a forum's posts), "
+    "which was read as the body"
+)
 
 _ONLY_A_URL = re.compile(rb"\s*https?://[^\s<>]+\s*", re.IGNORECASE)
 
@@ -79,6 +84,8 @@ def _extract(source: str | bytes, url: str | None, encoding: str | None, options
             warnings.append(f"the article ({words} words) stands in elements a script shows; they were read")
     if not split.blocks and not split.timed_out:
         warnings.append(_NO_TEXT_WARNING)
+    if any(decision.detail.endswith(DISCUSSION_NOTE) for decision in article.decisions):
+        warnings.append(_DISCUSSION_WARNING)
     late = budget is not None and time.monotonic() - started > budget
     if late:
         _over_budget(options, started, "in the stages after the split, which run to the end")

@@ -41,6 +41,9 @@ post in an `<aside>`). A class name may describe a layout; a tag says what the e
 """Families whose elements may hold more prose than the article and still not be it: a long discussion."""
 LINK_CLUTTER_WEIGHT = 2.0
 """Link text weighs this much more than other clutter: menus and lists of other stories are links."""
+DISCUSSION_MIN_PARAGRAPHS = 2
+"""A page without an article is read from its discussion when that gives this many paragraphs of prose."""
+DISCUSSION_NOTE = "the page's only prose is its discussion"
 NO_PROSE = float("-inf")
 """The score of a container without prose: it can never be the main content."""
 DATA_KINDS = frozenset({BlockKind.TABLE_CELL, BlockKind.LIST_ITEM, BlockKind.HEADING})
@@ -82,10 +85,49 @@ def classify_html(
     """One decision per block: blocks inside the main element by the rules, the rest boilerplate.
 
     `listed_parts` are texts the page's structured data lists (a recipe's ingredients and steps).
+    A page whose only prose is its discussion (a picture or a video over a thread of comments, a
+    forum thread whose posts are all marked as comments) is read again with the discussion as its
+    text, rather than left without a body.
     """
-    credible = credible_hints(blocks, containers, features)
+    decisions = _judge_page(blocks, containers, features, listed_parts, read_discussion=False)
+    if _kept_prose(decisions, features):
+        return decisions
+    discussion = _judge_page(blocks, containers, features, listed_parts, read_discussion=True)
+    if len(_kept_prose(discussion, features)) < DISCUSSION_MIN_PARAGRAPHS or not _kept(decisions) <= _kept(discussion):
+        return decisions  # a comment form's one line of help is no discussion; nothing kept may be lost for it
+    return tuple(
+        replace(decision, detail=f"{decision.detail}; {DISCUSSION_NOTE}")
+        if decision.label is Label.CONTENT
+        else decision
+        for decision in discussion
+    )
+
+
+def _kept(decisions: Sequence[Decision]) -> set[int]:
+    return {decision.block.index for decision in decisions if decision.label is Label.CONTENT}
+
+
+def _kept_prose(decisions: Sequence[Decision], features: Sequence[Features]) -> list[int]:
+    return [
+        decision.block.index
+        for decision, feature in zip(decisions, features, strict=True)
+        if decision.label is Label.CONTENT and feature.is_prose
+    ]
+
+
+def _judge_page(
+    blocks: Sequence[Block],
+    containers: Sequence[Container],
+    features: Sequence[Features],
+    listed_parts: Sequence[str],
+    *,
+    read_discussion: bool,
+) -> tuple[Decision, ...]:
+    """Find the main element and judge every block by where it sits (`read_discussion`: comment sections count)."""
+    credible = _hints(blocks, containers, features, read_discussion=read_discussion)
     main = main_container(blocks, containers, features, credible)
-    if main is None:  # the sieve: a page of short sentences only (a page builder's text widgets) is read again
+    if main is None and not read_discussion:
+        # The sieve: a page of short sentences only (a page builder's text widgets) is read again.
         features = [replace(feature, prose_min_words=SIEVE_PROSE_MIN_WORDS) for feature in features]
         credible = credible_hints(blocks, containers, features)
         main = main_container(blocks, containers, features, credible)
@@ -120,6 +162,16 @@ def classify_html(
         decisions.append(Decision(block, label, reason, detail))
     keep_whole_lists(decisions, containers, main)
     return tuple(decisions)
+
+
+def _hints(
+    blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features], *, read_discussion: bool
+) -> dict[int, HintFamily]:
+    """The credible hints; when reading the discussion, without the comment sections'."""
+    credible = credible_hints(blocks, containers, features)
+    if not read_discussion:
+        return credible
+    return {container: family for container, family in credible.items() if family is not HintFamily.COMMENTS}
 
 
 def _why_no_text(blocks: Sequence[Block], features: Sequence[Features], credible: dict[int, HintFamily]) -> str:
