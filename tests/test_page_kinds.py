@@ -647,6 +647,48 @@ def test_a_forum_thread_whose_posts_are_all_marked_as_comments_is_read() -> None
     assert "Orchard Forum" not in article.text
 
 
+LONG_DISCUSSION = tuple(
+    f"Reader {n}: I was on the landing that morning too, and I still remember the sound of the water under "
+    "the boards and the smell of the warm rolls from the bakery, a day I will not forget."
+    for n in range(12)
+)
+
+
+def _discussion(comments: tuple[str, ...]) -> str:
+    items = "".join(f"<li class='comment'><p>{text}</p></li>" for text in comments)
+    return f"<div id='comments'><h3>Comments</h3><ol>{items}</ol></div>"
+
+
+def test_an_article_in_json_ld_beats_a_visible_discussion_however_long() -> None:
+    """A paywalled page that shows only its readers' comments: the article is the JSON-LD `articleBody`, not the
+    discussion, even when the discussion holds more words than a teaser may."""
+    data = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": LONG_STORY})
+    page = (
+        f"<html><head><script type='application/ld+json'>{data}</script></head><body>"
+        "<h1>Flood waters reach the old landing</h1><div class='paywall'>Subscribe to keep reading.</div>"
+        f"{_discussion(LONG_DISCUSSION)}</body></html>"
+    )
+    article = articlex.extract(page)
+    assert article.paragraphs == PARAGRAPHS * 3
+    assert article.provenance["body"].source is articlex.Source.JSON_LD
+    assert not any("discussion" in warning for warning in article.diagnostics.warnings)
+
+
+def test_an_article_a_script_shows_beats_a_visible_discussion() -> None:
+    """The article waits in a hidden element; the visible page shows only the comments under it. The hidden article
+    is read, not the discussion."""
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    page = (
+        "<html><body><article><h1>The ledger of the dawn ferry</h1><button class='more'>Read more</button>"
+        f"<div class='story-rest' style='display: none'>{story}</div></article>"
+        f"{_discussion(LONG_DISCUSSION[:4])}</body></html>"
+    )
+    article = articlex.extract(page)
+    assert all(text in article.text for text in STORY)
+    assert "Reader 1" not in article.text
+    assert any("a script shows" in warning for warning in article.diagnostics.warnings)
+
+
 def test_a_comment_forms_line_of_help_is_no_discussion() -> None:
     """A post that is only a file's link has no prose; the comment form under it has one line of help. That
     line is no discussion: the body stays empty and the decisions say where the prose is."""

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 import time
+from typing import NamedTuple
 
 from articlex.assemble import assemble
 from articlex.classify import classify
-from articlex.classify.html import DISCUSSION_NOTE
+from articlex.classify.html import read_from_discussion
 from articlex.collection_pause import collection_paused
 from articlex.errors import TimeBudgetExceededError, URLInputError
 from articlex.fields import find_fields
 from articlex.fields.structured_body import STRUCTURED_BODY_MIN_WORDS, VISIBLE_SHARE_MAX
 from articlex.html import split as html_split
 from articlex.html.metadata import Metadata, read_metadata
-from articlex.model import Article
+from articlex.model import Article, Label
 from articlex.options import DEFAULT_OPTIONS, OnTimeout, Options
 from articlex.read.reading import read
 from articlex.stages import Page, SplitPage
@@ -73,19 +74,19 @@ def _extract(source: str | bytes, url: str | None, encoding: str | None, options
     if split.timed_out:
         _over_budget(options, started, "while splitting the page into blocks")
     meta = read_metadata(split.data)  # read before any element is removed: the same for a second reading
-    article = _article(page, split, meta, url, options)
+    reading = _read(page, split, meta, url, options)
     warnings = []
-    if _hidden_copy_may_be_the_article(split, article, deadline):
+    if _hidden_copy_may_be_the_article(split, reading, deadline):
         shown = html_split.split(page, options, deadline, show_hidden=True)
-        second = _article(page, shown, meta, url, options)
-        words = _words(second)
-        if not shown.timed_out and words >= max(STRUCTURED_BODY_MIN_WORDS, _words(article) * HIDDEN_GAIN):
-            split, article = shown, second
-            warnings.append(f"the article ({words} words) stands in elements a script shows; they were read")
+        second = _read(page, shown, meta, url, options)
+        if not shown.timed_out and second.words >= max(STRUCTURED_BODY_MIN_WORDS, reading.words * HIDDEN_GAIN):
+            split, reading = shown, second
+            warnings.append(f"the article ({second.words} words) stands in elements a script shows; they were read")
     if not split.blocks and not split.timed_out:
         warnings.append(_NO_TEXT_WARNING)
-    if any(decision.detail.endswith(DISCUSSION_NOTE) for decision in article.decisions):
+    if reading.from_discussion:
         warnings.append(_DISCUSSION_WARNING)
+    article = reading.article
     late = budget is not None and time.monotonic() - started > budget
     if late:
         _over_budget(options, started, "in the stages after the split, which run to the end")
@@ -99,29 +100,38 @@ def _extract(source: str | bytes, url: str | None, encoding: str | None, options
     return article.model_copy(update={"diagnostics": diagnostics})
 
 
-def _article(page: Page, split: SplitPage, meta: Metadata, url: str | None, options: Options) -> Article:
+class _Reading(NamedTuple):
+    """One reading of the page: its `Article`, and what `extract` weighs it by."""
+
+    article: Article
+    words: int
+    """The words of the article's body: none when the body is the page's discussion, which is no article."""
+    from_discussion: bool
+
+
+def _read(page: Page, split: SplitPage, meta: Metadata, url: str | None, options: Options) -> _Reading:
     """Stages 3 to 5: classify the blocks, find the fields, assemble the `Article`."""
     decisions = classify(split, meta.listed_parts)
     fields = find_fields(split, meta, decisions, url, options)
-    return assemble(page, split, decisions, fields, options)
+    article = assemble(page, split, decisions, fields, options)
+    kept = (decision.detail for decision in decisions if decision.label is Label.CONTENT)
+    from_discussion = "body" not in article.provenance and read_from_discussion(kept)
+    words = 0 if from_discussion else sum(len(paragraph.split()) for paragraph in article.paragraphs)
+    return _Reading(article, words, from_discussion)
 
 
-def _hidden_copy_may_be_the_article(split: SplitPage, article: Article, deadline: float | None) -> bool:
+def _hidden_copy_may_be_the_article(split: SplitPage, reading: _Reading, deadline: float | None) -> bool:
     """Whether the page's hidden elements may hold its article (then the page is read again, showing them).
 
     They do when they hold an article's length of text and the body read from the visible page holds
-    a small part of it: a teaser over 'Read more', a title only. The thresholds are those by which a
-    JSON-LD `articleBody` replaces a teaser (`fields.structured_body`). A second reading needs time
-    left of the split's share of the budget.
+    a small part of it: a teaser over 'Read more', a title only, or only the page's discussion. The
+    thresholds are those by which a JSON-LD `articleBody` replaces a teaser (`fields.structured_body`).
+    A second reading needs time left of the split's share of the budget.
     """
     if split.timed_out or (deadline is not None and time.monotonic() > deadline):
         return False
     hidden = split.hidden_words
-    return hidden >= STRUCTURED_BODY_MIN_WORDS and _words(article) < VISIBLE_SHARE_MAX * hidden
-
-
-def _words(article: Article) -> int:
-    return sum(len(paragraph.split()) for paragraph in article.paragraphs)
+    return hidden >= STRUCTURED_BODY_MIN_WORDS and reading.words < VISIBLE_SHARE_MAX * hidden
 
 
 def _refuse_a_bare_url(source: object) -> None:

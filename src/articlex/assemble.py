@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import get_args
 
+from articlex.classify.html import read_from_discussion
 from articlex.fields.body import Element, body_elements, final_decisions, paragraphs
 from articlex.fields.structured_body import structured_paragraphs
 from articlex.model import Article, Diagnostics, FieldName, Label, Provenance, Reason
@@ -28,7 +29,8 @@ def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields
         if candidate is not None and candidate.value not in (None, "", ()):
             values[name] = candidate.value
             provenance[name] = candidate.provenance()
-    structured = structured_paragraphs(fields.structured_body, body)
+    discussion = read_from_discussion(d.detail for d in final if d.label is Label.CONTENT)
+    structured = structured_paragraphs(fields.structured_body, () if discussion else body)
     if structured is not None and fields.structured_body is not None:
         final = _gave_way(final, len(structured))
         body, paragraph_of = structured, {}

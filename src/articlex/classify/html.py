@@ -10,7 +10,7 @@ the reason's detail.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from articlex.classify.features import (
@@ -101,6 +101,15 @@ def classify_html(
         else decision
         for decision in discussion
     )
+
+
+def read_from_discussion(details: Iterable[str]) -> bool:
+    """Whether these decision details (of the kept blocks) say the body is the page's discussion.
+
+    Such a body is a last resort: an article found elsewhere (hidden until a script shows it, or in
+    the page's JSON-LD) replaces it whatever its length.
+    """
+    return any(detail.endswith(DISCUSSION_NOTE) for detail in details)
 
 
 def _kept(decisions: Sequence[Decision]) -> set[int]:
