@@ -621,6 +621,35 @@ def test_a_picture_post_under_a_thread_of_comments_is_read_from_its_comments() -
     assert all(decision.detail.endswith("the page's only prose is its discussion") for decision in kept)
 
 
+def test_a_picture_post_under_dated_comments_is_read_from_its_comments() -> None:
+    """Comments usually carry their dates, which makes them a list of dated items, counted as no prose when an
+    article is sought. Reading the discussion, they count: the dated thread is read like an undated one."""
+    comments = "".join(
+        f"<li class='comment'><p>{sentence}</p><p class='comment-date'>March {n + 7}, 2025 at 10:1{n} pm</p></li>"
+        for n, sentence in enumerate(HARBOUR_COMMENTS)
+    )
+    page = (
+        "<html><body><div class='post'><h1>Dawn</h1><img src='/dawn.jpg' alt='The harbour at dawn'></div>"
+        f"<div id='comments'><h3>Comments</h3><ol>{comments}</ol></div></body></html>"
+    )
+    article = articlex.extract(page)
+    assert all(sentence in article.paragraphs for sentence in HARBOUR_COMMENTS)
+    assert any("only prose is its discussion" in warning for warning in article.diagnostics.warnings)
+
+
+def test_a_page_of_dated_teasers_without_comments_is_no_discussion() -> None:
+    """A page whose only prose is a list of dated teasers (an archive page) has no article and no discussion: reading
+    the discussion counts dated items as prose, but keeps only what stands in comment sections."""
+    teasers = "".join(
+        f"<li><p class='date'>March {n + 7}, 2025</p><p>{sentence}</p></li>"
+        for n, sentence in enumerate(HARBOUR_COMMENTS)
+    )
+    page = f"<html><body><h1>Archive</h1><ul class='story-list'>{teasers}</ul></body></html>"
+    article = articlex.extract(page)
+    assert not any("discussion" in warning for warning in article.diagnostics.warnings)
+    assert not any(sentence in article.text for sentence in HARBOUR_COMMENTS[1:])
+
+
 def test_a_forum_thread_whose_posts_are_all_marked_as_comments_is_read() -> None:
     """Some forum software marks every post of a thread, the opening one too, as a comment. The thread is
     the page's text: its opening post is read, as on a forum whose posts are named otherwise."""

@@ -92,14 +92,42 @@ def classify_html(
     decisions = _judge_page(blocks, containers, features, listed_parts, read_discussion=False)
     if _kept_prose(decisions, features):
         return decisions
+    sections = _comment_sections(blocks, containers, features)
+    if not any(sections):
+        return decisions
     discussion = _judge_page(blocks, containers, features, listed_parts, read_discussion=True)
-    if len(_kept_prose(discussion, features)) < DISCUSSION_MIN_PARAGRAPHS or not _kept(decisions) <= _kept(discussion):
-        return decisions  # a comment form's one line of help is no discussion; nothing kept may be lost for it
+    if not _reads_the_discussion(decisions, discussion, features, sections):
+        return decisions
     return tuple(
         replace(decision, detail=f"{decision.detail}; {DISCUSSION_NOTE}")
         if decision.label is Label.CONTENT
         else decision
         for decision in discussion
+    )
+
+
+def _comment_sections(
+    blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]
+) -> list[bool]:
+    """For each container, whether it lies in a believable comment section."""
+    credible = credible_hints(blocks, containers, features)
+    return _inside_any(containers, [c for c, family in credible.items() if family is HintFamily.COMMENTS])
+
+
+def _reads_the_discussion(
+    decisions: Sequence[Decision], discussion: Sequence[Decision], features: Sequence[Features], sections: list[bool]
+) -> bool:
+    """Whether the reading that believes no comment section found the page's discussion, and nothing else.
+
+    It must keep two paragraphs of prose (a comment form's one line of help is no discussion), all of them
+    in the comment sections (not a list of dated teasers, which that reading no longer counts out), and
+    everything the first reading kept.
+    """
+    prose = _kept_prose(discussion, features)
+    return (
+        len(prose) >= DISCUSSION_MIN_PARAGRAPHS
+        and all(sections[discussion[index].block.ancestors[-1]] for index in prose)
+        and _kept(decisions) <= _kept(discussion)
     )
 
 
@@ -134,7 +162,7 @@ def _judge_page(
 ) -> tuple[Decision, ...]:
     """Find the main element and judge every block by where it sits (`read_discussion`: comment sections count)."""
     credible = _hints(blocks, containers, features, read_discussion=read_discussion)
-    main = main_container(blocks, containers, features, credible)
+    main = main_container(blocks, containers, features, credible, dated_items_count=read_discussion)
     if main is None and not read_discussion:
         # The sieve: a page of short sentences only (a page builder's text widgets) is read again.
         features = [replace(feature, prose_min_words=SIEVE_PROSE_MIN_WORDS) for feature in features]
@@ -437,17 +465,21 @@ def main_container(
     containers: Sequence[Container],
     features: Sequence[Features],
     credible: dict[int, HintFamily],
+    *,
+    dated_items_count: bool = False,
 ) -> int | None:
     """The container whose prose most outweighs its clutter, or None when the page has no prose.
 
     Prose that stands alone between clutter (a teaser's summary, a comment) counts for less
-    than prose among prose (the paragraphs of an article).
+    than prose among prose (the paragraphs of an article). Prose in a list of dated items (teasers,
+    comments) counts for nothing, unless `dated_items_count` (the page's discussion is being read).
     """
     prose = [0.0] * len(containers)
     clustered = [0.0] * len(containers)
     clutter = [0.0] * len(containers)
     hinted = _under_a_hint(containers, credible)
-    dated, cards = _dated_items(blocks, containers, features), _teaser_cards(blocks, containers, features)
+    cards = _teaser_cards(blocks, containers, features)
+    dated = [False] * len(containers) if dated_items_count else _dated_items(blocks, containers, features)
     teasers = [in_dated or in_card for in_dated, in_card in zip(dated, cards, strict=True)]
     is_prose = [
         feature.is_prose_with_links and not hinted[block.ancestors[-1]] and not teasers[block.ancestors[-1]]
