@@ -132,7 +132,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "short_sentences",
         "html",
-        "short sentences between paragraphs are no clutter",
+        "short sentences are no clutter, and count a little for their element",
         (("articlex.classify.html", "_short_sentence", lambda _f: False),),
     ),
     Rule(

@@ -217,6 +217,33 @@ def test_a_page_builder_post_of_long_and_short_paragraphs_keeps_them_all() -> No
     assert "Another story" not in body
 
 
+def test_a_page_builder_page_of_one_paragraph_and_short_sentences_keeps_the_sentences() -> None:
+    """A site builder sets each sentence of an "about us" page in a block of its own; one is long enough to be a
+    paragraph of prose, the others are short sentences. They are the page's text too, not the long one alone."""
+    texts = (
+        "We started in a garden shed in 2011.",
+        "Two wheels, one kiln and a lot of broken bowls.",
+        "Today we teach evening classes to forty students a week.",
+        "Every piece in the shop is thrown, glazed and fired here on the hill by the two of us.",
+    )
+    blocks = "".join(
+        f"<div class='site-block text-block'><div class='site-block-content'><p>{text}</p></div></div>"
+        for text in texts
+    )
+    page = (
+        "<html><head><title>Our story | Hillside Pottery</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/shop'>Shop</a> <a href='/classes'>Classes</a></nav></header>"
+        "<main><div class='site-row'><div class='site-col'>"
+        f"<div class='site-block text-block'><div class='site-block-content'><h1>Our story</h1></div></div>{blocks}"
+        "<div class='site-block button-block'><div class='site-block-content'><a href='/classes'>Book a class</a>"
+        "</div></div></div></div></main><footer>Mill Lane, Northdale</footer></body></html>"
+    )
+    body = _body(page)
+    assert all(text in body for text in texts)
+    assert "Book a class" not in body
+    assert "Mill Lane" not in body
+
+
 def test_a_page_whose_only_sentence_is_its_copyright_line_has_no_body() -> None:
     """The sieve that reads short sentences needs a few of them: one copyright line is no post."""
     page = (

@@ -477,6 +477,7 @@ def main_container(
     prose = [0.0] * len(containers)
     clustered = [0.0] * len(containers)
     clutter = [0.0] * len(containers)
+    sentences = [0.0] * len(containers)
     hinted = _under_a_hint(containers, credible)
     cards = _teaser_cards(blocks, containers, features)
     dated = [False] * len(containers) if dated_items_count else _dated_items(blocks, containers, features)
@@ -486,23 +487,28 @@ def main_container(
         for block, feature in zip(blocks, features, strict=True)
     ]
     for index, block in enumerate(blocks):
+        innermost = block.ancestors[-1]
         prose_chars = float(len(block.text) - block.link_chars) if is_prose[index] else 0.0
         clutter_chars = len(block.text) - prose_chars + (LINK_CLUTTER_WEIGHT - 1) * block.link_chars
-        if not block.link_chars and (block.kind in DATA_KINDS or _short_sentence(features[index])):
+        short_sentence = not block.link_chars and _short_sentence(features[index])
+        if short_sentence or (not block.link_chars and block.kind in DATA_KINDS):
             # A data table's cells, a recipe's ingredients, a short sentence between paragraphs: the page's
             # data and text, not its clutter.
             clutter_chars = 0.0
+        if short_sentence and not hinted[innermost] and not teasers[innermost]:
+            # …and a short sentence is some evidence of text, as much as prose standing alone: a site builder's
+            # page of one paragraph among short sentences is their column, not that paragraph's block.
+            sentences[innermost] += ISOLATED_PROSE_WEIGHT * len(block.text)
         in_run = bool(prose_chars) and has_prose_neighbour(is_prose, features, index)
         if prose_chars and not in_run:
             prose_chars *= ISOLATED_PROSE_WEIGHT
-        innermost = block.ancestors[-1]
         prose[innermost] += prose_chars
         clutter[innermost] += clutter_chars
         if in_run:
             clustered[innermost] += prose_chars
-    _add_up(containers, prose, clutter, clustered)
+    _add_up(containers, prose, clutter, clustered, sentences)
     scores = [
-        prose[e.id] * (ARTICLE_HINT_BONUS if HintFamily.ARTICLE_BODY in e.families else 1.0)
+        (prose[e.id] + sentences[e.id]) * (ARTICLE_HINT_BONUS if HintFamily.ARTICLE_BODY in e.families else 1.0)
         - CLUTTER_WEIGHT * clutter[e.id]
         if prose[e.id] > 0
         else NO_PROSE
