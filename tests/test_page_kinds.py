@@ -244,6 +244,42 @@ def test_a_page_builder_page_of_one_paragraph_and_short_sentences_keeps_the_sent
     assert "Mill Lane" not in body
 
 
+def test_a_page_builder_page_whose_blocks_are_all_named_widget_keeps_every_block() -> None:
+    """A page builder names every block of a page a 'widget' (headings, text, buttons). The block holding the one
+    long paragraph is no widget, though so named; its siblings of the same name are no widgets either, and their
+    headings and short sentences are the page's text."""
+    sections = (
+        ("Indoor work", "We paint walls and ceilings in any colour you like."),
+        ("Outside walls", "We clean, repair and paint the front of your house."),
+        ("Floors", "We also lay wooden and vinyl floors for you."),
+    )
+
+    def widget(kind: str, inner: str) -> str:
+        return (
+            f"<div class='pb-element pb-widget pb-widget-{kind}'><div class='pb-widget-container'>{inner}</div></div>"
+        )
+
+    blocks = widget("heading", "<h1>What we do</h1>") + widget(
+        "text",
+        "<p>For thirty years we have painted, papered and decorated flats, houses and offices all over the valley, "
+        "working tidily, on time and with paints that last.</p>",
+    )
+    blocks += "".join(
+        widget("heading", f"<h2>{title}</h2>") + widget("text", f"<p>{text}</p>") for title, text in sections
+    )
+    blocks += widget("button", "<a href='/contact'>Ask for a quote</a>")
+    page = (
+        "<html><head><title>What we do | Valley Decorators</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/work'>Our work</a> <a href='/contact'>Contact</a></nav>"
+        f"<div class='pb-section'><div class='pb-column'>{blocks}</div></div>"
+        "<footer>Valley Decorators, High Street 5</footer></body></html>"
+    )
+    body = _body(page)
+    assert all(title in body and text in body for title, text in sections)
+    assert "Ask for a quote" not in body
+    assert "High Street" not in body
+
+
 def test_a_page_whose_only_sentence_is_its_copyright_line_has_no_body() -> None:
     """The sieve that reads short sentences needs a few of them: one copyright line is no post."""
     page = (
