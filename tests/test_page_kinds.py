@@ -1161,3 +1161,23 @@ def test_a_documentation_page_keeps_its_code_and_table_and_not_its_navigation() 
     assert "Installation" not in body
     assert "Edit this page" not in body
     assert "On this page" not in body
+
+
+@pytest.mark.parametrize("mark", ["¶", "#", "§", "🔗"])
+def test_a_documentation_pages_heading_permalinks_stay_out_of_its_headline_and_headings(mark: str) -> None:
+    """Documentation generators end every heading with a link to itself ('Configuring the cache¶'): a permalink
+    for readers to copy, no part of the heading."""
+    page = (
+        "<html><head><title>Configuring the cache — Quillstone docs</title></head><body><main><div class='body'>"
+        f"<h1>Configuring the cache<a class='permalink' href='#configuring-the-cache'>{mark}</a></h1>"
+        "<p>Quillstone keeps rendered fragments in a cache, so a second request for the same page costs almost "
+        "nothing. This page explains where the cache lives and how to clear it.</p>"
+        f"<h2 id='where'>Where the cache lives<a class='permalink' href='#where'>{mark}</a></h2>"
+        "<p>By default the cache is a folder beside your project file, and the settings can move it elsewhere.</p>"
+        "<h2>Clearing it</h2><p>Run the clear command while the server is stopped, then start it again.</p>"
+        "</div></main></body></html>"
+    )
+    article = articlex.extract(page)
+    assert article.headline == "Configuring the cache"
+    headings = [element.text for element in article.body if element.type == "heading"]
+    assert headings == ["Where the cache lives", "Clearing it"]
