@@ -476,7 +476,11 @@ def _is_corpus(folder: Path) -> bool:
 _META_CONTENT = re.compile(r"<meta\b[^>]*?\bcontent\s*=\s*[\"']([^\"']{1,300})", re.IGNORECASE)
 _JSON_LD = re.compile(r"<script[^>]*ld\+json[^>]*>(.{1,20000}?)</script>", re.IGNORECASE | re.DOTALL)
 CREDITED_OPENING_CHARS = 160
-"""A dateline's agency stands in the first paragraph's first characters ('LYON, June 3 (AFP) —')."""
+"""A dateline's agency stands in the first paragraph's first characters ('LYON, June 3 (AFP) —')…"""
+CREDITED_OPENING_PARAGRAPHS = 3
+"""…of the story, which a standfirst, a picture's credit or a gallery's counter may come before: in the second and
+third paragraphs, in a dateline's length of their first characters only ('GAZA CITY, Gaza Strip, (AP) -')."""
+LATER_DATELINE_CHARS = 60
 CLOSING_CREDIT_MAX_WORDS = 15
 """A closing credit ('(With inputs from PTI)') is a short last paragraph…"""
 CLOSING_TAIL_MAX_WORDS = 4
@@ -495,6 +499,7 @@ def _credit_texts(article: Any, html: str) -> list[str]:
     paragraphs = article.paragraphs
     if paragraphs:
         texts.append(paragraphs[0][:CREDITED_OPENING_CHARS])
+        texts += [paragraph[:LATER_DATELINE_CHARS] for paragraph in paragraphs[1:CREDITED_OPENING_PARAGRAPHS]]
         if len(paragraphs[-1].split()) <= CLOSING_CREDIT_MAX_WORDS:
             texts.append(paragraphs[-1])
         if _COPYRIGHT_OPENING.match(paragraphs[-1]):

@@ -456,3 +456,10 @@ def test_audit_reads_the_holder_of_a_copyright_notice_ending_the_body() -> None:
     )
     texts = metadata._credit_texts(_article_with_paragraphs(body, notice), "")
     assert any(text.startswith("© 2024 The Harbour Wire") and len(text) <= 60 for text in texts)
+
+
+def test_audit_reads_a_dateline_opening_the_story_after_a_standfirst() -> None:
+    standfirst = "Travellers must plan ahead this winter: the direct connection is suspended until March."
+    first = "Berlin (dpa) - The railway will suspend its night train to the south for the winter, a spokesman said."
+    texts = metadata._credit_texts(_article_with_paragraphs(standfirst, first, "The last paragraph of it."), "")
+    assert any("(dpa)" in text for text in texts)

@@ -110,6 +110,31 @@ def test_dateline_under_the_headline_is_read_when_a_stray_line_stands_above_it(s
     assert article.paragraphs[0] == first
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Travellers must plan ahead this winter: the direct connection is suspended from December to March.",
+        "Photo: Lena Fischer, AP",
+        "1 / 5",
+    ],
+)
+def test_dateline_after_a_standfirst_or_a_caption_is_read(before: str) -> None:
+    """A standfirst, a picture's credit or a gallery's counter may stand between the headline and the story's
+    first paragraph; the dateline that credits an agency opens that paragraph."""
+    first = "Berlin (dpa) - " + PROSE[0]
+    article = extract(article_page(body=(before, first, *PROSE[1:])))
+    assert article.agency == "dpa"
+    assert article.dateline == "Berlin"
+
+
+def test_a_place_opening_a_later_paragraph_without_an_agency_is_no_dateline() -> None:
+    """Below the story's first paragraph only a dateline crediting an agency counts: a sentence may open with a place."""
+    later = "LISBON — " + PROSE[1]
+    article = extract(article_page(body=(PROSE[0], later, *PROSE[2:])))
+    assert article.dateline is None
+    assert article.agency is None
+
+
 def test_a_line_above_the_headline_that_opens_with_a_place_is_no_dateline() -> None:
     """Only the paragraph that opens the article below the headline can hold its dateline."""
     article = extract(

@@ -39,6 +39,9 @@ CREDIT_ZONE_BEFORE = 5
 """Credit lines are searched from this many blocks above the headline…"""
 CREDIT_ZONE_AFTER_BODY_START = 2
 """…down to this many blocks into the body."""
+DATELINE_BLOCKS = 3
+"""How many content blocks below the headline may hold the dateline: the story's first paragraph, after a
+standfirst and a picture's caption or counter at most."""
 CLOSING_CONTENT_BLOCKS = 2
 """A closing byline is one of the last this many paragraphs of the body ('Von Greta Lindner')…"""
 CLOSING_AFTER_BODY = 25
@@ -121,18 +124,22 @@ def _dateline(page: PageView, content: Sequence[Block]) -> tuple[int, Dateline] 
 
     A line kept above the headline (the page's address, its title, a kicker) is not where the article
     opens, even when it starts with a place; without a headline, or with no content below it, the
-    first content block is read.
+    first content block is read. A standfirst, a picture's counter or caption may stand between the
+    headline and the story's first paragraph: the next blocks (`DATELINE_BLOCKS` in all) are read too,
+    for a dateline that credits an agency ('Berlin (dpa) -'), which no sentence of a standfirst opens with.
     """
     headline = page.headline_block
-    below = next((block for block in content if headline is not None and block.index > headline), None)
-    opening = below or (content[0] if content else None)
-    if opening is None:
-        return None
-    found = find_dateline(opening.text)
-    if found is not None and _not_a_place(found.place, page):
-        # 'File Photo (AP) —': the agency stands, the 'place' is a label, no dateline.
-        found = Dateline("", found.agency) if found.agency is not None else None
-    return (opening.index, found) if found is not None else None
+    below = [block for block in content if headline is not None and block.index > headline][:DATELINE_BLOCKS]
+    openings = below or content[:DATELINE_BLOCKS]
+    for position, opening in enumerate(openings):
+        found = find_dateline(opening.text)
+        if found is None or (position and found.agency is None):
+            continue
+        if _not_a_place(found.place, page):
+            # 'File Photo (AP) —': the agency stands, the 'place' is a label, no dateline.
+            found = Dateline("", found.agency) if found.agency is not None else None
+        return (opening.index, found) if found is not None else None
+    return None
 
 
 def _without_title_names(credit: Credit, headline: str | None) -> Credit:
