@@ -1181,3 +1181,35 @@ def test_a_documentation_pages_heading_permalinks_stay_out_of_its_headline_and_h
     assert article.headline == "Configuring the cache"
     headings = [element.text for element in article.body if element.type == "heading"]
     assert headings == ["Where the cache lives", "Clearing it"]
+
+
+PIER = (
+    "The harbour trust will rebuild the old stone pier after the winter storms broke it in three places.",
+    "Work is due to start in April and take two summers, and fishing boats will moor at a new pontoon meanwhile.",
+    "The repairs will cost about four million pounds, most of it from the county's coastal fund.",
+)
+SCHOOL = (
+    "The village school will close for a week in March while its roof is replaced after a wet winter.",
+    "Pupils will be taught in the church hall and the library, and an extra bus will run each morning.",
+    "Parents were told at a meeting on Thursday that the work should be finished before the Easter holidays.",
+    "The county council said the roof was the last of the repairs found in last year's survey of its schools.",
+)
+
+
+def test_a_page_that_appends_the_next_story_keeps_its_own() -> None:
+    """A news page that scrolls on without end appends the next story below its own, a titled `<article>` like
+    it (and here a longer one): the page's story is the first."""
+
+    def story(title: str, paragraphs: tuple[str, ...]) -> str:
+        texts = "".join(f"<p>{text}</p>" for text in paragraphs)
+        return f"<article><h1>{title}</h1>{texts}<div class='share'><a href='#'>Share</a></div></article>"
+
+    page = (
+        "<html><head><title>Harbour pier to be rebuilt | Coast Courier</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main>"
+        f"{story('Harbour pier to be rebuilt', PIER)}<div class='next-label'>Next story</div>"
+        f"{story('Village school to close for roof repairs', SCHOOL)}</main><footer>Coast Courier</footer></body></html>"
+    )
+    article = articlex.extract(page)
+    assert article.headline == "Harbour pier to be rebuilt"
+    assert article.paragraphs == PIER
