@@ -156,6 +156,10 @@ def _before_connector(piece: str, *, anywhere: bool) -> tuple[str, str]:
     return piece, ""
 
 
+_AFTER_PREFIX = frozenset({"", ":", "：", "/", "／"})
+"""What may follow a byline prefix before the names: a colon (full-width in Chinese and Japanese), a slash."""
+
+
 def prefix_end(text: str) -> int | None:
     """Where the names begin after a byline prefix that opens `text` ('By ', 'Von:', 'ByAlex'); None without one.
 
@@ -172,9 +176,9 @@ def prefix_end(text: str) -> int | None:
         following = text[end : end + 1]
         printed = text[start:end]
         glued = following.isupper() and printed != printed.upper()
-        if not (glued or following in {"", ":"} or following.isspace()):
+        if not (glued or following in _AFTER_PREFIX or following.isspace()):
             continue
-        rest = text[end:].lstrip(" :")
+        rest = text[end:].lstrip("".join(_AFTER_PREFIX) + " ")
         if prefix in NAME_PARTICLES and printed[:1].isupper() and len(rest.split()) == 1:
             continue
         return len(text) - len(rest)
