@@ -113,9 +113,9 @@ def _read(page: Page, split: SplitPage, meta: Metadata, url: str | None, options
     """Stages 3 to 5: classify the blocks, find the fields, assemble the `Article`."""
     decisions = classify(split, meta.listed_parts)
     fields = find_fields(split, meta, decisions, url, options)
-    article = assemble(page, split, decisions, fields, options)
-    kept = (decision.detail for decision in decisions if decision.label is Label.CONTENT)
-    from_discussion = "body" not in article.provenance and read_from_discussion(kept)
+    discussion = read_from_discussion(decision.detail for decision in decisions if decision.label is Label.CONTENT)
+    article = assemble(page, split, decisions, fields, options, discussion=discussion)
+    from_discussion = discussion and "body" not in article.provenance  # a JSON-LD body may have replaced it
     words = 0 if from_discussion else sum(len(paragraph.split()) for paragraph in article.paragraphs)
     return _Reading(article, words, from_discussion)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import get_args
 
-from articlex.classify.html import read_from_discussion
 from articlex.fields.body import Element, body_elements, final_decisions, paragraphs
 from articlex.fields.structured_body import structured_paragraphs
 from articlex.model import Article, Diagnostics, FieldName, Label, Provenance, Reason
@@ -17,8 +16,19 @@ _FOUND_FIELDS = tuple(name for name in get_args(FieldName) if name != "body")
 """The fields a finder of stage 4 gives (`Fields`); the body's provenance is set here."""
 
 
-def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields: Fields, options: Options) -> Article:
-    """Build the `Article`: values, provenance of each value, and one decision per block."""
+def assemble(  # noqa: PLR0913 - the five stages' values, and what classify found the body to be
+    page: Page,
+    split: SplitPage,
+    decisions: Sequence[Decision],
+    fields: Fields,
+    options: Options,
+    *,
+    discussion: bool = False,
+) -> Article:
+    """Build the `Article`: values, provenance of each value, and one decision per block.
+
+    `discussion`: the body kept is the page's discussion, which a JSON-LD `articleBody` replaces whatever its length.
+    """
     final = final_decisions(decisions, fields)
     body, paragraph_of = paragraphs(final, split.containers)
     base = fields.url.value if fields.url is not None else page.url
@@ -29,7 +39,6 @@ def assemble(page: Page, split: SplitPage, decisions: Sequence[Decision], fields
         if candidate is not None and candidate.value not in (None, "", ()):
             values[name] = candidate.value
             provenance[name] = candidate.provenance()
-    discussion = read_from_discussion(d.detail for d in final if d.label is Label.CONTENT)
     structured = structured_paragraphs(fields.structured_body, () if discussion else body)
     if structured is not None and fields.structured_body is not None:
         final = _gave_way(final, len(structured))

@@ -89,14 +89,16 @@ def classify_html(
     forum thread whose posts are all marked as comments) is read again with the discussion as its
     text, rather than left without a body.
     """
-    decisions = _judge_page(blocks, containers, features, listed_parts, read_discussion=False)
+    credible = credible_hints(blocks, containers, features)
+    decisions = _judge_page(blocks, containers, features, listed_parts, credible)
     if _kept_prose(decisions, features):
         return decisions
-    sections = _comment_sections(blocks, containers, features)
-    if not any(sections):
+    comments = [container for container, family in credible.items() if family is HintFamily.COMMENTS]
+    if not comments:
         return decisions
-    discussion = _judge_page(blocks, containers, features, listed_parts, read_discussion=True)
-    if not _reads_the_discussion(decisions, discussion, features, sections):
+    believed: dict[int, HintFamily] = {c: family for c, family in credible.items() if family is not HintFamily.COMMENTS}
+    discussion = _judge_page(blocks, containers, features, listed_parts, believed, read_discussion=True)
+    if not _reads_the_discussion(decisions, discussion, features, _inside_any(containers, comments)):
         return decisions
     return tuple(
         replace(decision, detail=f"{decision.detail}; {DISCUSSION_NOTE}")
@@ -104,14 +106,6 @@ def classify_html(
         else decision
         for decision in discussion
     )
-
-
-def _comment_sections(
-    blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]
-) -> list[bool]:
-    """For each container, whether it lies in a believable comment section."""
-    credible = credible_hints(blocks, containers, features)
-    return _inside_any(containers, [c for c, family in credible.items() if family is HintFamily.COMMENTS])
 
 
 def _reads_the_discussion(
@@ -152,16 +146,19 @@ def _kept_prose(decisions: Sequence[Decision], features: Sequence[Features]) -> 
     ]
 
 
-def _judge_page(
+def _judge_page(  # noqa: PLR0913 - the page's parts, the hints believed, and which reading this is
     blocks: Sequence[Block],
     containers: Sequence[Container],
     features: Sequence[Features],
     listed_parts: Sequence[str],
+    credible: dict[int, HintFamily],
     *,
-    read_discussion: bool,
+    read_discussion: bool = False,
 ) -> tuple[Decision, ...]:
-    """Find the main element and judge every block by where it sits (`read_discussion`: comment sections count)."""
-    credible = _hints(blocks, containers, features, read_discussion=read_discussion)
+    """Find the main element and judge every block by where it sits, under the `credible` hints.
+
+    `read_discussion`: the page's discussion is being read (its comment sections are not among the hints).
+    """
     main = main_container(blocks, containers, features, credible, dated_items_count=read_discussion)
     if main is None and not read_discussion:
         # The sieve: a page of short sentences only (a page builder's text widgets) is read again.
@@ -200,16 +197,6 @@ def _judge_page(
         decisions.append(Decision(block, label, reason, detail))
     keep_whole_lists(decisions, containers, main)
     return tuple(decisions)
-
-
-def _hints(
-    blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features], *, read_discussion: bool
-) -> dict[int, HintFamily]:
-    """The credible hints; when reading the discussion, without the comment sections'."""
-    credible = credible_hints(blocks, containers, features)
-    if not read_discussion:
-        return credible
-    return {container: family for container, family in credible.items() if family is not HintFamily.COMMENTS}
 
 
 def _why_no_text(blocks: Sequence[Block], features: Sequence[Features], credible: dict[int, HintFamily]) -> str:
@@ -265,6 +252,8 @@ def _first_of_appended_articles(
     A news page that scrolls on without end appends the next stories below its own, each a titled
     `<article>` (an `<h1>` and paragraphs of prose) like the page's; the page's story is the first.
     """
+    if sum(1 for b in blocks if b.kind is BlockKind.HEADING and b.level == 1 and main in b.ancestors) < 2:
+        return main  # most pages: one headline at most, so no second article to tell apart
     inside = [c for c in _titled_articles(blocks, containers, features) if main in _ancestors(containers, c)]
     outermost = sorted(c for c in inside if not any(other in _ancestors(containers, c) for other in inside))
     return outermost[0] if len(outermost) > 1 else main
