@@ -245,8 +245,6 @@ def test_a_page_builder_page_of_one_paragraph_and_short_sentences_keeps_the_sent
 
 
 BUILDER_BLOCKS = {
-    "every block named widget": "<div class='pb-element pb-widget pb-widget-{n}'><div class='pb-widget-container'>"
-    "{inner}</div></div>",
     "module and inner text": "<div class='pb_module pb_text pb_text_{n}'><div class='pb_text_inner'>{inner}</div></div>",
     "content element and wrapper": "<div class='text_column content_element'><div class='inner_wrapper'>{inner}</div></div>",
     "hashed names and ids": "<div id='comp-{n}x7' class='_x9Qa1' data-testid='richText'>{inner}</div>",
@@ -258,8 +256,7 @@ BUILDER_BLOCKS = {
 @pytest.mark.parametrize("builder", sorted(BUILDER_BLOCKS))
 def test_a_site_builders_page_of_one_paragraph_headings_and_short_sentences_is_read_whole(builder: str) -> None:
     """Site builders wrap every heading and sentence in a block of their own, each named its own way; a page of one
-    long paragraph, headings and short sentences is all text, whatever the blocks are called (even 'widget': the
-    long paragraph's block is no widget, so neither are its siblings of the same name)."""
+    long paragraph, headings and short sentences is all text, whatever the blocks are called."""
     sections = (
         ("Indoor work", "We paint walls and ceilings in any colour you like."),
         ("Outside walls", "We clean, repair and paint the front of your house."),

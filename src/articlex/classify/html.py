@@ -396,10 +396,9 @@ def credible_hints(
 
     A hint is not believed where it would hide most of the page's prose: on an element that
     holds most of it, on an element that encloses one named like the article body, or when one
-    family's elements together hold most of it; nor on an element named like one not believed for
-    holding most of it (the same path step: a page builder names all its blocks alike). Such names
-    describe a layout or a site-wide convention ('content-with-sidebar', 'category-news' on every
-    post, 'elementor-widget' on every box), not a widget. "Most of the prose" leaves out the comment sections: a long
+    family's elements together hold most of it. Such names describe a layout or a site-wide
+    convention ('content-with-sidebar', 'category-news' on every post, 'elementor-widget' on
+    every box), not a widget. "Most of the prose" leaves out the comment sections: a long
     discussion may hold more prose than the article above it, and must not make the article's
     own wrapper look like a small part of the page.
     """
@@ -435,16 +434,11 @@ def credible_hints(
     discussed = sum(prose_under[c] for c in outermost)
     limit = WRAPPER_SHARE * (total - discussed)
     candidates = {c: f for c, f in negative.items() if c in outweighing or not prose_under[c] > limit}
-    wrappers = {containers[c].label for c in negative if c not in candidates}
     family_prose: dict[HintFamily, float] = {}
     for container, family in candidates.items():
         if not _inside_same_family(containers, container, family, candidates):
             family_prose[family] = family_prose.get(family, 0) + prose_under[container]
-    return {
-        c: f
-        for c, f in candidates.items()
-        if c in outweighing or (family_prose.get(f, 0) <= limit and containers[c].label not in wrappers)
-    }
+    return {c: f for c, f in candidates.items() if c in outweighing or family_prose.get(f, 0) <= limit}
 
 
 def _encloses_article(containers: Sequence[Container]) -> list[bool]:
