@@ -174,7 +174,6 @@ def _judge_page(  # noqa: PLR0913 - the page's parts, the hints believed, and wh
     unhinted = [block for block in blocks if not hinted[block.ancestors[-1]]] if listed_parts else []
     showing = blocks_showing(unhinted, listed_parts)
     main = widen_to_listed_parts(blocks, _named_body(blocks, containers, features, main), showing)
-    main = _first_of_appended_articles(blocks, containers, features, main)
     where = container_path(containers, main)
     nearest = _nearest_hint_below(containers, credible, main)
     lead = _lead_before(blocks, containers, features, hinted, main)
@@ -242,21 +241,6 @@ def _named_body(
         if body in b.ancestors and b.text
     )  # unlinked words
     return body if words >= NAMED_BODY_MIN_WORDS else main
-
-
-def _first_of_appended_articles(
-    blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features], main: int
-) -> int:
-    """The first titled `<article>` inside the main content when it holds several, none inside another.
-
-    A news page that scrolls on without end appends the next stories below its own, each a titled
-    `<article>` (an `<h1>` and paragraphs of prose) like the page's; the page's story is the first.
-    """
-    if sum(1 for b in blocks if b.kind is BlockKind.HEADING and b.level == 1 and main in b.ancestors) < 2:
-        return main  # most pages: one headline at most, so no second article to tell apart
-    inside = [c for c in _titled_articles(blocks, containers, features) if main in _ancestors(containers, c)]
-    outermost = sorted(c for c in inside if not any(other in _ancestors(containers, c) for other in inside))
-    return outermost[0] if len(outermost) > 1 else main
 
 
 def _titled_articles(

@@ -33,7 +33,6 @@ from articlex.stages import (
     Page,
     PageData,
     Picture,
-    RawSpan,
     SplitPage,
 )
 from articlex.textnorm import collapse, tidy_lines
@@ -51,8 +50,6 @@ _HIDDEN = (
 """Subtrees hidden until a script shows them (a menu, a dialog, a tab, the rest of an article behind
 'Read more'): removed before the walk, unless the caller asks to see those that hold a paragraph."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-PERMALINK_MARKS = frozenset({"¶", "§", "#", "🔗", "⚓", "¶︎"})
-"""What documentation generators print in a heading's link to itself (its permalink)."""
 UNSCRIPTED_COPY_MIN_CHARS = 200
 """`<noscript>` and `<template>` elements holding less text than this (a notice, a widget) are never the page."""
 
@@ -758,10 +755,6 @@ class _BlockBuilder:
         self._pieces.clear()
         size, self._size = self._size, 0
         raw_spans = self._spans
-        tag = self.splitter.containers[self._stack[-1]].tag
-        if tag in _HEADINGS and raw_spans and _ends_with_permalink(joined, raw_spans[-1]):
-            joined, size = joined[: raw_spans[-1][2]], raw_spans[-1][2]
-            raw_spans.pop()
         if self._open:
             # Still open at a block's edge (a double <br> inside a link): the rest goes on in the next block.
             raw_spans.extend((kind, target, start, size) for kind, target, start in self._open if size > start)
@@ -778,6 +771,8 @@ class _BlockBuilder:
             self._marks.clear()
         if not text:
             return
+        containers = self.splitter.containers
+        tag = containers[self._stack[-1]].tag
         kind = _KINDS.get(tag, BlockKind.PARAGRAPH)
         ancestors = tuple(self._stack)
         self.blocks.append(
@@ -796,21 +791,6 @@ class _BlockBuilder:
                 raw=_preformatted(joined) if tag == "pre" else "",
             )
         )
-
-
-def _ends_with_permalink(joined: str, span: RawSpan) -> bool:
-    """Whether a heading's last inline element is its permalink: a link to a place in the page, whose text is one mark.
-
-    Documentation generators end every heading with such a link ('Configuration¶', 'Install #'), for readers to
-    copy the section's address; it is no part of the heading's text.
-    """
-    kind, target, start, end = span
-    return (
-        kind == "link"
-        and target.startswith("#")
-        and joined[start:end].strip() in PERMALINK_MARKS
-        and not joined[end:].strip()
-    )
 
 
 def _preformatted(joined: str) -> str:
