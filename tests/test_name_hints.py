@@ -79,3 +79,18 @@ def test_a_name_gives_its_family(name: str, family: HintFamily | None) -> None:
 )
 def test_class_and_id_words_name_a_field(classes: str, ident: str, kind: str | None) -> None:
     assert marks.mark_kind("div", {"class": classes, "id": ident}) == kind
+
+
+@pytest.mark.parametrize(
+    ("classes", "family", "named"),
+    [
+        ("post-7 post type-post status-publish hentry category-comments tag-share", HintFamily.COMMENTS, False),
+        ("post-7 post type-post status-publish hentry category-comments tag-share", HintFamily.META_INFO, False),
+        ("post-7 hentry widget-area category-news", HintFamily.WIDGET, True),  # its own names still count
+        ("box category-list", HintFamily.META_INFO, True),  # not a post: a list of categories
+        ("tag-cloud sidebar-box", HintFamily.META_INFO, True),
+    ],
+)
+def test_a_posts_categories_and_tags_do_not_name_its_element(classes: str, family: HintFamily, named: bool) -> None:
+    """On a post's element ('hentry', 'status-publish'), 'category-…' and 'tag-…' say what the post is filed under."""
+    assert (family in hints.families_of(classes)) is named

@@ -49,6 +49,29 @@ def test_a_post_filed_under_categories_with_a_long_discussion_keeps_the_post() -
     assert COMMENT not in body
 
 
+@pytest.mark.parametrize("filed_under", ["category-daily-quote tag-poetry", "category-misc tag-sea-songs"])
+def test_a_short_post_filed_under_categories_is_not_meta_information(filed_under: str) -> None:
+    """A blog engine marks a post's element as a post ('hentry', 'status-publish') beside its categories and tags.
+
+    Those names say what the post is filed under, not that the element is meta information: a post of two lines
+    of verse must not be dropped for the line about its feed below it.
+    """
+    verse = "The tide comes in and the tide goes out,\nand the harbour keeps what the tide forgot."
+    page = (
+        "<html><body><div id='content'>"
+        f"<div class='post-5 post type-post status-publish format-standard hentry {filed_under}'>"
+        "<h2>Verse of the day</h2><div>Written by the harbour master</div>"
+        f"<div class='entry'><p>{verse.replace(chr(10), '<br>')}</p></div>"
+        "<div class='postmetadata'>Posted in Verse | No replies</div></div>"
+        "<p class='small'>You can follow any answers to this entry through its feed. You may leave an answer, "
+        "or a link back from your own site.</p></div>"
+        "<div id='sidebar'><ul><li><a href='/a'>Archives</a></li><li><a href='/b'>Links</a></li></ul></div>"
+        "</body></html>"
+    )
+    body = _body(page)
+    assert "the harbour keeps what the tide forgot" in body
+
+
 def test_a_post_named_for_its_tags_beside_a_sidebar_keeps_the_post() -> None:
     """An element holding paragraphs of prose is not meta information, whatever its class names say."""
     paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:3])

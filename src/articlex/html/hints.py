@@ -56,7 +56,16 @@ def families_of(attribute_text: str) -> frozenset[HintFamily]:
     names = attribute_text.split()
     if len(names) == 1:
         return _families_of_name(names[0])
+    if not _POST_MARKERS.isdisjoint(names):
+        names = [name for name in names if not name.startswith(_TAXONOMY_PREFIXES)]
     return frozenset().union(*map(_families_of_name, names))
+
+
+_POST_MARKERS = frozenset({"hentry", "status-publish", "type-post", "type-page"})
+"""Class names a blogging engine gives the element of a post, beside one name per category and tag of the post."""
+_TAXONOMY_PREFIXES = ("category-", "tag-")
+"""On a post's element, 'category-comments' or 'tag-social-media' names what the post is filed under, not what
+the element is."""
 
 
 @functools.lru_cache(maxsize=65536)
