@@ -106,6 +106,36 @@ def test_a_title_that_is_a_sentence_wins_over_an_h2() -> None:
     assert article.headline == "Ferry service resumes after ten years at the old pier"
 
 
+@pytest.mark.parametrize(
+    ("title", "site", "post", "post_heading"),
+    [
+        ("Pond pump keeps tripping the breaker - Garden Ponds Forum", "Garden Ponds Forum",
+         "Pond pump keeps tripping the breaker", "h2"),  # a forum's topic
+        ("Tidewater Tales - The ferry returns to the old pier", "Tidewater Tales",
+         "The ferry returns to the old pier", "h2"),  # a classic blog theme
+        ("Tidewater Tales - The ferry returns to the old pier", "Tidewater Tales",
+         "The ferry returns to the old pier", "h3"),
+    ],
+)  # fmt: skip
+def test_the_site_s_name_in_an_h1_gives_way_to_the_post_s_title(
+    title: str, site: str, post: str, post_heading: str
+) -> None:
+    """Many blog themes and forums set the site's name in the page's `<h1>` and each post's title below it.
+
+    When both match a part of the page's title, the one nearer the post is the headline: the site's name
+    stands in the banner, above the menu, far from the text.
+    """
+    paragraphs = "".join(f"<p>{text}</p>" for text in PROSE)
+    page = (
+        f"<html><head><title>{title}</title></head><body>"
+        f"<div class='banner'><h1>{site}</h1><p>Notes from the water</p></div>"
+        "<ul class='menu'><li><a href='/'>Home</a></li><li><a href='/about'>About</a></li></ul>"
+        f"<div id='main'><{post_heading}>{post}</{post_heading}><p class='when'>May 4, 2024</p>{paragraphs}</div>"
+        "</body></html>"
+    )
+    assert extract(page, url="https://www.example.org/p/881").headline == post
+
+
 def test_title_naming_only_the_site_falls_back_to_the_heading() -> None:
     article = extract(article_page(title="Example News"), url="https://www.examplenews.com/story")
     assert article.headline == HEADLINE

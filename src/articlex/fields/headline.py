@@ -107,7 +107,9 @@ def find_headline(  # noqa: PLR0913 - the page's blocks, metadata and what the c
     found = (
         _visible_match(shown, titles, body_anchor)
         or _heading_holding_title(shown, titles, body_anchor)
-        or _visible_match([b for b in shown if b.kind is BlockKind.HEADING], parts, body_anchor)
+        # Parts of a title: one is the site's name, which many themes and forums set in the banner's <h1>
+        # above each post's own title; the heading nearest the body is the post's, whatever its level.
+        or _visible_match([b for b in shown if b.kind is BlockKind.HEADING], parts, body_anchor, rank=_placement)
     )
     if found is not None:
         return found
@@ -191,11 +193,15 @@ def _heading_holding_title(
 
 
 def _rank(block: Block, body_anchor: int | None) -> tuple[bool, bool, bool, int]:
-    """Sort key for headline blocks: an h1, a heading, above the body, and nearest to it."""
+    """Sort key for headline blocks: an h1, then by `_placement`."""
+    return (block.kind is BlockKind.HEADING and block.level == 1, *_placement(block, body_anchor))
+
+
+def _placement(block: Block, body_anchor: int | None) -> tuple[bool, bool, int]:
+    """Sort key for headline blocks whatever their level: a heading, above the body, and nearest to it."""
     above = body_anchor is None or block.index <= body_anchor
     distance = abs(body_anchor - block.index) if body_anchor is not None else block.index
-    is_heading = block.kind is BlockKind.HEADING
-    return (is_heading and block.level == 1, is_heading, above, -distance)
+    return (block.kind is BlockKind.HEADING, above, -distance)
 
 
 def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candidate[str] | None:
@@ -331,7 +337,11 @@ def _date_line(text: str) -> bool:
 
 
 def _visible_match(
-    blocks: Sequence[Block], titles: Sequence[Candidate[str]], body_anchor: int | None
+    blocks: Sequence[Block],
+    titles: Sequence[Candidate[str]],
+    body_anchor: int | None,
+    *,
+    rank: Callable[[Block, int | None], tuple[object, ...]] = _rank,
 ) -> Candidate[str] | None:
     """A block whose text equals a structured title: the visible headline, confirmed."""
     wanted = {comparable(title.value): title for title in titles}
@@ -351,7 +361,7 @@ def _visible_match(
     ]
     if not matches:
         return None
-    block, title = max(matches, key=lambda match: _rank(match[0], body_anchor))
+    block, title = max(matches, key=lambda match: rank(match[0], body_anchor))
     evidence = f"block {block.index} (matches {title.evidence})"
     return Candidate(clean_line(block.text), Source.BLOCK, evidence, block.index)
 
