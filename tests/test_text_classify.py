@@ -324,3 +324,17 @@ def test_a_documentation_page_copied_as_text_keeps_the_prose_around_its_code() -
     assert kept[0] == first
     assert code in kept
     assert kept[-1] == rest[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (MENU, "no prose on the page"),
+        ("Loading…\n\n1 Secs", "no prose on the page"),
+    ],
+)
+def test_a_copy_without_a_run_of_prose_says_so_on_every_line(text: str, why: str) -> None:
+    """With no main run, no line is 'before' or 'after' it: each says the page holds no article."""
+    decisions = decide(text)
+    assert decisions
+    assert all(d.label is Label.BOILERPLATE and d.reason.value == "no_text" and d.detail == why for d in decisions)

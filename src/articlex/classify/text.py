@@ -141,6 +141,9 @@ def classify_lines(blocks: Sequence[Block], features: Sequence[Features]) -> tup
     for index in teasers:
         weights[index] = TEASER_WEIGHT * len(blocks[index].text)
     start, end = main_run(weights, is_prose)
+    if start == end:
+        why = "no run of prose on the page" if any(is_prose) else "no prose on the page"
+        return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, why) for block in blocks)
     decisions = []
     for block, feature in zip(blocks, features, strict=True):
         if start <= block.index < end:
