@@ -29,6 +29,21 @@ def test_organisation_author_is_an_organisation_not_a_person() -> None:
     assert [c.value for c in meta.organisations] == ["Reuters"]
 
 
+def test_character_references_written_into_json_ld_are_decoded() -> None:
+    """Blog engines write HTML's character references into their JSON; no HTML parser decodes them there."""
+    script = (
+        '{"@graph": [{"@type": "WebPage", "name": "Eggs &amp; milk &bull; Harbour Kitchen",'
+        ' "description": "Three&nbsp;ways with eggs", "datePublished": "2024-06-18T09:00:00&#43;02:00",'
+        ' "author": "Ana&iuml;s Brook"}, {"@type": "Organization", "name": "Brook &amp; Daughters"}]}'
+    )
+    meta = read_metadata(PageData(json_ld=(script,)))
+    assert meta.headlines[0].value == "Eggs & milk • Harbour Kitchen"
+    assert meta.descriptions[0].value == "Three ways with eggs"
+    assert meta.published[0].value == "2024-06-18T09:00:00+02:00"
+    assert meta.authors[0].value == ("Anaïs Brook",)
+    assert [c.value for c in meta.site_names] == ["Brook & Daughters"]
+
+
 def test_microdata_author_name_and_dates() -> None:
     props = (
         MicrodataProperty("name", "Asha Rao", "https://schema.org/Person", "author"),

@@ -239,9 +239,9 @@ def _from_json_ld(scripts: tuple[str, ...], found: _Collector) -> None:
         found.listed_parts.extend(_listed_parts(listing[0]))
     for obj in objects:
         if _types(obj) & {"organization", "newsmediaorganization", "corporation"} and obj.get("name"):
-            found.site_names.append(Candidate(collapse(str(obj["name"])), Source.JSON_LD, "json-ld organization"))
+            found.site_names.append(Candidate(_json_string(str(obj["name"])), Source.JSON_LD, "json-ld organization"))
         if _types(obj) & {"website"} and isinstance(obj.get("name"), str):
-            found.site_names.append(Candidate(collapse(obj["name"]), Source.JSON_LD, "json-ld website"))
+            found.site_names.append(Candidate(_json_string(obj["name"]), Source.JSON_LD, "json-ld website"))
 
 
 def _json_ld_fields(obj: dict[str, Any], where: str, found: _Collector, nodes: dict[str, dict[str, Any]]) -> None:
@@ -278,7 +278,7 @@ def _step_texts(value: object, depth: int) -> list[str]:
     if depth > MAX_STEP_NESTING:
         return []
     if isinstance(value, str):
-        return [collapse(html.unescape(value))]  # some sites write character references into their JSON
+        return [_json_string(value)]
     if isinstance(value, list):
         return [text for item in value for text in _step_texts(item, depth + 1)]
     if isinstance(value, dict):
@@ -386,7 +386,16 @@ def _text(value: object) -> str:
         value = value[0]
     if isinstance(value, dict):
         value = value.get("@value") or value.get("name")
-    return collapse(value) if isinstance(value, str) else ""
+    return _json_string(value) if isinstance(value, str) else ""
+
+
+def _json_string(value: str) -> str:
+    """A JSON-LD string as a reader sees it, its character references decoded.
+
+    Blog engines write HTML's character references into their JSON ('Eggs &amp; milk', 'Title &bull; Site'),
+    where no HTML parser decodes them.
+    """
+    return collapse(html.unescape(value)) if "&" in value else collapse(value)
 
 
 def _strings(value: object) -> tuple[str, ...]:
@@ -414,7 +423,7 @@ def _agents(value: object, nodes: dict[str, dict[str, Any]]) -> tuple[tuple[str,
         if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
             item = nodes.get(item["@id"], item)
         if isinstance(item, str):
-            people.append(collapse(item))
+            people.append(_json_string(item))
         elif isinstance(item, dict):
             name = _text(item.get("name"))
             if not name:
