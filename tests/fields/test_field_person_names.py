@@ -133,8 +133,15 @@ def test_a_closing_greeting_is_no_signature_and_stays_in_the_body() -> None:
         assert closing in article.paragraphs
 
 
-def test_a_quotations_attribution_is_not_the_author() -> None:
-    quote = "\u201cA city is made by the people who stay when it rains.\u201d (Marten Olsvik)"
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "\u201cA city is made by the people who stay when it rains.\u201d (Marten Olsvik)",
+        "You cannot cross the sea by standing and staring at the water (Marten Olsvik)",  # a saying, unquoted
+    ],
+)
+def test_a_quotations_attribution_is_not_the_author(quote: str) -> None:
+    """A name in brackets signs the story only after its last sentence; right after a saying, it names its source."""
     article = extract(article_page(body=(*PROSE, quote)))
     assert article.authors == ()
     assert quote in article.paragraphs

@@ -66,8 +66,11 @@ SIGNATURE_MIN_WORDS = 2
 SIGNATURE_MAX_WORDS = 4
 """A signature ('Lukas Brenner') is a last paragraph that is nothing but a full name: two to four words…"""
 SIGNATURE_MAX_LINES = 2
-SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "“", "»", "«", ")")
 """…maybe over a second line with the signer's position."""
+SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "“", "»", "«", ")")
+"""What the paragraph before a signature ends with: a sentence, not a label ('Foto')."""
+_STORY_ENDS = (".", "!", "?", "…")
+"""What the story's last sentence ends with, before a name in brackets that signs it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,8 +274,11 @@ def _signed_end(block: Block) -> Credit | None:
     signed = _SIGNED_END.search(tail)
     if signed is None:
         return None
-    if _quoted(block.text, len(block.text) - len(tail) + signed.start()):
+    bracket = len(block.text) - len(tail) + signed.start()
+    if _quoted(block.text, bracket):
         return None  # '„… wenn es regnet.“ (Marten Olsvik)': who is quoted, not who wrote
+    if not block.text[:bracket].rstrip().endswith(_STORY_ENDS):
+        return None  # '… the thinking that created it (Ada Lovelace)': a saying's source, not the story's author
     name = collapse(signed.group(1))
     if split_names(name) != [name] or len(name.split()) < SIGNATURE_MIN_WORDS or not is_credited_name(name):
         return None
