@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from field_pages import article_page, json_ld
+from field_pages import HEADLINE, PROSE, article_page, json_ld
 
 from articlex import extract
 from articlex.fields.credit_line import read_credit
@@ -95,6 +95,40 @@ def test_rel_author_link_near_the_headline() -> None:
 def test_byline_element_near_the_headline() -> None:
     line = '<div class="article-byline"><span class="author-name">Greta Hollmann</span></div>'
     assert extract(article_page(below=line, lang="de")).authors == ("Greta Hollmann",)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        (
+            '<span class="byline-name">By Greta Hollmann</span>\n'
+            '<span class="byline-title">Tidewater News, Harbourtown, Northshire</span>'
+        ),
+        '<p class="author">Greta Hollmann</p>',
+    ],
+)
+def test_a_byline_of_author_elements_inside_the_story_is_no_body_text(byline: str) -> None:
+    """Set as elements named 'author' or 'byline' in the story's first lines, the byline is a field, not a paragraph."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in PROSE)
+    page = (
+        f"<html><head><title>{HEADLINE}</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<div class='story-body'><h1>{HEADLINE}</h1>{byline}{paragraphs}</div></body></html>"
+    )
+    article = extract(page)
+    assert article.authors == ("Greta Hollmann",)
+    assert article.paragraphs == PROSE
+    credit = next(d for d in article.decisions if "Greta Hollmann" in d.preview)
+    assert credit.label.value == "credit"
+
+
+def test_a_paragraph_holding_an_author_element_stays_in_the_body() -> None:
+    """An author element inside a sentence of prose names the author, and the sentence stays the story's."""
+    first = (
+        'Reporting from the harbour, <span class="author">Greta Hollmann</span> found the council chamber full '
+        "long before the vote began on Tuesday evening, with residents standing along the walls."
+    )
+    article = extract(article_page(body=(first, *PROSE)))
+    assert article.paragraphs[0].startswith("Reporting from the harbour, Greta Hollmann found")
 
 
 def test_author_field_whose_label_is_hidden_is_an_author_element() -> None:

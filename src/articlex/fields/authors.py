@@ -31,8 +31,8 @@ from articlex.fields.page_view import PageView
 from articlex.fields.person_name import is_credited_name, looks_like_name
 from articlex.fields.site_titles import Site
 from articlex.html.marks import AUTHOR
-from articlex.model import Source
-from articlex.stages import Candidate
+from articlex.model import Label, Reason, Source
+from articlex.stages import Candidate, Claim, Claims
 from articlex.textnorm import comparable
 
 STRUCTURED = frozenset({Source.JSON_LD})
@@ -42,6 +42,11 @@ SITE_NAMED_SOURCES = frozenset({Source.JSON_LD, Source.MICRODATA})
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _TITLE_SEPARATORS = re.compile(r"(?<!\s)\s++(?:[|»·•~>–—:]|::|-{1,2})\s++")
 """Between the parts of a `<title>`; spaces are taken whole from the start of their run only (linear)."""
+
+AUTHOR_LINE_MAX_WORDS = 16
+"""A byline made of author elements is short: a name, a desk, a place…"""
+AUTHOR_LINE_MARKED_SHARE = 0.5
+"""…and at least this share of its text is an author element's."""
 
 Names = Candidate[tuple[str, ...]]
 NO_SITE = Site((), "")
@@ -196,6 +201,27 @@ def _marked(page: PageView, site: Site) -> _Visible | None:
         if names:
             return _Visible(Candidate(names, Source.BLOCK, f"block {index} (author element)", index), groups)
     return None
+
+
+def author_line_claims(page: PageView) -> Claims:
+    """The byline a page sets as elements named 'author' or 'byline' rather than as a credit line: a field.
+
+    'By <name>' over '<desk>, <place>', each an element of its own: the first block near the headline whose
+    author elements name someone is claimed when it is body text made of those elements (their text is most
+    of the block's, and the block is short, no paragraph of prose).
+    """
+    site = Site.of(page.meta, page.url or _canonical(page))
+    visible = _marked(page, site)
+    if visible is None or visible.names.block is None:
+        return {}
+    block = page.blocks[visible.names.block]
+    if page.decisions[block.index].label is not Label.CONTENT or block.index in page.claimed:
+        return {}
+    marked = max((len(mark.text) for mark in block.marks if mark.kind == AUTHOR), default=0)
+    if len(block.text.split()) > AUTHOR_LINE_MAX_WORDS or marked < AUTHOR_LINE_MARKED_SHARE * len(block.text):
+        return {}
+    detail = "authors " + ", ".join(visible.names.value) + " (author element)"
+    return {block.index: Claim(Label.CREDIT, Reason.CREDIT_LINE, detail)}
 
 
 def _desk(page: PageView, credit_lines: Credits) -> Names | None:
