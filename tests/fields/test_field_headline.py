@@ -240,6 +240,20 @@ def test_a_line_between_title_and_body_that_is_no_title_is_not_the_headline(betw
     assert extract(text, options=Options(input_kind="text")).headline == "Ferry service resumes at the old pier"
 
 
+@pytest.mark.parametrize(
+    "between",
+    [
+        "These links lead to other websites and will open in a new window",  # a notice
+        "News Sport Weather Travel Culture Science Business Opinion Health Food Music",  # a menu copied as one line
+        "Lighthouse museum opens on the north shore after ten years of repairs",  # another story's title
+    ],
+)
+def test_the_title_the_story_s_opening_echoes_wins_over_a_line_nearer_the_body(between: str) -> None:
+    """Of the title-shaped lines above a text copy's body, the one naming what the story opens with is its title."""
+    text = "\n\n".join(["Harbour Gazette", HEADLINE, "Photo gallery", between, *PROSE])
+    assert extract(text, options=Options(input_kind="text")).headline == HEADLINE
+
+
 def test_a_long_title_read_as_the_body_s_first_line_is_the_headline_of_a_text_copy() -> None:
     """Above it only menu words; the title is long and has a colon, so it passes for a sentence and opens the body."""
     title = "Harbour chaos: ferries halted and the old pier closed until the spring floods are over"

@@ -70,6 +70,13 @@ CREDITED_TITLE_BONUS = LINE_SCORE_MAX_WORDS / 2
 """In text, a title-shaped line with a byline or a date line just below it scores this much more…"""
 CREDIT_REACH = 3
 """…when that credit is among the next this many lines."""
+TOPIC_SHARE_BONUS = CREDITED_TITLE_BONUS
+"""In text, a title-shaped line scores up to this much more by the share of its longer words that the story's
+opening repeats (a title names what the story is about; a notice, a menu or another story's title does not)…"""
+TOPIC_WORD_MIN_CHARS = 5
+"""…of at least this many letters (articles, pronouns and the like are shorter)…"""
+TOPIC_OPENING_LINES = 4
+"""…in the body's first this many lines."""
 _TWO_SENTENCES = re.compile(r"[a-z]{3}\.\s+[A-Z]")
 """A full stop after a word, then another sentence ('… by its audience. When you buy …'): no title has one
 (an abbreviation's stop, 'U.S. Senate', 'Lt. Col. Vindman', 'vs. Rome', follows fewer lower-case letters)."""
@@ -218,6 +225,7 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
     crumbs = [
         line for line in (clean_line(block.text) for block in searched) if line.casefold().startswith(TRAIL_ROOTS)
     ]
+    opening = _topic_words(blocks[body_start : body_start + TOPIC_OPENING_LINES])
     best: tuple[float, Block] | None = None
     distance = 0
     for block in reversed(searched):
@@ -232,6 +240,8 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
             continue
         score = min(count, LINE_SCORE_MAX_WORDS) - LINE_DISTANCE_COST * distance
         score += _placement_bonus(block, text, searched, trail_ends, crumbs)
+        own = _topic_words([block])
+        score += TOPIC_SHARE_BONUS * len(own & opening) / len(own) if own else 0.0
         if best is None or score > best[0]:
             best = (score, block)
     if best is None:
@@ -239,6 +249,11 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
         return _opening_title(blocks[body_start], following)
     block = best[1]
     return Candidate(clean_line(block.text), Source.BLOCK, f"block {block.index} (title-shaped line)", block.index)
+
+
+def _topic_words(blocks: Sequence[Block]) -> set[str]:
+    """The longer words of some lines, case aside: what a title and the story's opening share."""
+    return {word.casefold() for block in blocks for word in words(block.text) if len(word) >= TOPIC_WORD_MIN_CHARS}
 
 
 def _placement_bonus(
