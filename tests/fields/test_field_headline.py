@@ -225,6 +225,7 @@ def test_the_title_over_its_byline_wins_over_a_longer_line_nearer_the_body() -> 
         "« Spring tides over the harbour wall and the new pier",
         "Read the whole series on the harbour's ferries →",
         "Travel Notes » Harbour Towns » Northern Coast Ferries and Piers",
+        "(Jo Lind / Harbour Press Photo Agency, taken from the north pier)",
     ],
     ids=[
         "disclaimer-of-two-sentences",
@@ -232,10 +233,11 @@ def test_the_title_over_its_byline_wins_over_a_longer_line_nearer_the_body() -> 
         "previous-post",
         "arrow-link",
         "trail",
+        "credit-in-brackets",
     ],
 )
 def test_a_line_between_title_and_body_that_is_no_title_is_not_the_headline(between: str) -> None:
-    """A disclaimer, a link (an address or an arrow) or a trail is nearer the body than the title."""
+    """A disclaimer, a link (an address or an arrow), a trail or a picture's credit is nearer the body than the title."""
     text = "\n\n".join(["Harbour Gazette", "Ferry service resumes at the old pier", between, *PROSE])
     assert extract(text, options=Options(input_kind="text")).headline == "Ferry service resumes at the old pier"
 

@@ -83,6 +83,9 @@ _TWO_SENTENCES = re.compile(r"[a-z]{3}\.\s+[A-Z]")
 _NAVIGATION_ARROW = re.compile(r"^[«‹←]|[»›→]$")
 """An arrow opening or closing a line: a link to the previous or next post, or on to more."""
 _ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
+_CREDIT_IN_BRACKETS = re.compile(r"^\(.*\)$|[.!?]\s*\([^()]*\)$")
+"""A line all in brackets, or a sentence then a bracket, ends: a picture's credit ('(Jo Lind / Harbour Press)',
+'The pier at dawn. (credit: Jo Lind)'), never a title."""
 MATCH_MIN_SHARE = 0.75
 """A block shorter than this share of every structured title cannot be the visible headline."""
 
@@ -316,8 +319,8 @@ def _title_shaped(text: str) -> bool:
         return False
     if text.rstrip().endswith((".", ":", ";", ",")) or "|" in text:
         return False
-    if _TWO_SENTENCES.search(text) or _ADDRESS.search(text):
-        return False  # a disclaimer of two sentences, a link
+    if _TWO_SENTENCES.search(text) or _ADDRESS.search(text) or _CREDIT_IN_BRACKETS.search(text):
+        return False  # a disclaimer of two sentences, a link, a picture's credit
     if _NAVIGATION_ARROW.search(text) or len(_TRAIL_SEPARATOR.findall(text)) >= TRAIL_MIN_PARTS - 1:
         return False  # '« Previous post', 'Follow us →', 'Home » Travel » Notes': a link or a trail
     # 'By Jane Doe', 'November 3, 2021 at 4:02 pm', '11/20/19 6:38 AM': the lines under a headline, never it.
