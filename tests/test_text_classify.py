@@ -338,3 +338,15 @@ def test_a_copy_without_a_run_of_prose_says_so_on_every_line(text: str, why: str
     decisions = decide(text)
     assert decisions
     assert all(d.label is Label.BOILERPLATE and d.reason.value == "no_text" and d.detail == why for d in decisions)
+
+
+@pytest.mark.parametrize("entry", ["{month} 2012 ({count})", "► {month} 2012 ({count})", "{month} 2012"])
+def test_a_blog_archive_of_months_is_not_a_table_after_the_article(entry: str) -> None:
+    """'September 2012 (13)' lines link to a month's posts: counted like rows of figures, they took a whole
+    archive widget into the article."""
+    months = ["December", "November", "October", "September", "August", "July", "June", "May", "April", "March"]
+    archive = [entry.format(month=month, count=10 + n) for n, month in enumerate(months)]
+    text = paragraphs([ARTICLE[0], ARTICLE[1], ARTICLE[2], "Blog Archive", *archive, "Powered by a blog engine"])
+    kept = body(text)
+    assert ARTICLE[2] in kept
+    assert not any(line in kept for line in archive)

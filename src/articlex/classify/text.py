@@ -30,6 +30,7 @@ from articlex.hint_families import HintFamily
 from articlex.model import BlockKind, Label, Reason
 from articlex.stages import Block, Decision
 from articlex.textnorm import is_program_text
+from articlex.vocabulary import month_numbers
 
 LINE_PENALTY_CAP = 60
 """In plain text, a non-prose line costs its length up to this many characters."""
@@ -126,6 +127,8 @@ _CELL_BREAK = re.compile(r"\w\s*[,;:|/@(–—،、，：；]\s*\w|\s-\s")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 """A lower-case letter running into a capitalised word: where two texts were copied without a space."""
 _DIGIT = re.compile(r"\d")
+_ARCHIVE_ENTRY = re.compile(r"^[►▼▶▸»›+\-\s]*([^\W\d_]+\.?)\s+(?:19|20)\d\d\s*(?:\(\d+\))?$")
+"""A word, a year and maybe a count in brackets ('► September 2012 (13)'); the word must be a month's name."""
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|\bcopyright\b).*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*(?:©|\(c\)|\bcopyright\b)", re.IGNORECASE
 )
@@ -397,7 +400,15 @@ def _table_row(block: Block, feature: Features, stamp: bool) -> bool:
     if feature.is_prose or feature.words < TABLE_ROW_MIN_WORDS or feature.phrase_family is not None:
         return False
     text = block.text
+    if _archive_entry(text):
+        return False  # 'September 2012 (13)': a blog archive's link to a month's posts, not a row of figures
     return not stamp and _DIGIT.search(text) is not None and _CELL_BREAK.search(text) is not None
+
+
+def _archive_entry(text: str) -> bool:
+    """A month and a year, maybe with the count of posts after them: an entry of a blog's archive widget."""
+    match = _ARCHIVE_ENTRY.match(text)
+    return match is not None and match.group(1).casefold().rstrip(".") in month_numbers()
 
 
 def _stamp(block: Block, feature: Features) -> bool:
