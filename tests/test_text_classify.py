@@ -350,3 +350,19 @@ def test_a_blog_archive_of_months_is_not_a_table_after_the_article(entry: str) -
     kept = body(text)
     assert ARTICLE[2] in kept
     assert not any(line in kept for line in archive)
+
+
+def test_a_menu_copied_as_one_line_inside_the_text_is_left_out() -> None:
+    """'Home | About us | Contact | Privacy' between paragraphs is a menu's links, whatever stands around it."""
+    menu = "[ Reply | Private reply | To 12 | View replies ]"
+    text = paragraphs([ARTICLE[0], ARTICLE[1], menu, ARTICLE[2], ARTICLE[3]])
+    kept = body(text)
+    assert ARTICLE[2] in kept
+    assert menu not in kept
+
+
+def test_a_line_of_facts_between_bars_stays_in_the_text() -> None:
+    """'Prep time: 10 minutes | Cook time: 40 minutes | …' lists a recipe's facts: labels with their values."""
+    facts = "Prep time: 10 minutes | Cook time: 40 minutes | Serves: 8 | Difficulty: easy"
+    text = paragraphs([ARTICLE[0], ARTICLE[1], facts, ARTICLE[2], ARTICLE[3]])
+    assert facts in body(text)

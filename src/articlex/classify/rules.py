@@ -13,6 +13,10 @@ from articlex.stages import Block
 
 Verdict = tuple[Label, Reason, str]
 
+MENU_LINE_MIN_PARTS = 4
+"""A text line cut by '|' into this many parts or more is a menu copied as one line…"""
+MENU_PART_MAX_WORDS = 5
+"""…when every part is a link's few words."""
 LINK_DENSE = 0.5
 """A block inside the article whose text is more than half links is a link list or a 'related' box."""
 LINK_DENSE_MAX_WORDS = 40
@@ -49,7 +53,21 @@ def judge_line_inside(block: Block, features: Features) -> Verdict:
     """Judge a plain-text line inside the main run of prose."""
     if features.bullet and not features.is_prose:
         return Label.BOILERPLATE, Reason.LIST_OF_LINKS, "a bulleted short line"
+    if _menu_line(block.text):
+        return Label.BOILERPLATE, Reason.LIST_OF_LINKS, "a menu copied as one line ('A | B | C | D')"
     return _judge_text(block, features)
+
+
+def _menu_line(text: str) -> bool:
+    """A line of `MENU_LINE_MIN_PARTS` short parts or more between '|': a menu's links ('Home | About | Contact').
+
+    A part holding a label and its value ('Prep Time: 2 Hours | Servings: 12') makes it a list of facts instead.
+    """
+    parts = [part.strip(" []") for part in text.split("|")]
+    named = [part for part in parts if part]
+    if len(parts) < MENU_LINE_MIN_PARTS or len(named) < MENU_LINE_MIN_PARTS - 1:
+        return False
+    return all(len(part.split()) <= MENU_PART_MAX_WORDS and ":" not in part for part in named)
 
 
 def _linked_sentence(block: Block, features: Features) -> bool:
