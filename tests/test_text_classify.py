@@ -366,3 +366,12 @@ def test_a_line_of_facts_between_bars_stays_in_the_text() -> None:
     facts = "Prep time: 10 minutes | Cook time: 40 minutes | Serves: 8 | Difficulty: easy"
     text = paragraphs([ARTICLE[0], ARTICLE[1], facts, ARTICLE[2], ARTICLE[3]])
     assert facts in body(text)
+
+
+@pytest.mark.parametrize("label", ["Main article: Harbour cranes of the north quay", "Rate this article"])
+def test_an_encyclopedia_s_pointer_and_a_rating_widget_are_no_text(label: str) -> None:
+    """'Main article: …' points to another page; 'Rate this article' heads a widget: labels, not the article's text."""
+    text = paragraphs([ARTICLE[0], ARTICLE[1], label, ARTICLE[2], ARTICLE[3]])
+    kept = body(text)
+    assert ARTICLE[2] in kept
+    assert label not in kept
