@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from articlex.date_text import numeric_order
 from articlex.fields.agency import find_agencies
-from articlex.fields.authors import author_line_claims, find_authors
+from articlex.fields.authors import find_authors
 from articlex.fields.byline import byline, dateline_place, find_credits
 from articlex.fields.comments import find_comments
 from articlex.fields.dates import find_dates
@@ -65,11 +65,12 @@ def find_fields(
     claims.update(date_claims)
     page = page.claiming(date_claims)
     agency, agencies = find_agencies(page, credit_lines)
-    claims.update(author_line_claims(page))  # a byline of author elements that no credit line claimed
+    authors, author_line = find_authors(page, credit_lines)
+    claims.update(author_line)  # a byline of author elements that no credit line claimed
     return Fields(
         headline=headline,
         byline=byline(credit_lines, page.anchor),
-        authors=find_authors(page, credit_lines),
+        authors=authors,
         agency=agency,
         agencies=agencies,
         dateline=dateline_place(credit_lines),

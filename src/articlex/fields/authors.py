@@ -60,14 +60,23 @@ class _Visible:
     groups: tuple[tuple[str, ...], ...]
 
 
-def find_authors(page: PageView, credit_lines: Credits) -> Names | None:
-    """The authors' names, in order, without repeats; None when the page names none."""
+def find_authors(page: PageView, credit_lines: Credits) -> tuple[Names | None, Claims]:
+    """The authors' names, in order, without repeats (None when none is named); the byline line the body leaves out.
+
+    That line is one made of author elements that no credit line claimed (`_author_line_claims`).
+    """
     site = Site.of(page.meta, page.url or _canonical(page))
+    marked = _marked(page, site)
     visible = (
         _credited(page, credit_lines.headline_first(page.anchor), site)
-        or _marked(page, site)
+        or marked
         or _credited(page, credit_lines.closing, site, "closing credit")
     )
+    return _authors(page, credit_lines, site, visible), _author_line_claims(page, marked)
+
+
+def _authors(page: PageView, credit_lines: Credits, site: Site, visible: _Visible | None) -> Names | None:
+    """The authors, structured data's or the visible byline's (`visible`), else the last resorts."""
     later: list[Names] = []
     site_named: list[Names] = []
     for candidate in page.meta.authors:
@@ -203,15 +212,13 @@ def _marked(page: PageView, site: Site) -> _Visible | None:
     return None
 
 
-def author_line_claims(page: PageView) -> Claims:
+def _author_line_claims(page: PageView, visible: _Visible | None) -> Claims:
     """The byline a page sets as elements named 'author' or 'byline' rather than as a credit line: a field.
 
     'By <name>' over '<desk>, <place>', each an element of its own: the first block near the headline whose
-    author elements name someone is claimed when it is body text made of those elements (their text is most
-    of the block's, and the block is short, no paragraph of prose).
+    author elements name someone (`visible`, from `_marked`) is claimed when it is body text made of those
+    elements (their text is most of the block's, and the block is short, no paragraph of prose).
     """
-    site = Site.of(page.meta, page.url or _canonical(page))
-    visible = _marked(page, site)
     if visible is None or visible.names.block is None:
         return {}
     block = page.blocks[visible.names.block]

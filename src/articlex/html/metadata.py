@@ -395,7 +395,7 @@ def _json_string(value: str) -> str:
     Blog engines write HTML's character references into their JSON ('Eggs &amp; milk', 'Title &bull; Site'),
     where no HTML parser decodes them.
     """
-    return collapse(html.unescape(value)) if "&" in value else collapse(value)
+    return collapse(html.unescape(value))
 
 
 def _strings(value: object) -> tuple[str, ...]:
