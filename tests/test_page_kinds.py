@@ -598,21 +598,6 @@ def test_a_short_story_beside_a_long_cookie_notice_keeps_the_story() -> None:
     assert "cookies" not in body
 
 
-@pytest.mark.parametrize("names", ["class='cli-modal' id='cliSettingsPopup'", "class='cookielawinfo-settings'"])
-def test_a_consent_tools_settings_dialog_longer_than_the_story_is_not_the_article(names: str) -> None:
-    """A consent tool's settings dialog (its tables of cookies, each explained) is named for the tool, not for cookies."""
-    page = (
-        "<html><head><title>Bridge closed | Riverside Gazette</title></head><body>"
-        "<div class='layout'><div class='col-a'><h1>Bridge closed</h1>"
-        "<p>The old bridge is closed to cars from Monday while workers repair its railings.</p>"
-        "<p>Walkers may still cross on the east side, the council said.</p></div></div>"
-        f"<div {names} role='dialog'><div class='box-body'>{CONSENT_NOTICE}{CONSENT_NOTICE}</div></div></body></html>"
-    )
-    body = _body(page)
-    assert "repair its railings" in body
-    assert "cookies" not in body
-
-
 def test_a_page_about_cookies_named_for_them_keeps_its_text() -> None:
     """A cookie policy page names its own element for cookies; with its `<h1>` inside, that element is the page."""
     page = (

@@ -366,32 +366,3 @@ def test_a_line_of_facts_between_bars_stays_in_the_text() -> None:
     facts = "Prep time: 10 minutes | Cook time: 40 minutes | Serves: 8 | Difficulty: easy"
     text = paragraphs([ARTICLE[0], ARTICLE[1], facts, ARTICLE[2], ARTICLE[3]])
     assert facts in body(text)
-
-
-@pytest.mark.parametrize("label", ["Main article: Harbour cranes of the north quay", "Rate this article"])
-def test_an_encyclopedia_s_pointer_and_a_rating_widget_are_no_text(label: str) -> None:
-    """'Main article: …' points to another page; 'Rate this article' heads a widget: labels, not the article's text."""
-    text = paragraphs([ARTICLE[0], ARTICLE[1], label, ARTICLE[2], ARTICLE[3]])
-    kept = body(text)
-    assert ARTICLE[2] in kept
-    assert label not in kept
-
-
-def test_an_advertisement_s_notice_inside_the_text_is_dropped_and_the_text_goes_on() -> None:
-    """'Article continues below' stands where an advertisement was: the label goes, the article after it stays."""
-    text = paragraphs([ARTICLE[0], ARTICLE[1], "Article continues below", ARTICLE[2], ARTICLE[3]])
-    kept = body(text)
-    assert "Article continues below" not in kept
-    assert ARTICLE[3] in kept
-
-
-def test_a_list_of_top_headlines_after_the_text_is_not_the_article() -> None:
-    """'Top Headlines' opens other stories' summaries: the article ends above it."""
-    headlines = [
-        f"In other news, the harbour board said on Monday that berth {n} will reopen in May, after repairs to its wall."
-        for n in range(3)
-    ]
-    text = paragraphs([*ARTICLE, "Top Headlines", *headlines])
-    kept = body(text)
-    assert ARTICLE[-1] in kept
-    assert not any(line in kept for line in headlines)
