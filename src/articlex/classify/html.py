@@ -58,7 +58,7 @@ SPECIFICITY_MARGIN = 0.25
 TEXT_ELEMENTS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "address"})
 """Elements that hold one piece of text (which `<br>`s may cut in several blocks), never an article's own element."""
 NAMED_BODY_MIN_WORDS = 5
-"""A lone blurb gives way to the element named like the article body when that holds this many words."""
+"""A lone blurb gives way to the page's one element named like the article body when that holds this many words."""
 SIBLING_LINK_SHARE = 0.25
 """A piece of the article beside the main content has at most this share of its text in links."""
 LEAD_LOOKBACK = 3
@@ -225,39 +225,30 @@ def _why_no_text(blocks: Sequence[Block], features: Sequence[Features], credible
 def _named_body(
     blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features], main: int
 ) -> int:
-    """The element named like the article body, when the main content found is a lone blurb apart from it.
+    """The page's one element named like the article body, when the main content found is a lone blurb apart from it.
 
     A short post (a photo and one line) holds no paragraph of prose, so a site's credit or "about" blurb
     elsewhere on the page outscores it. When the main content found holds one paragraph at most and lies
-    apart from the element named like the article body ('entry-content', itemprop=articleBody) or tagged
-    as the titled article (an `<article>` holding the `<h1>` and a paragraph), and that element holds a
-    few words of unlinked text, that element is the article. Where a template gives the name to several
-    elements (its sidebar widgets too), the one holding more than half of their unlinked words is meant.
+    apart from the page's only element named like the article body ('entry-content',
+    itemprop=articleBody) or tagged as the titled article (an `<article>` holding the `<h1>` and a
+    paragraph), and that element holds a few words of unlinked text, that element is the article.
     """
     if sum(1 for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors) > 1:
         return main
     named = {c.id for c in containers if HintFamily.ARTICLE_BODY in c.families}
     named |= _titled_articles(blocks, containers, features)
     outermost = [c for c in named if named.isdisjoint(_ancestors(containers, c))]
-    if not outermost:
+    if len(outermost) != 1:
         return main
-    words = _unlinked_words(blocks, outermost)
-    body = max(outermost, key=words.__getitem__)
-    if 2 * words[body] <= sum(words.values()):
-        return main  # no one element stands out: the name is a template's, on every box
+    body = outermost[0]
     if main == body or body in _ancestors(containers, main) or main in _ancestors(containers, body):
         return main
-    return body if words[body] >= NAMED_BODY_MIN_WORDS else main
-
-
-def _unlinked_words(blocks: Sequence[Block], containers: Collection[int]) -> dict[int, float]:
-    """The words of text that are not link text under each of `containers` (none inside another)."""
-    words = dict.fromkeys(containers, 0.0)
-    for block in blocks:
-        holder = next((c for c in block.ancestors if c in words), None)
-        if holder is not None and block.text:
-            words[holder] += len(block.text.split()) * (len(block.text) - block.link_chars) / len(block.text)
-    return words
+    words = sum(
+        len(b.text.split()) * (len(b.text) - b.link_chars) / len(b.text)
+        for b in blocks
+        if body in b.ancestors and b.text
+    )  # unlinked words
+    return body if words >= NAMED_BODY_MIN_WORDS else main
 
 
 def _titled_articles(
