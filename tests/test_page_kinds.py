@@ -315,19 +315,6 @@ def test_a_page_whose_only_sentence_is_its_copyright_line_has_no_body() -> None:
     assert _body(page) == ""
 
 
-@pytest.mark.parametrize("wrapper", ["<main>{}</main>", "<div class='entry-content'>{}</div>"])
-def test_a_post_of_one_sentence_in_the_pages_main_element_is_its_body(wrapper: str) -> None:
-    """One sentence is no post when it stands anywhere (a copyright line), but it is when the page calls it its content."""
-    sentence = "The ferry to the outer islands runs again from Monday morning."
-    page = (
-        "<html><head><title>Ferry notice</title></head><body>"
-        "<nav><a href='/'>Home</a> <a href='/notices'>Notices</a></nav>"
-        + wrapper.format(f"<section><div><div>{sentence}</div></div></section>")
-        + "</body></html>"
-    )
-    assert _body(page) == sentence
-
-
 def test_a_text_copy_that_starts_with_a_script_keeps_the_article() -> None:
     """A browser copy may begin with a script's source; its semicolons and braces are not sentences."""
     script = (

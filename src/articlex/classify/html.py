@@ -166,8 +166,7 @@ def _judge_page(  # noqa: PLR0913 - the page's parts, the hints believed, and wh
         credible = credible_hints(blocks, containers, features)
         main = main_container(blocks, containers, features, credible)
         sentences = sum(1 for b, f in zip(blocks, features, strict=True) if f.is_prose and main in b.ancestors)
-        if sentences < SIEVE_MIN_SENTENCES and not _in_page_main(blocks, containers, features):
-            main = None  # one line ('© 2006 …') is no post, unless the page's <main> holds it
+        main = main if sentences >= SIEVE_MIN_SENTENCES else None  # one line ('© 2006 …') is no post
     if main is None:
         why = _why_no_text(blocks, features, credible)
         return tuple(Decision(block, Label.BOILERPLATE, Reason.NO_TEXT, why) for block in blocks)
@@ -197,13 +196,6 @@ def _judge_page(  # noqa: PLR0913 - the page's parts, the hints believed, and wh
         decisions.append(Decision(block, label, reason, detail))
     keep_whole_lists(decisions, containers, main)
     return tuple(decisions)
-
-
-def _in_page_main(blocks: Sequence[Block], containers: Sequence[Container], features: Sequence[Features]) -> bool:
-    """Whether the page's prose lies inside what the page itself calls its content (`<main>`, 'entry-content')."""
-    marked = {c.id for c in containers if c.tag == "main" or HintFamily.ARTICLE_BODY in c.families}
-    prose = [b for b, f in zip(blocks, features, strict=True) if f.is_prose]
-    return bool(prose) and all(marked.intersection(b.ancestors) for b in prose)
 
 
 def _why_no_text(blocks: Sequence[Block], features: Sequence[Features], credible: dict[int, HintFamily]) -> str:
