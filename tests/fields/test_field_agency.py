@@ -263,3 +263,48 @@ def _page_with_a_line_above_the_headline(line: str, body: tuple[str, ...]) -> st
         f"<article><p>{line}</p><h1>City council approves new budget</h1>{paragraphs}</article>"
         "<footer>About us · Contact</footer></body></html>"
     )
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency", "place"),
+    [
+        ("STOCKHOLM (TT) ", "TT", "Stockholm"),  # no dash after the agency
+        ("Harbourton, June 18 (IANS) ", "IANS", "Harbourton"),  # no dash, but the place's date
+        ("Valdemora, 18 jun (EFE).- ", "EFE", "Valdemora"),  # a full stop before the dash
+        ("New Harbour [India], June 18 (ANI): ", "ANI", "New Harbour"),  # the country in brackets
+        ("MOSCOW, June 18. /TASS/. ", "TASS", "Moscow"),  # the agency between slashes
+        ("TORONTO (AP) -", "AP", "Toronto"),  # a dash glued to the first word
+    ],
+)
+def test_datelines_in_the_forms_wires_print_them(opening: str, agency: str, place: str) -> None:
+    article = extract(article_page(body=(opening + PROSE[0], *PROSE[1:])))
+    assert article.agency == agency
+    assert article.dateline == place
+
+
+def test_an_organisation_and_its_acronym_opening_a_sentence_is_no_dateline() -> None:
+    """'The … Authority (PNA) will …': a name and its short form, which some agency shares, open a sentence."""
+    first = "The Northern Port Authority (PNA) will not accept any delay to the new quay, a spokesman said on Monday."
+    article = extract(article_page(body=(first, *PROSE)))
+    assert article.agency is None
+    assert article.dateline is None
+
+
+@pytest.mark.parametrize(
+    ("closing", "agency"),
+    [
+        ("Quelle: dpa", "dpa"),
+        ("Fonte: ANSA", "ANSA"),
+        ("(sda)", "Keystone-SDA"),
+        ("(afp)", "AFP"),
+        ("Mit Material von dpa", "dpa"),
+        ("Con información de EFE", "EFE"),
+    ],
+)
+def test_closing_credits_in_other_languages_and_letter_cases(closing: str, agency: str) -> None:
+    assert extract(article_page(body=(*PROSE, closing))).agency == agency
+
+
+def test_a_short_last_line_opening_like_a_joiner_in_another_language_is_no_credit() -> None:
+    """'Met' is Dutch for 'with', and English lines open with it: it joins no credit."""
+    assert extract(article_page(body=(*PROSE, "Met police told Reuters on Monday."))).agency is None

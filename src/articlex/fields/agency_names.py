@@ -19,8 +19,18 @@ DATELINE_MAX_PLACE_CHARS = 40
 CLOSING_CREDIT_MAX_WORDS = 12
 """A closing credit is a short line; a long last paragraph that names an agency is body text."""
 
+SOURCE_LABELS = (
+    "source", "sources", "quelle", "quellen", "fuente", "fuentes", "fonte", "fontes", "bron", "källa", "kilde",
+    "lähde", "zdroj", "źródło", "izvor", "forrás", "sursa", "kaynak", "πηγή", "источник", "джерело",
+)  # fmt: skip
+"""'Source' in the languages of the listed agencies: a short last line 'Quelle: dpa' credits the agency."""
+CREDIT_JOINERS = ("mit", "avec", "con información de", "con agencias", "con agenzie")
+"""Words that join an outlet's own story to an agency's ('Mit Material von dpa', 'Con información de EFE'). Bare
+'con' and Dutch 'met' are left out: English lines open with them ('Met police told Reuters …')."""
+
 _CLOSING_CREDIT = re.compile(
-    r"^\s*(?:[(\[]|[-—–]+\s*|(?:with\s+)?(?:additional\s+)?(?:inputs?|reporting|input|source|sources|agencies)\b)",
+    r"^\s*(?:[(\[]|[-—–]+\s*|(?:with\s+)?(?:additional\s+)?(?:inputs?|reporting|input|agencies)\b"
+    rf"|(?:{'|'.join(SOURCE_LABELS + CREDIT_JOINERS)})\b)",
     re.IGNORECASE,
 )
 
@@ -113,9 +123,10 @@ def agency_named(text: str) -> Agency | None:
 
 _DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,4})"  # one to five words of a place name
-    r"(?:\s*,\s*[^()—–\-:]{1,30}?)?"  # ", June 18" or ", Germany"
-    r"\s*(?:\((?P<agency>[^()]{1,40})\))?"  # "(IANS)"
-    r"\s*[—–:-]{1,2}\s",
+    r"(?:\s*\[[^\[\]]{1,30}\])?"  # " [India]"
+    r"(?P<when>\s*,\s*[^()\[\]/—–\-:]{1,30}?)?"  # ", June 18" or ", Germany"
+    r"\s*(?P<credit>\((?P<agency>[^()]{1,40})\)|/(?P<slashed>[^/\s]{2,20})/)?"  # "(IANS)", "/TASS/"
+    r"(?:\s*\.?\s*(?P<dash>[—–:-]{1,2})\s|(?(credit)\.?\s|(?!)))",  # " — ", ").- ", "): ", after a credit nothing
 )
 
 
@@ -126,11 +137,16 @@ def find_dateline(paragraph: str) -> Dateline | None:
         return None
     place = match.group("place").strip()
     agency = None
-    if match.group("agency"):
-        found = agencies_in(match.group("agency"))
-        agency = found[0] if found else None
-    if agency is None and not (place.isupper() and len(place) > 2):
+    credit = match.group("agency") or match.group("slashed")
+    if credit:
+        found = agencies_in(credit)
+        agency = found[0] if found else agency_named(credit)
+    if match.group("dash") is None and not (place.isupper() or match.group("when")):
+        # Without a dash, 'The Harbour Authority (HA) said …' opens a sentence: a dateline's place is printed in
+        # capitals or followed by its date ('STOCKHOLM (TT)', 'Islamabad, Jan 14 (IANS)').
         return None
+    if agency is None and not (match.group("dash") and place.isupper() and len(place) > 2):
+        return None  # a place in capitals opens a dateline before a dash; without one, only with its agency
     if len(place) > DATELINE_MAX_PLACE_CHARS:
         return None
     return Dateline(place.title() if place.isupper() else place, agency)
@@ -182,7 +198,8 @@ def closing_credits(paragraph: str) -> tuple[Agency, ...]:
         return ()
     found = agencies_in(paragraph)
     if not found:
-        return ()
+        alone = agency_named(paragraph)  # '(sda)', '(afp)': an agency alone, in a case the search above skips
+        return (alone,) if alone is not None else ()
     if _CLOSING_CREDIT.match(paragraph) or agency_named(paragraph.split("/", maxsplit=1)[0]) is not None:
         return tuple(found)
     return ()
