@@ -233,6 +233,17 @@ def _numeric_day(year: int, first: int, second: int, *, month_first: bool) -> dt
         return None
 
 
+def label_start(text: str, before: int, after: int = 0) -> int | None:
+    """Where the label of the date written at `before` starts ('Updated' in 'By Jana Roe Updated June 3'), or None.
+
+    Only a label starting at `after` or later counts.
+    """
+    start = None
+    for match in _label_pattern().finditer(text, max(after, before - LABEL_REACH), before):
+        start = match.start()
+    return start
+
+
 def date_role(text: str, before: int | None = None) -> str | None:
     """'published' or 'updated' when `text` holds a date label ('Veröffentlicht', 'Mis à jour'), else None.
 

@@ -50,6 +50,30 @@ def test_labels_and_organisations_are_not_names(text: str) -> None:
     assert split_names(text) == []
 
 
+@pytest.mark.parametrize(
+    ("line", "author", "updated"),
+    [
+        ("By Asha Rao Updated 3:15 PM ET, Mon June 3, 2024", "Asha Rao", "2024-06-03"),
+        ("By Asha Rao Updated June 3, 2024", "Asha Rao", "2024-06-03"),
+        ("Von Anna Schmidt Aktualisiert am 03.06.2024", "Anna Schmidt", "2024-06-03"),
+        ("Par Élodie Durand Mis à jour le 3 juin 2024", "Élodie Durand", "2024-06-03"),
+    ],
+)
+def test_a_date_label_glued_to_the_name_is_no_part_of_it(line: str, author: str, updated: str) -> None:
+    """A byline and its date's label copied with no separator: the label ends the name ('… Doe Updated June 3')."""
+    credit = read_credit(line, month_first=True, reference=None)
+    assert credit is not None
+    assert credit.authors == (author,)
+    assert credit.updated is not None
+    assert credit.updated.isoformat()[:10] == updated
+
+
+def test_a_label_before_the_byline_prefix_leaves_the_name_whole() -> None:
+    credit = read_credit("Posted by Asha Rao on June 3, 2024", month_first=True, reference=None)
+    assert credit is not None
+    assert credit.authors == ("Asha Rao",)
+
+
 def test_credit_line_with_names_dates_and_agency() -> None:
     credit = read_credit("By Asha Rao (IANS) | 18 Jun, 2024", month_first=False, reference=None)
     assert credit is not None

@@ -16,7 +16,15 @@ import re
 from dataclasses import dataclass, field
 
 from articlex.classify.features import phrase_family
-from articlex.date_text import DayOrTime, date_role, find_visible_date, is_relative, visible_dates, with_clock
+from articlex.date_text import (
+    DayOrTime,
+    date_role,
+    find_visible_date,
+    is_relative,
+    label_start,
+    visible_dates,
+    with_clock,
+)
 from articlex.fields.agency_names import agencies_in, agency_named
 from articlex.fields.names import desk_name, holds_role, is_role_phrase, prefix_end, split_names
 from articlex.fields.person_name import looks_like_name
@@ -346,6 +354,8 @@ def _names_around_dates(segment: str, first_start: int, last_end: int) -> tuple[
     before = segment[:first_start]
     start = prefix_end(before)
     if start is not None:
+        label = label_start(segment, first_start, start)  # 'By Jana Roe Updated June 3': no part of the name
+        before = before if label is None else segment[:label]
         connector = _CONNECTOR.search(before, start)
         credited = before[start : connector.start() if connector else None]
         return split_names(credited, after_prefix=True), credited
