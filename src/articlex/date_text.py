@@ -117,6 +117,8 @@ def _visible_patterns() -> tuple[re.Pattern[str], ...]:
             re.IGNORECASE,
         ),
         re.compile(rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+        # The year first, as Hungarian and Lithuanian write it: '2024. június 3.', '2024 m. birželio 3 d.'
+        re.compile(rf"\b(?P<y>\d{{4}})\.?\s+(?:m\.\s+)?(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}})\b", re.IGNORECASE),
         re.compile(r"\b(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?"),
         re.compile(r"\b(?P<y>\d{4})[./]\s?(?P<m>\d{1,2})[./]\s?(?P<d>\d{1,2})\b"),
         re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"),

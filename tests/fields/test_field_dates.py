@@ -56,6 +56,14 @@ def test_a_date_after_the_reference_day_is_not_plausible() -> None:
         ("martes 17 de marzo de 2020", dt.date(2020, 3, 17)),
         ("18 июня 2024", dt.date(2024, 6, 18)),
         ("2024年6月18日", dt.date(2024, 6, 18)),
+        ("2024. június 18.", dt.date(2024, 6, 18)),  # the year first, Hungarian
+        ("2024 m. birželio 18 d.", dt.date(2024, 6, 18)),  # the year first, Lithuanian
+        ("18 يونيو 2024", dt.date(2024, 6, 18)),
+        ("18 تشرين الأول 2024", dt.date(2024, 10, 18)),  # the Levantine month names, of two words
+        ("18 ביוני 2024", dt.date(2024, 6, 18)),
+        ("18 юни 2024", dt.date(2024, 6, 18)),
+        ("18. juuni 2024", dt.date(2024, 6, 18)),
+        ("18 जून 2024", dt.date(2024, 6, 18)),
     ],
 )
 def test_visible_dates_in_many_formats_and_languages(text: str, expected: dt.date) -> None:
@@ -68,6 +76,11 @@ def test_labels_say_which_date_is_which() -> None:
         (dt.date(2019, 2, 10), "published"),
         (dt.date(2019, 2, 12), "updated"),
     ]
+
+
+def test_labels_in_a_right_to_left_script_say_which_date_is_which() -> None:
+    seen = visible_dates("آخر تحديث: 5 يونيو 2024 | تاريخ النشر: 3 يونيو 2024", month_first=False, reference=None)
+    assert [(s.value, s.role) for s in seen] == [(dt.date(2024, 6, 5), "updated"), (dt.date(2024, 6, 3), "published")]
 
 
 def test_numeric_order_comes_from_dates_only_one_order_can_read() -> None:
