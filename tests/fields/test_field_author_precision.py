@@ -116,6 +116,26 @@ def test_a_byline_names_its_authors_not_what_stands_beside_it(line: str, authors
     assert credit.authors == authors
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Presented by Harbour Savings Bank",
+        "Translated by Mara Quill",
+        "Edited by Mara Quill",
+        "Medically reviewed by Dr. Mara Quill, MD",
+        "Fact checked by Mara Quill",
+        "Übersetzt von Mara Quill",
+    ],
+)
+def test_a_sponsor_a_translator_or_an_editor_is_no_author(line: str) -> None:
+    """A credit for other work than the writing ('Edited by', 'Presented by'): its name is not the author's."""
+    assert extract(article_page(below=f"<p>{line}</p>")).authors == ()
+
+
+def test_the_author_before_a_credit_for_other_work_is_kept() -> None:
+    assert extract(article_page(below="<p>By Tobin Ashe Reviewed by Mara Quill</p>")).authors == ("Tobin Ashe",)
+
+
 # ---- <meta name="author"> --------------------------------------------------------------------
 
 SHOWN = "By the newsroom of the paper, with the help of readers."
