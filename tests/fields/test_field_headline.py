@@ -19,6 +19,11 @@ SITE = Site(("examplenews",), "examplenews", frozenset({"examplenews"}))
         ("Budget approved - examplenews.com", "Budget approved"),
         ("Mayor Jane Doe – Budget approved after long debate", "Mayor Jane Doe – Budget approved after long debate"),
         ("Blog » Archive » Budget approved after a long debate", "Budget approved after a long debate"),
+        # a post inside its blog, whatever the blog is called: the part before the '«'
+        ("Gone fishing « Harbour Walker's Notebook of Small Things", "Gone fishing"),
+        ("Budget approved « Harbour Walker – notes, pictures & walks", "Budget approved"),
+        # Chinese and Japanese titles join their parts with an underscore
+        ("港务局批准东码头新起重机计划_财经频道_海港日报网", "港务局批准东码头新起重机计划"),
     ],
 )
 def test_site_name_is_cut_from_titles(title: str, expected: str) -> None:

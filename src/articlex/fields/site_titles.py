@@ -17,8 +17,13 @@ from articlex.html.metadata import Metadata
 from articlex.stages import Candidate
 from articlex.textnorm import collapse, comparable, words
 
-STRONG_SEPARATORS = re.compile(r"(?<!\s)\s++(?:[|»·•~]|::)\s++")
-"""Separators that join a title's parts and rarely stand inside a headline: 'Headline | Section | Site'."""
+STRONG_SEPARATORS = re.compile(
+    r"(?<!\s)\s++(?:[|»·•~]|::)\s++|(?<=[\u3040-\u30ff\u4e00-\u9fff])_(?=[\u3040-\u30ff\u4e00-\u9fff])"
+)
+"""Separators that join a title's parts and rarely stand inside a headline: 'Headline | Section | Site',
+and the underscore Chinese and Japanese sites join parts with ('标题_频道_网站')."""
+_INSIDE = re.compile(r"(?<!\s)\s++«\s++")
+"""'Headline « Blog': what stands before the first '«' is inside what follows (a post of a blog)."""
 WEAK_SEPARATORS = re.compile(r"(?<!\s)\s++(?:[–—:]|-{1,2})\s++")
 """Separators of titles that also stand inside headlines: 'Headline - Site', 'Jane Doe – Case Closed'."""
 _SITE_LABEL = re.compile(r"^([^:]{2,40}):\s+")
@@ -151,9 +156,13 @@ def title_parts(titles: list[Candidate[str]]) -> list[Candidate[str]]:
 def strip_site_name(title: str, site: Site) -> str:
     """'Headline | Site' → 'Headline': the parts at either end that name the site are cut off.
 
-    Of a trail of parts ('Blog » Archiv » Headline'), the longest part is kept.
+    Of a trail of parts ('Blog » Archiv » Headline'), the longest part is kept; of 'Headline « Blog',
+    the part before the '«'.
     """
     title = collapse(title)
+    inside = _INSIDE.search(title)
+    if inside is not None and inside.start() > 0:
+        title = title[: inside.start()]
     label = _SITE_LABEL.match(title)
     if label is not None and _squash(label.group(1)) in {*site.names, site.domain}:
         title = title[label.end() :]
