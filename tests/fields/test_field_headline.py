@@ -52,9 +52,11 @@ def test_visible_headline_matching_the_title_wins() -> None:
     assert article.provenance["headline"].block is not None
 
 
-def test_kicker_glued_in_the_heading_is_left_out() -> None:
+@pytest.mark.parametrize("space", [" ", ""])
+def test_kicker_glued_in_the_heading_is_left_out(space: str) -> None:
+    """With or without a space: a kicker in its own `<span>` runs into the title's first word ('EXCLUSIVECity …')."""
     head = f'<meta property="og:title" content="{HEADLINE}">'
-    article = extract(article_page(head=head, headline=f'<span class="kicker">Politics</span> {HEADLINE}'))
+    article = extract(article_page(head=head, headline=f'<span class="kicker">EXCLUSIVE</span>{space}{HEADLINE}'))
     assert article.headline == HEADLINE
 
 

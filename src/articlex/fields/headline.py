@@ -191,11 +191,14 @@ def _heading_holding_title(
         text = comparable(clean_line(block.text))
         for title in titles:
             wanted = comparable(title.value)
-            extra = len(words(text)) - len(words(wanted))
-            long_enough = len(words(wanted)) > HEADLINE_MIN_WORDS and 0 < extra <= KICKER_MAX_WORDS
-            if long_enough and (text.endswith(wanted) or text.startswith(wanted)):
-                found.append((block, title))
-                break
+            if len(words(wanted)) <= HEADLINE_MIN_WORDS or len(text) <= len(wanted):
+                continue
+            if text.endswith(wanted) or text.startswith(wanted):
+                # The kicker's words, counted apart: glued without a space ('EXCLUSIVEHarbour …') it adds no word.
+                extra = text[: -len(wanted)] if text.endswith(wanted) else text[len(wanted) :]
+                if 0 < len(words(extra)) <= KICKER_MAX_WORDS:
+                    found.append((block, title))
+                    break
     if not found:
         return None
     block, title = max(found, key=lambda match: _rank(match[0], body_anchor))
