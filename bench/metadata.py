@@ -493,7 +493,7 @@ COPYRIGHT_HOLDER_CHARS = 60
 
 def _credit_texts(article: Any, html: str) -> list[str]:
     """The places an agency is credited: byline, credit lines, the body's opening, its short last line, the words
-    after its last sentence or the holder of a copyright notice ending it, metadata."""
+    after its last sentence or the holder of a copyright notice ending it, the short line under it, metadata."""
     texts = [article.byline or ""]
     texts += [d.preview for d in article.decisions if str(getattr(d.label, "value", d.label)) == "credit"]
     paragraphs = article.paragraphs
@@ -508,8 +508,22 @@ def _credit_texts(article: Any, html: str) -> list[str]:
         tail = paragraphs[-1][ends[-1].end() :] if ends else ""
         if tail and len(tail.split()) <= CLOSING_TAIL_MAX_WORDS:
             texts.append(tail)
+    texts += _line_under_the_body(article)
     texts += _META_CONTENT.findall(html) + _JSON_LD.findall(html)
     return texts
+
+
+def _line_under_the_body(article: Any) -> list[str]:
+    """The block right after the body's last one, when it is as short as a closing credit or opens a copyright notice:
+    a credit a page sets apart from the story ('© Harbour Wire 2024', a text copy's '(dpa)')."""
+    decisions = list(article.decisions)
+    kept = [i for i, d in enumerate(decisions) if getattr(d, "paragraph", None) is not None]
+    if not kept or kept[-1] + 1 >= len(decisions):
+        return []
+    line = decisions[kept[-1] + 1].preview
+    if len(line.split()) <= CLOSING_CREDIT_MAX_WORDS:
+        return [line]
+    return [line[:COPYRIGHT_HOLDER_CHARS]] if _COPYRIGHT_OPENING.match(line) else []
 
 
 @functools.cache

@@ -463,3 +463,18 @@ def test_audit_reads_a_dateline_opening_the_story_after_a_standfirst() -> None:
     first = "Berlin (dpa) - The railway will suspend its night train to the south for the winter, a spokesman said."
     texts = metadata._credit_texts(_article_with_paragraphs(standfirst, first, "The last paragraph of it."), "")
     assert any("(dpa)" in text for text in texts)
+
+
+def test_audit_reads_the_short_line_under_the_body_but_not_a_paragraph_there() -> None:
+    """A credit a page sets apart under the story ('© Harbour Wire 2024') is a credit; a paragraph there is not."""
+    story = "The first paragraph of the story, long enough to be one."
+    for under, read in [
+        ("© AAP 2024", True),
+        ("Reuters reported on Monday that the harbour board would meet again next week to vote on it.", False),
+    ]:
+        decisions = (
+            types.SimpleNamespace(preview=story, paragraph=0, label="content"),
+            types.SimpleNamespace(preview=under, paragraph=None, label="boilerplate"),
+        )
+        article = types.SimpleNamespace(byline=None, decisions=decisions, paragraphs=(story,))
+        assert any(under in text for text in metadata._credit_texts(article, "")) is read

@@ -308,3 +308,18 @@ def test_closing_credits_in_other_languages_and_letter_cases(closing: str, agenc
 def test_a_short_last_line_opening_like_a_joiner_in_another_language_is_no_credit() -> None:
     """'Met' is Dutch for 'with', and English lines open with it: it joins no credit."""
     assert extract(article_page(body=(*PROSE, "Met police told Reuters on Monday."))).agency is None
+
+
+def test_an_agencys_copyright_notice_set_apart_under_the_story_credits_it() -> None:
+    """A copyright element right under the story's element: the notice is the agency's credit."""
+    article = extract(article_page(after_body='<div class="copyright"><p>© AAP 2024</p></div>'))
+    assert article.agency == "AAP"
+
+
+@pytest.mark.parametrize(("credit", "agency"), [("(dpa)", "dpa"), ("— AP", "AP"), ("Quelle: dpa", "dpa")])
+def test_a_credit_line_under_a_text_copys_story_credits_the_agency(credit: str, agency: str) -> None:
+    """A text copy keeps no element around the story: its credit line under the last paragraph still counts."""
+    text = "\n\n".join(
+        ["Home | News | Sport | Contact", "Harbour board approves new cranes", *PROSE, credit, "© 2024 Harbour Herald"]
+    )
+    assert extract(text).agency == agency

@@ -12,7 +12,7 @@ from articlex.fields.agency_names import agency_named, closing_credits, copyrigh
 from articlex.fields.byline import Credits
 from articlex.fields.page_view import PageView
 from articlex.model import Source
-from articlex.stages import Candidate
+from articlex.stages import Block, Candidate
 from articlex.vocabulary import Agency
 
 Credited = tuple[tuple[Agency, ...], Source, str, int | None]
@@ -68,7 +68,7 @@ def _in_metadata(page: PageView) -> list[Credited]:
 
 
 def _in_closing(page: PageView) -> list[Credited]:
-    """A closing credit: the last body line or the end of it, or the agency's copyright notice closing its story.
+    """A closing credit: the last body line, the end of it, or the line under it, or the agency's copyright notice.
 
     '— AP', '(With inputs from PTI and IANS)'; '… into the country. PTI'; '© 2008 The Associated Press. All rights
     reserved.'
@@ -77,12 +77,27 @@ def _in_closing(page: PageView) -> list[Credited]:
     if not content:
         return []
     last = content[-1]
-    named = closing_credits(last.text)
-    if named:
-        return [(named, Source.BLOCK, f"block {last.index} (closing credit)", last.index)]
     glued = glued_closing_credit(last.text)
-    if glued is not None:
-        return [((glued,), Source.BLOCK, f"block {last.index} (credit ending the body)", last.index)]
-    holder = copyright_agency(last.text)
-    evidence = f"block {last.index} (the agency's copyright notice)"
-    return [((holder,), Source.BLOCK, evidence, last.index)] if holder else []
+    for line in _closing_lines(page, last):
+        named = closing_credits(line.text)
+        if named:
+            return [(named, Source.BLOCK, f"block {line.index} (closing credit)", line.index)]
+        if line is last and glued is not None:
+            return [((glued,), Source.BLOCK, f"block {last.index} (credit ending the body)", last.index)]
+        holder = copyright_agency(line.text)
+        if holder is not None:
+            return [((holder,), Source.BLOCK, f"block {line.index} (the agency's copyright notice)", line.index)]
+    return []
+
+
+def _closing_lines(page: PageView, last: Block) -> list[Block]:
+    """The body's last block, and the block right under it.
+
+    A page may set its agency's credit or copyright notice apart from the story ('© Harbour Wire 2024'
+    in a copyright element, '(dpa)' in an authors box), and a text copy has no element at all to keep
+    a short credit line with the story: such a line costs the run of prose more than it brings, so
+    the run ends above it. Only a line that is nothing but a credit counts there.
+    """
+    if last.index + 1 < len(page.blocks):
+        return [last, page.blocks[last.index + 1]]
+    return [last]
