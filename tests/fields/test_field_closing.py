@@ -232,3 +232,22 @@ def test_a_newsroom_named_as_the_author_in_structured_data_is_a_last_resort() ->
     assert extract(article_page(head=desk, lang="de")).authors == ("Redaktion Blaue Tafel",)
     company = json_ld('{"@type": "Article", "author": {"@type": "Organization", "name": "Example Holdings"}}')
     assert extract(article_page(head=company)).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("closing", "name"), [("Von Henrike Albers", "Henrike Albers"), ("By Jane Whitfield", "Jane Whitfield")]
+)
+def test_a_byline_under_a_text_copys_story_credits_the_author(closing: str, name: str) -> None:
+    """A text copy keeps no element around the story: its byline on the line under the last paragraph still counts."""
+    text = "\n\n".join(
+        ["Home | News | Sport | Contact", "Harbour board approves new cranes", *PROSE, closing, "© Harbour"]
+    )
+    assert extract(text).authors == (name,)
+
+
+@pytest.mark.parametrize("under", ["Related Topics", "More Harbour Stories", "by Taboola"])
+def test_a_label_or_a_widgets_credit_under_a_text_copys_story_is_no_author(under: str) -> None:
+    text = "\n\n".join(
+        ["Home | News | Sport | Contact", "Harbour board approves new cranes", *PROSE, under, "© Harbour"]
+    )
+    assert extract(text).authors == ()

@@ -195,6 +195,7 @@ def _closing(page: PageView, content: list[Block]) -> tuple[tuple[tuple[int, Cre
         credit = _closing_line(block, page, last=block.index == last)
         if credit is not None:
             found.append((block.index, credit))
+    found += _line_under_a_text_copy(page, last)
     found += _byline_box(page, last)
     found = [(index, credit) for index, credit in found if not _one_of_many_signatures(page, index, credit)]
     claims = {
@@ -204,6 +205,22 @@ def _closing(page: PageView, content: list[Block]) -> tuple[tuple[tuple[int, Cre
     }
     signed = _signed_end(content[-1]) if not found and content[-1].kind in BODY_LINE_KINDS else None
     return (tuple(found) if signed is None else ((last, signed),)), claims
+
+
+def _line_under_a_text_copy(page: PageView, last: int) -> list[tuple[int, Credit]]:
+    """In a text copy, a byline opened by its prefix on the line right under the body ('Von Greta Lindner').
+
+    A text copy has no element to keep that line with the story: short, it costs the run of prose
+    more than it brings, so the run ends above it. Only a line with a byline prefix counts there: a
+    name-shaped line alone under the body is as often the next section's label ('Related Topics').
+    """
+    if page.split.kind != "text" or last + 1 >= len(page.blocks) or last + 1 in page.claimed:
+        return []
+    block = page.blocks[last + 1]
+    if block.kind not in BODY_LINE_KINDS or prefix_end(block.text) is None:
+        return []
+    credit = _closing_line(block, page, last=True)
+    return [(block.index, credit)] if credit is not None else []
 
 
 def _one_of_many_signatures(page: PageView, index: int, credit: Credit) -> bool:
