@@ -235,7 +235,12 @@ def test_a_newsroom_named_as_the_author_in_structured_data_is_a_last_resort() ->
 
 
 @pytest.mark.parametrize(
-    ("closing", "name"), [("Von Henrike Albers", "Henrike Albers"), ("By Jane Whitfield", "Jane Whitfield")]
+    ("closing", "name"),
+    [
+        ("Von Henrike Albers", "Henrike Albers"),
+        ("By Jane Whitfield", "Jane Whitfield"),
+        ("Posted on June 3, 2024 by Jane Whitfield", "Jane Whitfield"),  # no prefix first: signed and dated
+    ],
 )
 def test_a_byline_under_a_text_copys_story_credits_the_author(closing: str, name: str) -> None:
     """A text copy keeps no element around the story: its byline on the line under the last paragraph still counts."""

@@ -208,18 +208,23 @@ def _closing(page: PageView, content: list[Block]) -> tuple[tuple[tuple[int, Cre
 
 
 def _line_under_a_text_copy(page: PageView, last: int) -> list[tuple[int, Credit]]:
-    """In a text copy, a byline opened by its prefix on the line right under the body ('Von Greta Lindner').
+    """In a text copy, a byline on the line right under the body: 'Von Greta Lindner', 'Posted on … by Greta Lindner'.
 
-    A text copy has no element to keep that line with the story: short, it costs the run of prose
-    more than it brings, so the run ends above it. Only a line with a byline prefix counts there: a
-    name-shaped line alone under the body is as often the next section's label ('Related Topics').
+    The line opens with a byline prefix, or it is signed and dated. A text copy has no element to
+    keep that line with the story: short, it costs the run of prose more than it brings, so the run
+    ends above it. A name-shaped line alone under the body does not count: it is as often the next
+    section's label ('Related Topics').
     """
     if page.split.kind != "text" or last + 1 >= len(page.blocks) or last + 1 in page.claimed:
         return []
     block = page.blocks[last + 1]
-    if block.kind not in BODY_LINE_KINDS or prefix_end(block.text) is None:
+    if block.kind not in BODY_LINE_KINDS:
         return []
-    credit = _closing_line(block, page, last=True)
+    if prefix_end(block.text) is not None:
+        credit = _closing_line(block, page, last=True)
+    else:  # signed and dated, as an unnamed line of a byline box is: 'Posted on June 3, 2024 by Jana Roe'
+        credit = read_credit(block.text, month_first=page.month_first, reference=page.options.reference_date)
+        credit = credit if credit is not None and credit.authors and credit.date is not None else None
     return [(block.index, credit)] if credit is not None else []
 
 
