@@ -271,3 +271,20 @@ def test_a_long_title_read_as_the_body_s_first_line_is_the_headline_of_a_text_co
     assert article.headline == title
     assert title not in article.text
     assert PROSE[0] in article.text
+
+
+@pytest.mark.parametrize(
+    ("title", "site_name"),
+    [
+        ("City council approves new budget after long debate - Example News", "Example News"),
+        ("Example News: City council approves new budget after long debate", "Example News"),
+        ("City council approves new budget after long debate - examplenews.com", None),  # an address, no name
+        ("City council approves new budget after long debate - Valley Gazette", None),  # the address names it not
+    ],
+)
+def test_the_site_name_a_title_prints_beside_the_headline_when_the_address_names_it(
+    title: str, site_name: str | None
+) -> None:
+    article = extract(article_page(title=title), url="https://www.examplenews.com/news/1")
+    assert article.site_name == site_name
+    assert article.headline == HEADLINE

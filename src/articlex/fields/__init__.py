@@ -23,7 +23,7 @@ from articlex.fields.head_metadata import find_categories, find_description, fin
 from articlex.fields.headline import find_headline, find_line_headline
 from articlex.fields.language import detect_language, month_first_for, normalise_language
 from articlex.fields.page_view import PageView, view_page
-from articlex.fields.site_titles import Site
+from articlex.fields.site_titles import Site, site_name_in_titles
 from articlex.hint_families import HintFamily
 from articlex.html.metadata import Metadata
 from articlex.model import BlockKind, Label, Reason, Source
@@ -76,7 +76,7 @@ def find_fields(
         dateline=dateline_place(credit_lines),
         published=published,
         updated=updated,
-        site_name=_first(meta.site_names),
+        site_name=_first(meta.site_names) or site_name_in_titles(meta, Site.of(meta, page.url)),
         language=language,
         image=_image(page),
         url=_url(page),

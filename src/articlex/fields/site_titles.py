@@ -128,6 +128,32 @@ def structured_titles(meta: Metadata, site: Site) -> list[Candidate[str]]:
     return titles
 
 
+SITE_NAME_MAX_WORDS = 6
+"""A part of a title read as the site's name is a name's few words, not a headline."""
+
+
+def site_name_in_titles(meta: Metadata, site: Site) -> Candidate[str] | None:
+    """The site's name as a title prints it beside the headline, when the page's address names it.
+
+    'Cranes for the quay - Harbour Herald' on harbourherald.example gives 'Harbour Herald'. Only a
+    part at either end of a title counts, and only one written as a name (not 'harbourherald.com').
+    """
+    if not site.domain:
+        return None
+    for title in raw_titles(meta):
+        label = _SITE_LABEL.match(title.value)  # 'Harbour Herald: Cranes for the quay'
+        parts = STRONG_SEPARATORS.split(label.group(1)) if label is not None else []
+        parts += [part.strip() for part in WEAK_SEPARATORS.split(title.value) for part in STRONG_SEPARATORS.split(part)]
+        parts = [part for part in parts if part]
+        if len(parts) < 2:
+            continue
+        for part in dict.fromkeys((parts[-1], parts[0])):
+            named = site.is_named_by(part) and not _TLD.search(part) and len(words(part)) <= SITE_NAME_MAX_WORDS
+            if named and any(char.isupper() for char in part):
+                return Candidate(part, title.source, f"part of {title.evidence} that the address names")
+    return None
+
+
 def raw_titles(meta: Metadata) -> list[Candidate[str]]:
     """The page's titles as written, most trusted first (when nothing better is left)."""
     raw = [*meta.headlines, *([meta.title] if meta.title is not None else [])]
