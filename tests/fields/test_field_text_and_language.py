@@ -56,3 +56,24 @@ def test_language_detected_from_stop_words() -> None:
     )
     page = article_page(body=body).replace(' lang="en"', "")
     assert extract(page).language == "de"
+
+
+GERMAN_BODY = (
+    "Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen, nachdem die Debatte bis in die Nacht dauerte.",
+    "Die Befürworter sagten, dass der Plan die Straßen und die Schulen verbessern würde, und die Kritiker warnten.",
+    "Der Bürgermeister, der sich seit Monaten für die Maßnahme eingesetzt hatte, sprach von einem Wendepunkt.",
+)
+
+
+def test_a_template_s_english_declaration_gives_way_to_the_language_the_body_is_written_in() -> None:
+    """'en' is a template's default: a German body under `<html lang="en">` is German, and its dates read day first."""
+    article = extract(article_page(body=GERMAN_BODY, below="<p>03.06.2024</p>"))
+    assert article.language == "de"
+    assert article.provenance["language"].evidence.endswith("(the page declares 'en')")
+    assert article.published is not None
+    assert article.published.isoformat()[:10] == "2024-06-03"
+
+
+def test_another_declared_language_is_believed() -> None:
+    assert extract(article_page(body=GERMAN_BODY, lang="de-AT")).language == "de-AT"
+    assert extract(article_page(lang="fr")).language == "fr"  # an English body under 'fr': the page says so

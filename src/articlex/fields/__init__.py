@@ -119,12 +119,29 @@ def _headline(page: PageView) -> Candidate[str] | None:
 
 
 def _language(page: PageView) -> Candidate[str] | None:
+    """The declared language, else the one the body's script and stop words show.
+
+    'en' is what templates and site builders declare until someone changes it: a page declaring it
+    whose body reads clearly in another language ('Die Arbeiten beginnen im Frühjahr …') is in that
+    language. Other declared languages are believed (detection confuses Bulgarian with Russian,
+    Persian with Arabic).
+    """
+    declared = _declared_language(page)
+    if declared is not None and declared.value.split("-")[0] != "en":
+        return declared
+    detected = detect_language(" ".join(block.text for block in page.content()))
+    if detected is None or (declared is not None and detected == "en"):
+        return declared
+    evidence = "stop words of the body text" + (f" (the page declares '{declared.value}')" if declared else "")
+    return Candidate(detected, Source.DETECTED, evidence)
+
+
+def _declared_language(page: PageView) -> Candidate[str] | None:
     for candidate in page.meta.languages:
         tag = normalise_language(candidate.value)
         if tag:
             return Candidate(tag, candidate.source, candidate.evidence)
-    detected = detect_language(" ".join(block.text for block in page.content()))
-    return Candidate(detected, Source.DETECTED, "stop words of the body text") if detected else None
+    return None
 
 
 def _image(page: PageView) -> Candidate[str] | None:
