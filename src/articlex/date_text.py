@@ -240,10 +240,16 @@ def label_start(text: str, before: int, after: int = 0) -> int | None:
 
     Only a label starting at `after` or later counts.
     """
-    start = None
+    label = _label_before(text, before, after)
+    return label.start() if label is not None else None
+
+
+def _label_before(text: str, before: int, after: int = 0) -> re.Match[str] | None:
+    """The last date label ending within `LABEL_REACH` characters before `before` (and starting at `after` or later)."""
+    last = None
     for match in _label_pattern().finditer(text, max(after, before - LABEL_REACH), before):
-        start = match.start()
-    return start
+        last = match
+    return last
 
 
 def date_role(text: str, before: int | None = None) -> str | None:
@@ -255,10 +261,8 @@ def date_role(text: str, before: int | None = None) -> str | None:
     if before is None:
         match = _label_pattern().search(text)
         return date_labels()[match.group(0).casefold()] if match else None
-    role = None
-    for match in _label_pattern().finditer(text, max(0, before - LABEL_REACH), before):
-        role = date_labels()[match.group(0).casefold()]
-    return role
+    label = _label_before(text, before)
+    return date_labels()[label.group(0).casefold()] if label is not None else None
 
 
 def label_after(text: str, end: int) -> str | None:

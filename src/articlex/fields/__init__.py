@@ -21,7 +21,7 @@ from articlex.fields.comments import find_comments
 from articlex.fields.dates import find_dates
 from articlex.fields.head_metadata import find_categories, find_description, find_tags
 from articlex.fields.headline import find_headline, find_line_headline
-from articlex.fields.language import detect_language, month_first_for, normalise_language
+from articlex.fields.language import SAMPLE_CHARS, detect_language, month_first_for, normalise_language
 from articlex.fields.page_view import PageView, view_page
 from articlex.fields.site_titles import Site, site_name_in_titles
 from articlex.hint_families import HintFamily
@@ -40,7 +40,8 @@ def find_fields(
     """Find every field of the article, and the blocks that are fields rather than body."""
     # 1. The headline first: every later search looks near it, and it is not body text.
     unanchored = PageView(split, meta, decisions, url, options)  # no anchor yet: the headline and language need none
-    headline = _headline(unanchored)
+    site = Site.of(meta, url)
+    headline = _headline(unanchored, site)
     claims: Claims = {}
     if headline is not None and headline.block is not None:
         claims[headline.block] = Claim(Label.HEADLINE, Reason.HEADLINE_MATCH, headline.evidence)
@@ -76,7 +77,7 @@ def find_fields(
         dateline=dateline_place(credit_lines),
         published=published,
         updated=updated,
-        site_name=_first(meta.site_names) or site_name_in_titles(meta, Site.of(meta, page.url)),
+        site_name=_first(meta.site_names) or site_name_in_titles(meta, site),
         language=language,
         image=_image(page),
         url=_url(page),
@@ -99,7 +100,7 @@ def _first(candidates: Sequence[Candidate[str]]) -> Candidate[str] | None:
     return next((c for c in candidates if c.value), None)
 
 
-def _headline(page: PageView) -> Candidate[str] | None:
+def _headline(page: PageView, site: Site) -> Candidate[str] | None:
     content = page.content()
     if page.split.kind != "html":
         return find_line_headline(page.split.blocks, content[0].index if content else None)
@@ -112,7 +113,7 @@ def _headline(page: PageView) -> Candidate[str] | None:
         return block.kind is BlockKind.LIST_ITEM and not navigation.isdisjoint(block.ancestors)
 
     body = frozenset(block.index for block in content)
-    return find_headline(page.split.blocks, page.meta, anchor, Site.of(page.meta, page.url), listed, body=body)
+    return find_headline(page.split.blocks, page.meta, anchor, site, listed, body=body)
 
 
 # ---- language, image, address -------------------------------------------------------------
@@ -129,11 +130,23 @@ def _language(page: PageView) -> Candidate[str] | None:
     declared = _declared_language(page)
     if declared is not None and declared.value.split("-")[0] != "en":
         return declared
-    detected = detect_language(" ".join(block.text for block in page.content()))
+    detected = detect_language(_body_sample(page))
     if detected is None or (declared is not None and detected == "en"):
         return declared
     evidence = "stop words of the body text" + (f" (the page declares '{declared.value}')" if declared else "")
     return Candidate(detected, Source.DETECTED, evidence)
+
+
+def _body_sample(page: PageView) -> str:
+    """The body's text as far as the language guess reads it (`SAMPLE_CHARS`), not the whole body joined."""
+    texts: list[str] = []
+    length = 0
+    for block in page.content():
+        texts.append(block.text)
+        length += len(block.text) + 1
+        if length >= SAMPLE_CHARS:
+            break
+    return " ".join(texts)
 
 
 def _declared_language(page: PageView) -> Candidate[str] | None:

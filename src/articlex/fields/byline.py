@@ -224,7 +224,7 @@ def _line_under_a_text_copy(page: PageView, last: int) -> list[tuple[int, Credit
         credit = _closing_line(block, page, last=True)
     else:  # signed and dated, as an unnamed line of a byline box is: 'Posted on June 3, 2024 by Jana Roe'
         credit = read_credit(block.text, month_first=page.month_first, reference=page.options.reference_date)
-        credit = credit if credit is not None and credit.authors and credit.date is not None else None
+        credit = credit if credit is not None and _signed_and_dated(credit) else None
     return [(block.index, credit)] if credit is not None else []
 
 
@@ -274,9 +274,14 @@ def _byline_box(page: PageView, last: int) -> list[tuple[int, Credit]]:
         if credit is None:
             continue
         # An element named for a byline says what it holds; an unnamed line is one when it is signed and dated.
-        if (credit.authors or credit.desk or credit.date is not None) if named else (credit.authors and credit.date):
+        if (credit.authors or credit.desk or credit.date is not None) if named else _signed_and_dated(credit):
             found.append((index, credit))
     return found
+
+
+def _signed_and_dated(credit: Credit) -> bool:
+    """A line that names someone and a day: a byline even with no element named for one."""
+    return bool(credit.authors) and credit.date is not None
 
 
 def _author_element(block: Block) -> Credit | None:

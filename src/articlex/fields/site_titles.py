@@ -142,9 +142,10 @@ def site_name_in_titles(meta: Metadata, site: Site) -> Candidate[str] | None:
         return None
     for title in raw_titles(meta):
         label = _SITE_LABEL.match(title.value)  # 'Harbour Herald: Cranes for the quay'
-        parts = STRONG_SEPARATORS.split(label.group(1)) if label is not None else []
-        parts += [part.strip() for part in WEAK_SEPARATORS.split(title.value) for part in STRONG_SEPARATORS.split(part)]
-        parts = [part for part in parts if part]
+        pieces = STRONG_SEPARATORS.split(label.group(1)) if label is not None else []
+        for weak_piece in WEAK_SEPARATORS.split(title.value):
+            pieces += STRONG_SEPARATORS.split(weak_piece)
+        parts = [piece.strip() for piece in pieces if piece.strip()]
         if len(parts) < 2:
             continue
         for part in dict.fromkeys((parts[-1], parts[0])):
