@@ -47,12 +47,9 @@ def normalise_language(value: str) -> str | None:
 def detect_language(text: str) -> str | None:
     """Guess the language of running text from its script, then from its share of stop words."""
     sample = text[:SAMPLE_CHARS]
-    letters = sum(1 for char in sample if char.isalpha())
-    if letters == 0:
-        return None
-    for pattern, language in _SCRIPTS:
-        if len(pattern.findall(sample)) > SCRIPT_SHARE * letters:
-            return language
+    script = _script_language(sample)
+    if script is not None:
+        return script or None
     tokens = [token.casefold() for token in words(sample)][:SAMPLE_WORDS]
     if not tokens:
         return None
@@ -65,6 +62,21 @@ def detect_language(text: str) -> str | None:
     if scores[best] >= MIN_STOPWORD_HITS and scores[best] >= MIN_STOPWORD_SHARE * len(tokens):
         return best
     return None
+
+
+def _script_language(sample: str) -> str | None:
+    """The language a script names ('ja', 'ar', …); '' when the sample holds no letter; None to read stop words.
+
+    Latin text (most pages, and all-ASCII samples) holds none of these scripts: the letters are counted
+    only when one is present, a scan of every character that costs more than the rest of the guess.
+    """
+    hits = [] if sample.isascii() else [(len(p.findall(sample)), language) for p, language in _SCRIPTS]
+    if not any(count for count, _ in hits):
+        return None if any(char.isalpha() for char in sample) else ""
+    letters = sum(1 for char in sample if char.isalpha())
+    if letters == 0:
+        return ""
+    return next((language for count, language in hits if count > SCRIPT_SHARE * letters), None)
 
 
 @functools.cache
