@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import get_args
 
 from articlex.fields.body import Element, body_elements, final_decisions, paragraphs
+from articlex.fields.lead_image import lead_image
 from articlex.fields.structured_body import structured_paragraphs
 from articlex.model import Article, Diagnostics, FieldName, Label, Provenance, Reason
 from articlex.options import Options
@@ -47,6 +48,9 @@ def assemble(  # noqa: PLR0913 - the five stages' values, and what classify foun
         provenance["body"] = fields.structured_body.provenance()
     else:
         elements = body_elements(final, split, base)
+        if "image" not in values and (image := lead_image(elements, split.pictures, base)) is not None:
+            values["image"] = image.value
+            provenance["image"] = image.provenance()
     return Article.model_validate(
         {
             **values,

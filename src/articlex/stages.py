@@ -63,6 +63,11 @@ class Picture:
     alt: str
     ancestors: tuple[int, ...]
     """Ids of the enclosing `Container`s, outermost first."""
+    width: int | None = None
+    height: int | None = None
+    """The `width` and `height` attributes in pixels, when the page writes them as numbers."""
+    link: str = ""
+    """The target of the link the image sits in (as written), or ''."""
 
 
 @record

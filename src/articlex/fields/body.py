@@ -171,7 +171,7 @@ def body_elements(decisions: Sequence[Decision], split: SplitPage, base: str | N
     return _text_body(decisions)
 
 
-def _resolve(base: str | None, href: str) -> str | None:
+def resolve_address(base: str | None, href: str) -> str | None:
     """A link's or an image's address made absolute; None for an empty, in-page or script address."""
     href = href.strip()
     if not href or href.startswith("#") or href.lower().startswith(_UNSAFE_SCHEMES):
@@ -227,7 +227,7 @@ def _spans(block: Block, base: str | None, shift: int = 0) -> list[Element]:
         return spans
     for kind, target, start, end in block_spans(block):
         if kind == "link":
-            href = _resolve(base, target)
+            href = resolve_address(base, target)
             if href is None:
                 continue
             spans.append({"start": start + shift, "end": end + shift, "kind": "link", "href": href})
@@ -610,7 +610,7 @@ class _HtmlBody:
         return self._figure(picture, captions)
 
     def _figure(self, picture: Picture, captions: list[Block]) -> Element | None:
-        src = _resolve(self.base, picture.src)
+        src = resolve_address(self.base, picture.src)
         if src is None or src in self.sources:
             return None
         self.sources.add(src)

@@ -339,6 +339,8 @@ _STYLE_KINDS = ("strong", "em", "code")
 _CODE_STYLE = _STYLES["code"]
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-srcset", "srcset")
 """Where lazy-loading scripts keep an image's address while `src` holds a placeholder."""
+_PIXEL_DIGITS_MAX = 5
+"""More digits than this in a width or height is no size a page means."""
 _LANGUAGE_PREFIXES = ("language-", "lang-")
 _UNSHOWN_CONTROLS = str.maketrans(dict.fromkeys((0x01, 0x11)))
 """Control characters no browser shows, removed from the page first."""
@@ -499,7 +501,16 @@ def _read_image(attributes: dict[str, str | None], builder: _BlockBuilder) -> No
         src = next((value.strip() for key in _LAZY_SOURCES if (value := attributes.get(key))), "")
         src = src.split()[0] if src else ""
     if src and not src.startswith("data:"):
-        builder.image(src, collapse(attributes.get("alt") or ""))
+        width, height = _pixels(attributes.get("width")), _pixels(attributes.get("height"))
+        builder.image(src, collapse(attributes.get("alt") or ""), width, height)
+
+
+def _pixels(value: str | None) -> int | None:
+    """An image's `width` or `height` attribute as a number of pixels ('640', '640px'), or None ('100%', 'auto')."""
+    if not value:
+        return None
+    digits = value.strip().removesuffix("px").strip()
+    return int(digits) if digits.isdigit() and len(digits) <= _PIXEL_DIGITS_MAX else None
 
 
 def _language(classes: str) -> str:
@@ -678,10 +689,12 @@ class _BlockBuilder:
         self._event(edge=False)
         self._open.append((_STYLE_KINDS[style], language, self._size))
 
-    def image(self, src: str, alt: str) -> None:
+    def image(self, src: str, alt: str, width: int | None, height: int | None) -> None:
         self._event(edge=False)
         inside = bool(self._pieces) and not self._after_break
-        self.splitter.pictures.append(Picture(len(self.blocks), inside, src, alt, tuple(self._stack)))
+        link = next((target for kind, target, _ in reversed(self._open) if kind == "link"), "")
+        picture = Picture(len(self.blocks), inside, src, alt, tuple(self._stack), width, height, link)
+        self.splitter.pictures.append(picture)
 
     def datetime(self, stamp: str) -> None:
         self._event(edge=False)
