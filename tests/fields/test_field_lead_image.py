@@ -61,6 +61,8 @@ def test_metadata_names_the_lead_image_before_the_body_does() -> None:
     [
         "<p><img src='/media/ferry-at-pier.jpg' width='16' height='16' alt=''></p>",  # an icon's size
         "<p><img src='/media/ferry.jpg?w=90' alt=''></p>",  # a thumbnail asked of an image service
+        "<p><img src='/media/1x1-white.jpg' alt=''></p>",  # a size written in the file name
+        "<p><img src='/media/ferry-120x80.jpg' alt=''></p>",
         "<p><img src='/theme/icons/print.png' alt='Print'></p>",  # a folder of icons
         "<p><img src='/theme/sitelogo2.png' alt=''></p>",  # a logo, its name glued to others
         "<p><img src='/media/chart.svg' alt='Chart'></p>",  # a drawing

@@ -9,6 +9,7 @@ feed, a drawing format, an address on an ad or tracking server, a link to a shar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
@@ -85,6 +86,7 @@ def _addressed_like_a_photograph(picture: Picture, address: str) -> bool:
         or not NOT_PHOTO_NAME_WORDS.isdisjoint(_words(path))
         or any(part in name for part in NOT_PHOTO_NAME_PARTS)
         or any(side < MIN_SIDE_PIXELS for side in _query_sides(parts.query))
+        or any(int(side) < MIN_SIDE_PIXELS for size in _NAMED_SIZE.findall(name) for side in size)
         or _on_service(parts.hostname)
         or _on_service(_host(picture.link))
     )
@@ -107,6 +109,8 @@ def _query_sides(query: str) -> list[int]:
     return sides
 
 
+_NAMED_SIZE = re.compile(r"(?<![0-9])([0-9]{1,4})x([0-9]{1,4})(?![0-9])")
+"""A size written in a file name ('photo-300x200.jpg', '1x1-white.gif'): the size the page shows it at."""
 _SIZE_KEYS = frozenset({"w", "h", "width", "height"})
 _SIDE_DIGITS_MAX = 5
 
