@@ -22,6 +22,21 @@ def test_json_ld_author_reference_is_resolved_in_the_graph() -> None:
     assert meta.published[0].value == "2024-06-18"
 
 
+def test_json_ld_image_and_page_references_are_resolved_in_the_graph() -> None:
+    """Site plugins point the article at its image and page by id ('…/#primaryimage'): the address is the node's."""
+    script = (
+        '{"@graph": [{"@type": "Article", "headline": "Ferry returns",'
+        ' "image": {"@id": "https://bay.example/ferry/#primaryimage"},'
+        ' "mainEntityOfPage": {"@id": "https://bay.example/ferry/#webpage"}},'
+        ' {"@type": "WebPage", "@id": "https://bay.example/ferry/#webpage", "url": "https://bay.example/ferry/"},'
+        ' {"@type": "ImageObject", "@id": "https://bay.example/ferry/#primaryimage",'
+        ' "url": "https://bay.example/media/ferry.jpg"}]}'
+    )
+    meta = read_metadata(PageData(json_ld=(script,)))
+    assert [c.value for c in meta.images] == ["https://bay.example/media/ferry.jpg"]
+    assert [c.value for c in meta.urls] == ["https://bay.example/ferry/"]
+
+
 def test_organisation_author_is_an_organisation_not_a_person() -> None:
     script = '{"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Reuters"}}'
     meta = read_metadata(PageData(json_ld=(script,)))

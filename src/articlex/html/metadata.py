@@ -252,8 +252,9 @@ def _json_ld_fields(obj: dict[str, Any], where: str, found: _Collector, nodes: d
     _add(found.published, _text(obj.get("datePublished")) or _text(obj.get("dateCreated")), f"{where} datePublished")
     _add(found.updated, _text(obj.get("dateModified")), f"{where} dateModified")
     _add(found.languages, _text(obj.get("inLanguage")), f"{where} inLanguage")
-    _add(found.images, _url_of(obj.get("image")) or _url_of(obj.get("thumbnailUrl")), f"{where} image")
-    _add(found.urls, _url_of(obj.get("mainEntityOfPage")) or _text(obj.get("url")), f"{where} url")
+    image = _url_of(obj.get("image"), nodes) or _url_of(obj.get("thumbnailUrl"), nodes)
+    _add(found.images, image, f"{where} image")
+    _add(found.urls, _url_of(obj.get("mainEntityOfPage"), nodes) or _text(obj.get("url")), f"{where} url")
     _add(found.descriptions, _text(obj.get("description")), f"{where} description")
     _add_all(found.keywords, _strings(obj.get("keywords")), f"{where} keywords")
     _add_all(found.sections, _strings(obj.get("articleSection")), f"{where} articleSection")
@@ -403,11 +404,19 @@ def _strings(value: object) -> tuple[str, ...]:
     return tuple(text for text in (_text(item) for item in _as_list(value)) if text)
 
 
-def _url_of(value: object) -> str:
+def _url_of(value: object, nodes: dict[str, dict[str, Any]]) -> str:
+    """The address a JSON-LD value gives: a string, or an object's `url` or `contentUrl`.
+
+    A reference (`{"@id": ".../#primaryimage"}`, as site plugins write their graphs) is replaced by the
+    node with that id; an object with no address but its id gives the id (a page's `mainEntityOfPage`).
+    """
     if isinstance(value, list) and value:
         value = value[0]
     if isinstance(value, dict):
-        value = value.get("url") or value.get("@id") or value.get("contentUrl")
+        reference = value.get("@id")
+        if not (value.get("url") or value.get("contentUrl")) and isinstance(reference, str) and reference in nodes:
+            value = nodes[reference]
+        value = value.get("url") or value.get("contentUrl") or value.get("@id")
     return value.strip() if isinstance(value, str) else ""
 
 
