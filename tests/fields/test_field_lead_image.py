@@ -83,3 +83,49 @@ def test_after_a_button_the_next_picture_of_its_row_is_not_taken() -> None:
 
 def test_a_text_copy_has_no_lead_image() -> None:
     assert articlex.extract("Ferry returns\n\n" + "\n\n".join(PROSE)).image is None
+
+
+@pytest.mark.parametrize(
+    "template_image",
+    [
+        "https://bay-weekly.example/themes/bay/images/logo.png",
+        "https://bay-weekly.example/img/bay-weekly-logo-1200x630.jpg",
+        "https://cdn.example/i/blank.jpg",
+        "https://bay-weekly.example/img/og-default.png",
+        "https://bay-weekly.example/img/badges/weekly75.gif",
+        "https://bay-weekly.example/icons/share-card.png",
+    ],
+)
+def test_a_metadata_image_naming_the_sites_logo_or_a_stand_in_gives_way_to_the_bodys_photograph(
+    template_image: str,
+) -> None:
+    picture = "<figure><img src='/media/ferry-at-pier.jpg' alt='The ferry'></figure>"
+    head = f"<meta property='og:image' content='{template_image}'>"
+    article = articlex.extract(_page(picture, head=head), url=URL)
+    assert article.image == "https://bay-weekly.example/media/ferry-at-pier.jpg"
+    assert article.provenance["image"].source is Source.HTML_ATTRIBUTE
+
+
+def test_a_metadata_logo_with_no_photograph_in_the_body_gives_no_image() -> None:
+    head = "<meta property='og:image' content='https://bay-weekly.example/themes/bay/images/logo.png'>"
+    assert articlex.extract(_page("", head=head), url=URL).image is None
+
+
+@pytest.mark.parametrize(
+    "article_image",
+    [
+        "https://bay-weekly.example/sites/default/files/2024-05/ferry.jpg",  # a CMS's folder named 'default'
+        "https://bay-weekly.example/storage/4/1200_default_a1b2c3.jpg",  # an image style inside the name
+        "https://bay-weekly.example/media/ferry-share.jpg",  # furniture words say nothing in metadata
+    ],
+)
+def test_a_metadata_image_of_the_article_is_kept(article_image: str) -> None:
+    head = f"<meta property='og:image' content='{article_image}'>"
+    article = articlex.extract(_page("", head=head), url=URL)
+    assert article.image == article_image
+    assert article.provenance["image"].source is Source.OPEN_GRAPH
+
+
+def test_an_aspect_ratio_in_a_file_name_is_no_size() -> None:
+    picture = "<figure><img src='/media/ferry_16x9.jpg' alt='The ferry'></figure>"
+    assert articlex.extract(_page(picture), url=URL).image == "https://bay-weekly.example/media/ferry_16x9.jpg"

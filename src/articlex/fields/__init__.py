@@ -22,6 +22,7 @@ from articlex.fields.dates import find_dates
 from articlex.fields.head_metadata import find_categories, find_description, find_tags
 from articlex.fields.headline import find_headline, find_line_headline
 from articlex.fields.language import SAMPLE_CHARS, detect_language, month_first_for, normalise_language
+from articlex.fields.lead_image import names_no_photograph
 from articlex.fields.page_view import PageView, view_page
 from articlex.fields.site_titles import Site, site_name_in_titles
 from articlex.hint_families import HintFamily
@@ -158,10 +159,12 @@ def _declared_language(page: PageView) -> Candidate[str] | None:
 
 
 def _image(page: PageView) -> Candidate[str] | None:
+    """The first image metadata names that is no logo, icon or placeholder (else the body may give one)."""
     for candidate in page.meta.images:
         if candidate.value and not candidate.value.startswith("data:"):
             address = urljoin(page.url, candidate.value) if page.url else candidate.value
-            return Candidate(address, candidate.source, candidate.evidence)
+            if not names_no_photograph(address):
+                return Candidate(address, candidate.source, candidate.evidence)
     return None
 
 

@@ -1,17 +1,20 @@
-"""The lead image when no metadata names one: the first picture near the body's top that looks like a photograph.
+"""The lead image: metadata's, unless it names a logo or an icon; else the body's first photograph.
 
-Pages name their lead image in `og:image`, `twitter:image` or JSON-LD; `find_fields` takes it from
-there. A page without one often still opens its article with a picture. Near the top, among the
-article's own figures, the pictures that are not photographs give themselves away by what the page
-says about them: a side written smaller than an icon's, a file named for a button, a badge or a
-feed, a drawing format, an address on an ad or tracking server, a link to a share service.
+Pages name their lead image in `og:image`, `twitter:image` or JSON-LD, and many templates fill
+those with the site's logo, a blank placeholder or a blog's badge whatever the article. Such an
+address says what it is ('…/themes/site/images/logo.png', 'blank.jpg', 'avatar?s=200'): it is
+not taken. A page without a usable one often still opens its article with a picture. Near the
+top, among the article's own figures, the pictures that are not photographs give themselves away
+by what the page says about them: a side written smaller than an icon's, a file named for a
+button, an ad or a feed, a drawing format, an address on an ad or tracking server, a link to a
+share service.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from articlex.fields.body import Element, resolve_address
 from articlex.model import Source
@@ -23,18 +26,27 @@ MIN_SIDE_PIXELS = 150
 """A width or height written smaller than this is an icon, a badge, a button or a tracking pixel."""
 NOT_PHOTO_EXTENSIONS = (".svg", ".gif", ".ico")
 """Drawings, animations and icons: what pages store in these formats is rarely the lead picture."""
-NOT_PHOTO_NAME_WORDS = frozenset(
+NON_PHOTO_WORDS = frozenset(
     {
-        "icon", "icons", "favicon", "logo", "logos", "badge", "badges", "avatar", "avatars", "gravatar", "sprite",
-        "sprites", "pixel", "spacer", "blank", "transparent", "placeholder", "loader", "loading", "spinner",
-        "button", "buttons", "btn", "share", "sharing", "feed", "rss", "subscribe", "newsletter", "emoji", "smiley",
-        "smilies", "arrow", "bullet", "rating", "stars", "signature", "banner", "border", "ad", "ads", "advert",
-        "adview", "comment", "comments", "previous", "prev", "next", "svg", "math",
+        "icon", "icons", "favicon", "logo", "logos", "badge", "badges", "avatar", "avatars", "blavatar",
+        "gravatar", "sprite", "sprites", "spacer", "blank", "transparent", "placeholder", "spinner",
+        "button", "buttons", "btn", "emoji", "smiley", "smilies", "svg", "math",
     }
 )  # fmt: skip
-"""Words of an image's address path (split at every character that is not a letter or digit: folders and file
-name) that name no photograph: '/icons/mail.png', 'share-button.jpg', '/ads/view.php', '/render/svg/…'."""
-NOT_PHOTO_NAME_PARTS = ("logo", "avatar", "sprite", "spacer", "badge", "button")
+"""Words of an image's address path (its runs of letters: folders and file name) that name no photograph of an
+article anywhere: '/icons/mail.png', 'site-logo.png', 'blank.jpg', '/render/svg/…'."""
+FALLBACK_WORD = "default"
+"""A file name that starts or ends with it is a template's stand-in ('default.jpg', 'og-default.png'); in a
+folder ('/sites/default/files/') or inside a name ('…_default_1b2c.jpg', an image style) it says nothing."""
+FURNITURE_WORDS = frozenset(
+    {
+        "share", "sharing", "feed", "rss", "subscribe", "newsletter", "arrow", "bullet", "rating", "stars",
+        "signature", "banner", "ad", "ads", "advert", "adview", "comment", "comments", "previous", "prev", "next",
+    }
+)  # fmt: skip
+"""Words that name a page's furniture in the address of a picture in the body ('share-button.jpg', '/ads/…',
+'previous.jpg'); a metadata image named so is mostly the article's own ('…/t_share/fire.jpg', 'ad-free.jpg')."""
+NON_PHOTO_NAME_PARTS = ("logo", "avatar", "sprite", "spacer", "badge", "button")
 """The same words glued to others in a file name ('sitelogo2.jpg'): none is part of a common word."""
 NOT_PHOTO_HOSTS = (
     "doubleclick.net", "googlesyndication.com", "googleadservices.com", "google-analytics.com",
@@ -43,6 +55,18 @@ NOT_PHOTO_HOSTS = (
     "gravatar.com", "amazon-adsystem.com", "adnxs.com", "criteo.com", "outbrain.com", "taboola.com",
 )  # fmt: skip
 """Ad, tracking, share and feed services: a picture served from one, or linking to one, is theirs."""
+_NAMED_SIZE = re.compile(r"(?<![0-9a-z])([0-9]{1,4})x([0-9]{1,4})(?![0-9a-z])")
+"""A size written in a file name ('photo-300x200.jpg', '1x1-white.gif'), not glued to letters ('0x0a3c')."""
+ASPECT_RATIO_MAX_SIDE = 20
+"""Both sides of a named size under this are an aspect ratio ('_16x9', '_3x2'), not pixels; but for 1x1."""
+_SIZE_KEYS = frozenset({"w", "h", "width", "height"})
+_SIDE_DIGITS_MAX = 5
+
+
+def names_no_photograph(address: str) -> bool:
+    """Whether a lead image's address names a logo, an icon, a placeholder or a drawing rather than a picture."""
+    parts = _split(address)
+    return parts is None or _names_no_photograph(parts)
 
 
 def lead_image(elements: Sequence[Element], pictures: Sequence[Picture], base: str | None) -> Candidate[str] | None:
@@ -74,29 +98,46 @@ def _sized_like_a_photograph(picture: Picture) -> bool:
 
 
 def _addressed_like_a_photograph(picture: Picture, address: str) -> bool:
-    """Nothing in the address or the link around the picture names an icon, a drawing, an ad or a service."""
-    try:
-        parts = urlsplit(address)
-    except ValueError:  # an address no browser could load ('http://[bad')
+    """Nothing in the address or the link around the picture names an icon, furniture, an ad or a service."""
+    parts = _split(address)
+    if parts is None or _names_no_photograph(parts):
         return False
-    path = parts.path.lower()
-    name = path.rsplit("/", 1)[-1]
+    name = parts.path.lower().rsplit("/", 1)[-1]
     return not (
-        path.endswith(NOT_PHOTO_EXTENSIONS)
-        or not NOT_PHOTO_NAME_WORDS.isdisjoint(_words(path))
-        or any(part in name for part in NOT_PHOTO_NAME_PARTS)
+        not FURNITURE_WORDS.isdisjoint(_words(parts.path.lower()))
         or any(side < MIN_SIDE_PIXELS for side in _query_sides(parts.query))
-        or any(int(side) < MIN_SIDE_PIXELS for size in _NAMED_SIZE.findall(name) for side in size)
-        or _on_service(parts.hostname)
+        or any(side < MIN_SIDE_PIXELS for side in _named_sides(name))
         or _on_service(_host(picture.link))
     )
 
 
-def _host(address: str) -> str | None:
+def _names_no_photograph(parts: SplitResult) -> bool:
+    path = parts.path.lower()
+    name = path.rsplit("/", 1)[-1]
+    return (
+        path.endswith(NOT_PHOTO_EXTENSIONS)
+        or not NON_PHOTO_WORDS.isdisjoint(_words(path))
+        or any(part in name for part in NON_PHOTO_NAME_PARTS)
+        or _names_a_stand_in(name)
+        or _on_service(parts.hostname)
+    )
+
+
+def _names_a_stand_in(name: str) -> bool:
+    tokens = "".join(char if char.isalnum() else " " for char in name.rsplit(".", 1)[0]).split()
+    return bool(tokens) and FALLBACK_WORD in (tokens[0], tokens[-1])
+
+
+def _split(address: str) -> SplitResult | None:
     try:
-        return urlsplit(address).hostname if address else None
-    except ValueError:
+        return urlsplit(address)
+    except ValueError:  # an address no browser could load ('http://[bad')
         return None
+
+
+def _host(address: str) -> str | None:
+    parts = _split(address) if address else None
+    return parts.hostname if parts is not None else None
 
 
 def _query_sides(query: str) -> list[int]:
@@ -109,10 +150,15 @@ def _query_sides(query: str) -> list[int]:
     return sides
 
 
-_NAMED_SIZE = re.compile(r"(?<![0-9])([0-9]{1,4})x([0-9]{1,4})(?![0-9])")
-"""A size written in a file name ('photo-300x200.jpg', '1x1-white.gif'): the size the page shows it at."""
-_SIZE_KEYS = frozenset({"w", "h", "width", "height"})
-_SIDE_DIGITS_MAX = 5
+def _named_sides(name: str) -> list[int]:
+    """The sides of the sizes a file name writes: none of an aspect ratio, none left open ('960x0')."""
+    sides: list[int] = []
+    for width, height in _NAMED_SIZE.findall(name):
+        pair = (int(width), int(height))
+        if max(pair) < ASPECT_RATIO_MAX_SIDE and pair != (1, 1):
+            continue
+        sides.extend(side for side in pair if side > 0)
+    return sides
 
 
 def _words(path: str) -> list[str]:
