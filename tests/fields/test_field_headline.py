@@ -288,3 +288,15 @@ def test_the_site_name_a_title_prints_beside_the_headline_when_the_address_names
     article = extract(article_page(title=title), url="https://www.examplenews.com/news/1")
     assert article.site_name == site_name
     assert article.headline == HEADLINE
+
+
+def test_a_site_name_written_as_an_address_is_its_host() -> None:
+    page = article_page(head='<meta property="og:site_name" content="https://www.harbour-herald.example/">')
+    article = extract(page)
+    assert article.site_name == "harbour-herald.example"
+    assert "its host" in article.provenance["site_name"].evidence
+
+
+def test_a_site_name_that_is_a_broken_address_gives_none_from_metadata() -> None:
+    page = article_page(head='<meta property="og:site_name" content="http://[broken">')
+    assert extract(page).site_name is None

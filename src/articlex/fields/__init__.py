@@ -10,8 +10,9 @@ result.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from articlex.date_text import numeric_order
 from articlex.fields.agency import find_agencies
@@ -78,7 +79,7 @@ def find_fields(
         dateline=dateline_place(credit_lines),
         published=published,
         updated=updated,
-        site_name=_first(meta.site_names) or site_name_in_titles(meta, site),
+        site_name=_site_name(meta) or site_name_in_titles(meta, site),
         language=language,
         image=_image(page),
         url=_url(page),
@@ -97,8 +98,27 @@ def _month_first(page: PageView, language: Candidate[str] | None) -> bool:
     return shown if shown is not None else month_first_for(language.value if language else None)
 
 
-def _first(candidates: Sequence[Candidate[str]]) -> Candidate[str] | None:
-    return next((c for c in candidates if c.value), None)
+def _site_name(meta: Metadata) -> Candidate[str] | None:
+    """The first site name the metadata gives; one written as an address ('https://www.example.com/') as its host."""
+    for candidate in meta.site_names:
+        value = candidate.value
+        if value and _ADDRESS.match(value):
+            host = _host_of(value)
+            if host:
+                return Candidate(host, candidate.source, f"{candidate.evidence}, an address: its host")
+        elif value:
+            return candidate
+    return None
+
+
+def _host_of(address: str) -> str:
+    try:
+        return (urlsplit(address.strip()).hostname or "").removeprefix("www.")
+    except ValueError:  # 'http://[bad'
+        return ""
+
+
+_ADDRESS = re.compile(r"\s*https?://\S+\s*$", re.IGNORECASE)
 
 
 def _headline(page: PageView, site: Site) -> Candidate[str] | None:
