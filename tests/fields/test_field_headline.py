@@ -300,3 +300,36 @@ def test_a_site_name_written_as_an_address_is_its_host() -> None:
 def test_a_site_name_that_is_a_broken_address_gives_none_from_metadata() -> None:
     page = article_page(head='<meta property="og:site_name" content="http://[broken">')
     assert extract(page).site_name is None
+
+
+def _banner_blog_page(title: str, post_heading: str) -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in PROSE)
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        "<div id='banner'><h1>Harbour Notes</h1><h2>A small blog about a small harbour</h2></div>"
+        f"<div class='post'><h2>Tuesday, June 4, 2024</h2><h3 class='post-title'>{post_heading}</h3>"
+        f"<div class='post-body'>{paragraphs}</div></div>"
+        "<div class='sidebar'><h2>Blog Archive</h2><ul><li><a href='/2024/05'>May</a></li></ul></div></body></html>"
+    )
+
+
+def test_a_blog_named_before_a_colon_in_the_title_and_in_the_banner_is_not_the_headline() -> None:
+    article = extract(
+        _banner_blog_page("Harbour Notes: New cranes arrive at the east quay", "New cranes arrive at the east quay")
+    )
+    assert article.headline == "New cranes arrive at the east quay"
+
+
+def test_a_label_before_a_colon_in_the_title_is_never_the_headline() -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in PROSE)
+    page = (
+        "<html><head><title>Local News: New cranes arrive at the east quay</title></head><body>"
+        "<article><h1>New cranes arrive at the east quay</h1><h2>Local News</h2>"
+        f"<div class='text'>{paragraphs}</div></article></body></html>"
+    )
+    assert extract(page).headline == "New cranes arrive at the east quay"
+
+
+def test_an_ellipsis_the_title_drops_does_not_hide_the_visible_headline() -> None:
+    article = extract(_banner_blog_page("Cranes tested and they held - Harbour Notes", "Cranes tested… and they held"))
+    assert article.headline == "Cranes tested… and they held"

@@ -102,7 +102,7 @@ def _site_name(meta: Metadata) -> Candidate[str] | None:
     """The first site name the metadata gives; one written as an address ('https://www.example.com/') as its host."""
     for candidate in meta.site_names:
         value = candidate.value
-        if value and _ADDRESS.match(value):
+        if value and _ADDRESS.fullmatch(value.strip()):
             host = _host_of(value)
             if host:
                 return Candidate(host, candidate.source, f"{candidate.evidence}, an address: its host")
@@ -118,7 +118,7 @@ def _host_of(address: str) -> str:
         return ""
 
 
-_ADDRESS = re.compile(r"\s*https?://\S+\s*$", re.IGNORECASE)
+_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
 def _headline(page: PageView, site: Site) -> Candidate[str] | None:

@@ -365,7 +365,7 @@ def _visible_match(
     rank: Callable[[Block, int | None], tuple[object, ...]] = _rank,
 ) -> Candidate[str] | None:
     """A block whose text equals a structured title: the visible headline, confirmed."""
-    wanted = {comparable(title.value): title for title in titles}
+    wanted = {_match_key(title.value): title for title in titles}
     if not wanted:
         return None
     # Normalising only removes characters (spaces, an image file name), bar a rare ligature or 'ß'
@@ -378,13 +378,22 @@ def _visible_match(
         for block in blocks
         if shortest <= len(block.text)
         and len(cleaned := clean_line(block.text)) <= longest
-        and (key := comparable(cleaned)) in wanted
+        and (key := _match_key(cleaned)) in wanted
     ]
     if not matches:
         return None
     block, title = max(matches, key=lambda match: rank(match[0], body_anchor))
     evidence = f"block {block.index} (matches {title.evidence})"
     return Candidate(clean_line(block.text), Source.BLOCK, evidence, block.index)
+
+
+def _match_key(text: str) -> str:
+    """A title or a block folded for matching: an ellipsis one drops ('Stats… Impressive!') counts for nothing."""
+    folded = comparable(text)
+    return collapse(_ELLIPSIS.sub(" ", folded)) if "..." in folded else folded
+
+
+_ELLIPSIS = re.compile(r"\.{3,}")
 
 
 def _nearest_heading(blocks: Sequence[Block], body_anchor: int | None) -> Block | None:

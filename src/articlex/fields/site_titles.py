@@ -162,7 +162,7 @@ def raw_titles(meta: Metadata) -> list[Candidate[str]]:
 
 
 def title_parts(titles: list[Candidate[str]]) -> list[Candidate[str]]:
-    """Each part of each title ('A – B' gives 'A' and 'B'): a visible headline may show one of them.
+    """Each part of each title ('A – B' gives 'A' and 'B', 'A: B' gives 'B'): a visible headline may show one of them.
 
     A short remark in brackets that ends a title ('Die Brücke am Fluss (2022/3)', '… (Video)')
     is a part of its own too: the title without it.
@@ -175,6 +175,9 @@ def title_parts(titles: list[Candidate[str]]) -> list[Candidate[str]]:
         start = len(title.value) - len(tail) + remark.start() if remark is not None else 0
         if start > 0:
             pieces.append(title.value[:start].strip())
+        label = _SITE_LABEL.match(title.value)  # 'Blog Name: Post title': the label names a blog or a section
+        if label is not None:
+            pieces.append(title.value[label.end() :].strip())
         if len(pieces) > 1:
             parts.extend(Candidate(piece, title.source, f"part of {title.evidence}") for piece in pieces)
     return parts
