@@ -333,3 +333,24 @@ def test_a_label_before_a_colon_in_the_title_is_never_the_headline() -> None:
 def test_an_ellipsis_the_title_drops_does_not_hide_the_visible_headline() -> None:
     article = extract(_banner_blog_page("Cranes tested and they held - Harbour Notes", "Cranes tested… and they held"))
     assert article.headline == "Cranes tested… and they held"
+
+
+def test_a_heading_that_makes_most_of_an_oddly_joined_title_is_the_headline() -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in PROSE)
+    page = (
+        "<html><head><title>&raquo; New cranes arrive at the east quay :harbournotes</title></head><body>"
+        f"<div class='post'><h2>New cranes arrive at the east quay</h2>{paragraphs}</div>"
+        "<div id='header'><h1>harbournotes</h1></div></body></html>"
+    )
+    assert extract(page).headline == "New cranes arrive at the east quay"
+
+
+def test_a_title_joining_the_headline_and_its_deck_keeps_the_h1() -> None:
+    """The deck makes most of the title, as a post's title makes most of '» Post :blog'; the <h1> opens it."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in PROSE)
+    deck = "Harbour Board Says The Old Cranes Will Be Sold To A Port Abroad"
+    page = (
+        f"<html><head><title>Cranes arrive at quay, {deck}</title></head><body><article>"
+        f"<h1>Cranes arrive at quay</h1><h2>{deck}</h2>{paragraphs}</article></body></html>"
+    )
+    assert extract(page).headline == "Cranes arrive at quay"

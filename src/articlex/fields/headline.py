@@ -87,6 +87,8 @@ _CREDIT_IN_BRACKETS = re.compile(r"^\(.*\)$|[.!?]\s*\([^()]*\)$")
 """A line all in brackets, or a sentence then a bracket, ends: a picture's credit ('(Jo Lind / Harbour Press)',
 'The pier at dawn. (credit: Jo Lind)'), never a title."""
 MATCH_MIN_SHARE = 0.75
+INSIDE_TITLE_MIN_SHARE = 0.6
+"""A heading inside a title makes at least this share of its words (the rest: a site's name, a mark)."""
 """A block shorter than this share of every structured title cannot be the visible headline."""
 
 
@@ -114,12 +116,14 @@ def find_headline(  # noqa: PLR0913 - the page's blocks, metadata and what the c
     titles = structured_titles(meta, site)
     shown = [block for block in blocks if len(block.text) < HEADLINE_MAX_CHARS and not listed(block)]
     parts = title_parts(titles)
+    headings = [b for b in shown if b.kind is BlockKind.HEADING]
     found = (
         _visible_match(shown, titles, body_anchor)
         or _heading_holding_title(shown, titles, body_anchor)
         # Parts of a title: one is the site's name, which many themes and forums set in the banner's <h1>
         # above each post's own title; the heading nearest the body is the post's, whatever its level.
-        or _visible_match([b for b in shown if b.kind is BlockKind.HEADING], parts, body_anchor, rank=_placement)
+        or _visible_match(headings, parts, body_anchor, rank=_placement)
+        or _heading_inside_title(headings, titles, body_anchor)
     )
     if found is not None:
         return found
@@ -203,6 +207,46 @@ def _heading_holding_title(
         return None
     block, title = max(found, key=lambda match: _rank(match[0], body_anchor))
     return Candidate(title.value, Source.BLOCK, f"block {block.index} (holds {title.evidence})", block.index)
+
+
+def _heading_inside_title(
+    headings: Sequence[Block], titles: Sequence[Candidate[str]], body_anchor: int | None
+) -> Candidate[str] | None:
+    """A heading the title holds with a site's name or a mark around it ('» Post title :blogname').
+
+    Titles join a site's name in ways no separator list foresees; a heading of several words that makes
+    most of a title, the rest at its ends, is the headline that title names.
+    """
+    if any(_opens_a_title(block, titles) for block in headings if block.level == 1):
+        return None  # 'Headline, its deck - Site' over an <h1> and an <h2>: the <h1> is the headline
+    found = []
+    for block in headings:
+        text = _match_key(clean_line(block.text))
+        if len(words(text)) <= HEADLINE_MIN_WORDS or block.level > OPENING_HEADING_MAX_LEVEL:
+            continue
+        title = _title_holding(text, titles)
+        if title is not None:
+            found.append((block, title))
+    if not found:
+        return None
+    block, title = max(found, key=lambda match: _placement(match[0], body_anchor))
+    evidence = f"block {block.index} (most of {title.evidence})"
+    return Candidate(clean_line(block.text), Source.BLOCK, evidence, block.index)
+
+
+def _opens_a_title(block: Block, titles: Sequence[Candidate[str]]) -> bool:
+    """A heading of several words that a title starts with."""
+    text = _match_key(clean_line(block.text))
+    return len(words(text)) > HEADLINE_MIN_WORDS and any(_match_key(t.value).startswith(text) for t in titles)
+
+
+def _title_holding(text: str, titles: Sequence[Candidate[str]]) -> Candidate[str] | None:
+    """The first title holding `text` (a match key) with little else: most of its words are the text's."""
+    for title in titles:
+        wanted = _match_key(title.value)
+        if text != wanted and text in wanted and len(words(text)) >= INSIDE_TITLE_MIN_SHARE * len(words(wanted)):
+            return title
+    return None
 
 
 def _rank(block: Block, body_anchor: int | None) -> tuple[bool, bool, bool, int]:
