@@ -15,6 +15,8 @@ SITE = Site(("examplenews",), "examplenews", frozenset({"examplenews"}))
     ("title", "expected"),
     [
         ("Budget approved | Example News", "Budget approved"),
+        ("Budget approved › Example News", "Budget approved"),
+        ("Example News › Budget approved", "Budget approved"),
         ("Example News: Budget approved", "Budget approved"),
         ("Budget approved - examplenews.com", "Budget approved"),
         ("Mayor Jane Doe – Budget approved after long debate", "Mayor Jane Doe – Budget approved after long debate"),

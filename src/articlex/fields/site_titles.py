@@ -18,7 +18,7 @@ from articlex.stages import Candidate
 from articlex.textnorm import collapse, comparable, words
 
 STRONG_SEPARATORS = re.compile(
-    r"(?<!\s)\s++(?:[|»·•~]|::)\s++|(?<=[\u3040-\u30ff\u4e00-\u9fff])_(?=[\u3040-\u30ff\u4e00-\u9fff])"
+    r"(?<!\s)\s++(?:[|»›·•~]|::)\s++|(?<=[\u3040-\u30ff\u4e00-\u9fff])_(?=[\u3040-\u30ff\u4e00-\u9fff])"
 )
 """Separators that join a title's parts and rarely stand inside a headline: 'Headline | Section | Site',
 and the underscore Chinese and Japanese sites join parts with ('标题_频道_网站')."""
