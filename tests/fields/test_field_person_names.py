@@ -12,7 +12,7 @@ from field_pages import PROSE, article_page, json_ld
 
 from articlex import extract
 from articlex.fields.credit_line import read_credit
-from articlex.fields.names import split_names
+from articlex.fields.names import prefix_end, split_names
 from articlex.fields.person_name import is_credited_name, is_place, is_sign_off, looks_like_name
 
 # ---- what a person's name looks like -------------------------------------------------------
@@ -209,3 +209,29 @@ def test_a_copyright_line_closing_the_article_names_its_author() -> None:
     assert article.authors == ("Marten Olsvik",)
     company = extract(article_page(body=(*PROSE, "© 2021 Harbour Media GmbH"), lang="de"))
     assert company.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("BY ANA LINDQVIST ON 11/13/19", ["ANA LINDQVIST"]),  # the connector in capitals as the credit is
+        ("POSTED BY TOM REEVE AND ANA LINDQVIST ON 10/18/2012", ["TOM REEVE", "ANA LINDQVIST"]),
+        ("Tom Reeve ON Air", ["Tom Reeve ON Air"]),  # a word in capitals inside a name written in cases is no connector
+        ("vonFred Halvorsen", ["Fred Halvorsen"]),  # 'von' glued in lower case is 'by'
+    ],
+)
+def test_credits_in_capitals_glued_particles_and_graphics(text: str, names: list[str]) -> None:
+    assert split_names(text) == names
+
+
+@pytest.mark.parametrize("line", ["DiMarco Family Farms & Roadside Stands", "DeVries wins the final", "VanDyke Hall"])
+def test_a_capitalised_particle_glued_to_a_name_is_a_surname_not_a_byline(line: str) -> None:
+    assert prefix_end(line) is None
+
+
+@pytest.mark.parametrize("as_text", [False, True])
+def test_an_agencys_graphic_credited_in_the_story_names_no_author(as_text: bool) -> None:
+    """'AP Graphic HARBOUR CRANES' credits a graphic to the agency, like 'AP Photo': its title is no person."""
+    lines = (PROSE[0], "AP Graphic HARBOUR CRANES", *PROSE[1:])
+    text_copy = "Harbour board approves new cranes\n\n" + "\n\n".join(lines) + "\n"
+    assert extract(text_copy if as_text else article_page(body=lines)).authors == ()

@@ -147,8 +147,10 @@ def _before_connector(piece: str, *, anywhere: bool) -> tuple[str, str]:
     A piece without a connector comes back whole, with nothing after it.
     """
     words = piece.split()
-    for position, word in enumerate(words[1:], 1):
+    shouted = piece.isupper()  # 'BY ANA LIND ON 11/13/19': the connector in capitals too
+    for position, written in enumerate(words[1:], 1):
         name, rest = " ".join(words[:position]), words[position + 1 :]
+        word = written.casefold() if shouted else written
         if anywhere and word in NAME_CONNECTORS:
             return name, " ".join(rest)
         if word in PLACE_CONNECTORS and 0 < len(rest) <= PLACE_MAX_WORDS and all(w[:1].isupper() for w in rest):
@@ -163,8 +165,9 @@ _AFTER_PREFIX = frozenset({"", ":", "：", "/", "／"})
 def prefix_end(text: str) -> int | None:
     """Where the names begin after a byline prefix that opens `text` ('By ', 'Von:', 'ByAlex'); None without one.
 
-    A prefix glued to a capitalised name ('ByAlex Marlowe') counts; a capitalised particle
-    before a single word ('Di Stefano', 'Von Trier') is a surname, not 'by'.
+    A prefix glued to a capitalised name ('ByAlex Marlowe') counts, but for a capitalised name
+    particle glued so ('DiCaprio'; 'vonFred' is 'von Fred'); a capitalised particle before a
+    single word ('Di Stefano', 'Von Trier') is a surname, not 'by'.
     """
     start = len(text) - len(text.lstrip())
     prefixes = _prefixes_by_start()
@@ -176,6 +179,8 @@ def prefix_end(text: str) -> int | None:
         following = text[end : end + 1]
         printed = text[start:end]
         glued = following.isupper() and printed != printed.upper()
+        if glued and prefix in NAME_PARTICLES and printed[:1].isupper():
+            continue  # 'DiCaprio', 'DeMarco', 'VanDyke': a surname, not 'by' glued to a name
         if not (glued or following in _AFTER_PREFIX or following.isspace()):
             continue
         rest = text[end:].lstrip("".join(_AFTER_PREFIX) + " ")
