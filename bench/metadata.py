@@ -435,6 +435,8 @@ class AuditPage:
     id: str
     path: Path
     url: str | None
+    text_copy: bool = False
+    """A page's text rendering: it has no address, and its values count for no site of their own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,9 +452,13 @@ class AuditHit:
 
 
 def audit_pages(folders: Sequence[Path]) -> list[AuditPage]:
-    """Every page of the corpora given: a folder with ``truth.json`` or ``ground-truth.json``, or a folder of them."""
+    """Every page of the corpora given: a folder with ``truth.json`` or ``ground-truth.json``, or a folder of them;
+    or a folder of text copies (``<id>.txt``), or a folder of such folders."""
     pages: list[AuditPage] = []
     for folder in folders:
+        if not _is_corpus(folder) and _text_copies(folder):
+            pages += _text_pages(folder)
+            continue
         corpora = [(folder.name, folder)] if _is_corpus(folder) else []
         if not corpora:
             corpora = [(f"{folder.name}/{sub.name}", sub) for sub in sorted(folder.iterdir()) if _is_corpus(sub)]
@@ -471,6 +477,23 @@ def audit_pages(folders: Sequence[Path]) -> list[AuditPage]:
 
 def _is_corpus(folder: Path) -> bool:
     return (folder / "truth.json").is_file() or (folder / "ground-truth.json").is_file()
+
+
+def _text_copies(folder: Path) -> list[Path]:
+    """The text copies of a folder of them (``<id>.txt``), or of its subfolders; none in a folder of pages."""
+    direct = sorted(folder.glob("*.txt"))
+    return direct or sorted(path for sub in sorted(folder.iterdir()) if sub.is_dir() for path in sub.glob("*.txt"))
+
+
+def _text_pages(folder: Path) -> list[AuditPage]:
+    """The text copies as pages to audit; an empty copy (a page that rendered no text) is none."""
+    pages = []
+    for path in _text_copies(folder):
+        if not path.read_bytes().strip():
+            continue
+        corpus = folder.name if path.parent == folder else f"{folder.name}/{path.parent.name}"
+        pages.append(AuditPage(corpus, path.stem, path, None, text_copy=True))
+    return pages
 
 
 _META_CONTENT = re.compile(r"<meta\b[^>]*?\bcontent\s*=\s*[\"']([^\"']{1,300})", re.IGNORECASE)
@@ -542,7 +565,8 @@ def _agency_patterns() -> dict[str, re.Pattern[str]]:
 
 def audit_page(page: AuditPage, extract: Callable[..., Any], words: scoring.AuditWords) -> list[AuditHit]:
     """Every author, agency and dateline articlex returns on one page, each with its flags."""
-    raw = gzip.decompress(page.path.read_bytes())
+    raw = page.path.read_bytes()
+    raw = raw if page.path.suffix == ".txt" else gzip.decompress(raw)
     article = extract(raw, url=page.url)
     sites = scoring.site_keys(article.site_name, page.url or article.url)
     places = (article.dateline,) if article.dateline else ()
@@ -599,10 +623,14 @@ UNKNOWN_SITE = "(site unknown)"
 
 
 def flag_many_sites(hits: Sequence[AuditHit]) -> list[AuditHit]:
-    """The hits with `FLAG_MANY_SITES` added to every author value returned on three sites or more."""
+    """The hits with `FLAG_MANY_SITES` added to every author value returned on three sites or more.
+
+    The sites are counted on pages with an address or a site name; a text copy (no address) is a copy of a page
+    of some site, not a site of its own, and only gets the flag its value earns elsewhere.
+    """
     sites: dict[str, set[str]] = {}
     for hit in hits:
-        if hit.field == "author":
+        if hit.field == "author" and not hit.page.text_copy:
             sites.setdefault(scoring.normalise(hit.value), set()).add(hit.site)
     many = {value for value, found in sites.items() if len(found) >= scoring.MANY_SITES}
     return [

@@ -478,3 +478,28 @@ def test_audit_reads_the_short_line_under_the_body_but_not_a_paragraph_there() -
         )
         article = types.SimpleNamespace(byline=None, decisions=decisions, paragraphs=(story,))
         assert any(under in text for text in metadata._credit_texts(article, "")) is read
+
+
+# --------------------------------------------------------------------------- the audit's pages
+
+
+def test_the_audit_reads_folders_of_text_copies_and_skips_empty_ones(tmp_path: Path) -> None:
+    corpus = tmp_path / "copies" / "blogs"
+    corpus.mkdir(parents=True)
+    (corpus / "a1.txt").write_text("Harbour notes\n\nThe cranes arrived on Monday.\n", encoding="utf-8")
+    (corpus / "a2.txt").write_text("  \n", encoding="utf-8")  # a page that rendered no text
+    pages = metadata.audit_pages([tmp_path / "copies"])
+    assert [(page.corpus, page.id, page.text_copy) for page in pages] == [("copies/blogs", "a1", True)]
+
+
+def _author_hit(page_id: str, site: str, *, text_copy: bool = False) -> metadata.AuditHit:
+    page = metadata.AuditPage("c", page_id, Path(f"{page_id}.txt"), None, text_copy=text_copy)
+    return metadata.AuditHit(page, "author", "Ana Lindqvist", (), site=site)
+
+
+def test_text_copies_count_for_no_site_of_their_own_in_the_many_sites_flag() -> None:
+    hits = [_author_hit("p1", "a.example"), _author_hit("p2", "b.example")]
+    copies = [_author_hit("p1", "(site unknown)", text_copy=True), _author_hit("p3", "Ana's blog", text_copy=True)]
+    assert not any(hit.flags for hit in metadata.flag_many_sites(hits + copies))
+    third = _author_hit("p4", "c.example")
+    assert all(hit.flags for hit in metadata.flag_many_sites([*hits, third, *copies]))
