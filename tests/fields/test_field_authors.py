@@ -222,3 +222,25 @@ def test_agency_in_the_byline_is_the_agency_not_an_author() -> None:
 def test_non_latin_names_are_kept() -> None:
     article = extract(article_page(below="<p>Автор: Иван Петров | 18 июня 2024</p>", lang="ru"))
     assert article.authors == ("Иван Петров",)
+
+
+@pytest.mark.parametrize("as_text", [False, True])
+def test_a_signed_byline_under_a_long_standfirst_and_a_caption_is_the_credit(as_text: bool) -> None:
+    """Two standfirst paragraphs and a caption between headline and byline: the byline is past the credit zone."""
+    standfirst = (
+        "The harbour board has approved new cranes for the east quay, ending a year of debate over the cost.",
+        "Traders welcomed the decision, though some worry about noise during the two years of building work.",
+    )
+    lines = (*standfirst, "The east quay at dawn, seen from the old pier.", "By Jana Roe", *PROSE)
+    if as_text:
+        page = "Harbour board approves new cranes\n\n" + "\n\n".join(lines) + "\n"
+    else:
+        page = article_page(headline="Harbour board approves new cranes", body=lines)
+    article = extract(page)
+    assert article.authors == ("Jana Roe",)
+    assert "By Jana Roe" not in article.text
+
+
+def test_a_chinese_name_keeps_no_prefix_glued_in_front() -> None:
+    assert split_names("作者： 记者王敬照") == ["王敬照"]
+    assert split_names("记者 王敬照") == ["王敬照"]

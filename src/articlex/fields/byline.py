@@ -39,6 +39,10 @@ CREDIT_ZONE_BEFORE = 5
 """Credit lines are searched from this many blocks above the headline…"""
 CREDIT_ZONE_AFTER_BODY_START = 2
 """…down to this many blocks into the body."""
+SIGNED_LINE_EXTRA_BLOCKS = 4
+"""A line that is only a signed byline is looked for this many blocks below the credit zone too…"""
+SIGNED_LINE_MAX_WORDS = 8
+"""…when it is this short ('Posted by Jana Roe and Tom Lee')."""
 DATELINE_BLOCKS = 3
 """How many content blocks below the headline may hold the dateline: the story's first paragraph, after a
 standfirst and a picture's caption or counter at most."""
@@ -115,11 +119,38 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
             credit = _without_title_names(credit, headline)  # still claimed: a repeated title is no body
             lines.append((index, credit))
             claims[index] = _claim(credit)
+    if not any(credit.authors for _, credit in lines):
+        lines += _signed_line_below(page, claims)
     page = page.claiming(claims)  # the body below is what the credit lines above leave
     content = page.content()
     dateline = _dateline(page, content)
     closing, closing_claims = _closing(page, content)
     return Credits(tuple(lines), dateline, closing), {**claims, **closing_claims}
+
+
+def _signed_line_below(page: PageView, claims: Claims) -> list[tuple[int, Credit]]:
+    """Lines below the credit zone that are a signed byline and nothing else ('By Jana Roe', 'Posted by Tom Lee').
+
+    A standfirst of two paragraphs, a picture and its caption may stand between the headline and the byline
+    (text copies print them all as lines): such a line, a few blocks into what was taken for the body, is the
+    article's credit, not its text. Only a short line after a byline prefix counts, the first one found, with
+    more of the body below it, and only when the zone named no author.
+    """
+    zone = page.zone(CREDIT_ZONE_BEFORE, CREDIT_ZONE_AFTER_BODY_START)
+    content = page.content()
+    if not zone or not content:
+        return []
+    # Inside the article only, with more of it below: after the body's last block come comments and teasers.
+    end = min(zone.stop + SIGNED_LINE_EXTRA_BLOCKS, content[-1].index)
+    for index in range(zone.stop, end):
+        block = page.blocks[index]
+        if len(block.text.split()) > SIGNED_LINE_MAX_WORDS or prefix_end(block.text) is None or page.elsewhere(block):
+            continue
+        credit = read_credit(block.text, month_first=page.month_first, reference=page.options.reference_date)
+        if credit is not None and credit.authors and credit.signed and not credit.agency:
+            claims[index] = _claim(credit)
+            return [(index, credit)]
+    return []
 
 
 def _dateline(page: PageView, content: Sequence[Block]) -> tuple[int, Dateline] | None:
