@@ -120,7 +120,9 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
             lines.append((index, credit))
             claims[index] = _claim(credit)
     if not any(credit.authors for _, credit in lines):
-        lines += _signed_line_below(page, claims)
+        for index, credit in _signed_line_below(page):
+            lines.append((index, credit))
+            claims[index] = _claim(credit)
     page = page.claiming(claims)  # the body below is what the credit lines above leave
     content = page.content()
     dateline = _dateline(page, content)
@@ -128,8 +130,8 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
     return Credits(tuple(lines), dateline, closing), {**claims, **closing_claims}
 
 
-def _signed_line_below(page: PageView, claims: Claims) -> list[tuple[int, Credit]]:
-    """Lines below the credit zone that are a signed byline and nothing else ('By Jana Roe', 'Posted by Tom Lee').
+def _signed_line_below(page: PageView) -> list[tuple[int, Credit]]:
+    """The line below the credit zone that is a signed byline and nothing else ('By Jana Roe', 'Posted by Tom Lee').
 
     A standfirst of two paragraphs, a picture and its caption may stand between the headline and the byline
     (text copies print them all as lines): such a line, a few blocks into what was taken for the body, is the
@@ -148,7 +150,6 @@ def _signed_line_below(page: PageView, claims: Claims) -> list[tuple[int, Credit
             continue
         credit = read_credit(block.text, month_first=page.month_first, reference=page.options.reference_date)
         if credit is not None and credit.authors and credit.signed and not credit.agency:
-            claims[index] = _claim(credit)
             return [(index, credit)]
     return []
 
