@@ -68,7 +68,8 @@ def test_metadata_names_the_lead_image_before_the_body_does() -> None:
         "<p><img src='/media/chart.svg' alt='Chart'></p>",  # a drawing
         "<p><img src='/media/wave.gif' alt=''></p>",  # an animation
         "<p><img src='https://ads.example/adview.php?zone=3' alt=''></p>",  # an ad server's view
-        "<p><a href='https://www.facebook.com/sharer.php?u=1'><img src='/media/f.png' alt='Share'></a></p>",
+        "<p><a href='https://social.example/sharer.php?u=1'><img src='/media/f.png' alt='Share'></a></p>",
+        "<p><a href='https://pins.example/pin/create/button/?url=1'><img src='/media/p.png' alt='Pin it'></a></p>",
     ],
 )
 def test_a_first_picture_that_is_no_photograph_gives_no_lead_image(picture: str) -> None:

@@ -6,8 +6,8 @@ address says what it is ('…/themes/site/images/logo.png', 'blank.jpg', 'avatar
 not taken. A page without a usable one often still opens its article with a picture. Near the
 top, among the article's own figures, the pictures that are not photographs give themselves away
 by what the page says about them: a side written smaller than an icon's, a file named for a
-button, an ad or a feed, a drawing format, an address on an ad or tracking server, a link to a
-share service.
+button, an ad or a feed, a drawing format, an address on an ad or tracking server, a share
+button's link around it.
 """
 
 from __future__ import annotations
@@ -50,11 +50,13 @@ NON_PHOTO_NAME_PARTS = ("logo", "avatar", "sprite", "spacer", "badge", "button")
 """The same words glued to others in a file name ('sitelogo2.jpg'): none is part of a common word."""
 NOT_PHOTO_HOSTS = (
     "doubleclick.net", "googlesyndication.com", "googleadservices.com", "google-analytics.com",
-    "scorecardresearch.com", "quantserve.com", "facebook.com", "facebook.net", "twitter.com", "x.com",
-    "linkedin.com", "pinterest.com", "feedburner.com", "feeds.feedburner.com", "addthis.com", "sharethis.com",
+    "scorecardresearch.com", "quantserve.com", "feedburner.com", "addthis.com", "sharethis.com",
     "gravatar.com", "amazon-adsystem.com", "adnxs.com", "criteo.com", "outbrain.com", "taboola.com",
 )  # fmt: skip
-"""Ad, tracking, share and feed services: a picture served from one, or linking to one, is theirs."""
+"""Ad, tracking, share-button and feed services: a picture served from one, or linking to one, is theirs."""
+SHARE_LINK_WORDS = frozenset({"share", "sharer", "sharing", "intent", "bookmark", "submit", "button"})
+"""Words of a link's path and query that make it a share button's ('/sharer.php?u=…', '/pin/create/button/'),
+whatever network it goes to."""
 _NAMED_SIZE = re.compile(r"(?<![0-9a-z])([0-9]{1,4})x([0-9]{1,4})(?![0-9a-z])")
 """A size written in a file name ('photo-300x200.jpg', '1x1-white.gif'), not glued to letters ('0x0a3c')."""
 ASPECT_RATIO_MAX_SIDE = 20
@@ -108,6 +110,7 @@ def _addressed_like_a_photograph(picture: Picture, address: str) -> bool:
         or any(side < MIN_SIDE_PIXELS for side in _query_sides(parts.query))
         or any(side < MIN_SIDE_PIXELS for side in _named_sides(name))
         or _on_service(_host(picture.link))
+        or _shares(picture.link)
     )
 
 
@@ -133,6 +136,12 @@ def _split(address: str) -> SplitResult | None:
         return urlsplit(address)
     except ValueError:  # an address no browser could load ('http://[bad')
         return None
+
+
+def _shares(link: str) -> bool:
+    """Whether the link around a picture is a share button's, by the words of its path and query."""
+    parts = _split(link) if link else None
+    return parts is not None and not SHARE_LINK_WORDS.isdisjoint(_words(f"{parts.path} {parts.query}".lower()))
 
 
 def _host(address: str) -> str | None:
