@@ -45,3 +45,8 @@ def article_page(  # noqa: PLR0913 - every part of a page a test may set, each a
 def json_ld(data: str) -> str:
     """A JSON-LD script element holding `data`."""
     return f'<script type="application/ld+json">{data}</script>'
+
+
+def text_copy(headline: str, lines: tuple[str, ...]) -> str:
+    """A page as a browser copies it to text: the headline, then each line, a blank line between."""
+    return "\n\n".join((headline, *lines)) + "\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from field_pages import HEADLINE, PROSE, article_page, json_ld
+from field_pages import HEADLINE, PROSE, article_page, json_ld, text_copy
 
 from articlex import extract
 from articlex.fields.credit_line import read_credit
@@ -232,11 +232,8 @@ def test_a_signed_byline_under_a_long_standfirst_and_a_caption_is_the_credit(as_
         "Traders welcomed the decision, though some worry about noise during the two years of building work.",
     )
     lines = (*standfirst, "The east quay at dawn, seen from the old pier.", "By Jana Roe", *PROSE)
-    if as_text:
-        page = "Harbour board approves new cranes\n\n" + "\n\n".join(lines) + "\n"
-    else:
-        page = article_page(headline="Harbour board approves new cranes", body=lines)
-    article = extract(page)
+    headline = "Harbour board approves new cranes"
+    article = extract(text_copy(headline, lines) if as_text else article_page(headline=headline, body=lines))
     assert article.authors == ("Jana Roe",)
     assert "By Jana Roe" not in article.text
 

@@ -8,7 +8,7 @@ no author, and a real name beside it must still come through.
 from __future__ import annotations
 
 import pytest
-from field_pages import PROSE, article_page, json_ld
+from field_pages import PROSE, article_page, json_ld, text_copy
 
 from articlex import extract
 from articlex.fields.credit_line import read_credit
@@ -233,5 +233,5 @@ def test_a_capitalised_particle_glued_to_a_name_is_a_surname_not_a_byline(line: 
 def test_an_agencys_graphic_credited_in_the_story_names_no_author(as_text: bool) -> None:
     """'AP Graphic HARBOUR CRANES' credits a graphic to the agency, like 'AP Photo': its title is no person."""
     lines = (PROSE[0], "AP Graphic HARBOUR CRANES", *PROSE[1:])
-    text_copy = "Harbour board approves new cranes\n\n" + "\n\n".join(lines) + "\n"
-    assert extract(text_copy if as_text else article_page(body=lines)).authors == ()
+    page = text_copy("Harbour board approves new cranes", lines) if as_text else article_page(body=lines)
+    assert extract(page).authors == ()

@@ -10,9 +10,8 @@ result.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from articlex.date_text import numeric_order
 from articlex.fields.agency import find_agencies
@@ -25,7 +24,7 @@ from articlex.fields.headline import find_headline, find_line_headline
 from articlex.fields.language import SAMPLE_CHARS, detect_language, month_first_for, normalise_language
 from articlex.fields.lead_image import names_no_photograph
 from articlex.fields.page_view import PageView, view_page
-from articlex.fields.site_titles import Site, site_name_in_titles
+from articlex.fields.site_titles import Site, site_name_in_metadata, site_name_in_titles
 from articlex.hint_families import HintFamily
 from articlex.html.metadata import Metadata
 from articlex.model import BlockKind, Label, Reason, Source
@@ -79,7 +78,7 @@ def find_fields(
         dateline=dateline_place(credit_lines),
         published=published,
         updated=updated,
-        site_name=_site_name(meta) or site_name_in_titles(meta, site),
+        site_name=site_name_in_metadata(meta) or site_name_in_titles(meta, site),
         language=language,
         image=_image(page),
         url=_url(page),
@@ -96,29 +95,6 @@ def _month_first(page: PageView, language: Candidate[str] | None) -> bool:
     """How the page writes numeric dates: as its other dates show, else as its language does."""
     shown = numeric_order(block.text for block in page.blocks if len(block.text) <= NUMERIC_DATE_SAMPLE_CHARS)
     return shown if shown is not None else month_first_for(language.value if language else None)
-
-
-def _site_name(meta: Metadata) -> Candidate[str] | None:
-    """The first site name the metadata gives; one written as an address ('https://www.example.com/') as its host."""
-    for candidate in meta.site_names:
-        value = candidate.value
-        if value and _ADDRESS.fullmatch(value.strip()):
-            host = _host_of(value)
-            if host:
-                return Candidate(host, candidate.source, f"{candidate.evidence}, an address: its host")
-        elif value:
-            return candidate
-    return None
-
-
-def _host_of(address: str) -> str:
-    try:
-        return (urlsplit(address.strip()).hostname or "").removeprefix("www.")
-    except ValueError:  # 'http://[bad'
-        return ""
-
-
-_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
 def _headline(page: PageView, site: Site) -> Candidate[str] | None:

@@ -106,7 +106,8 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
     lines = []
     claims: Claims = {}
     anchor = page.anchor
-    for index in page.zone(CREDIT_ZONE_BEFORE, CREDIT_ZONE_AFTER_BODY_START):
+    zone = page.zone(CREDIT_ZONE_BEFORE, CREDIT_ZONE_AFTER_BODY_START)
+    for index in zone:
         block = page.blocks[index]
         if index == page.headline_block or (page.elsewhere(block) and not _headline_caption_byline(page, block)):
             continue
@@ -120,7 +121,7 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
             lines.append((index, credit))
             claims[index] = _claim(credit)
     if not any(credit.authors for _, credit in lines):
-        for index, credit in _signed_line_below(page):
+        for index, credit in _signed_line_below(page, zone):
             lines.append((index, credit))
             claims[index] = _claim(credit)
     page = page.claiming(claims)  # the body below is what the credit lines above leave
@@ -130,15 +131,14 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
     return Credits(tuple(lines), dateline, closing), {**claims, **closing_claims}
 
 
-def _signed_line_below(page: PageView) -> list[tuple[int, Credit]]:
+def _signed_line_below(page: PageView, zone: range) -> list[tuple[int, Credit]]:
     """The line below the credit zone that is a signed byline and nothing else ('By Jana Roe', 'Posted by Tom Lee').
 
     A standfirst of two paragraphs, a picture and its caption may stand between the headline and the byline
     (text copies print them all as lines): such a line, a few blocks into what was taken for the body, is the
     article's credit, not its text. Only a short line after a byline prefix counts, the first one found, with
-    more of the body below it, and only when the zone named no author.
+    more of the body below it, and only when the credit zone (`zone`) named no author.
     """
-    zone = page.zone(CREDIT_ZONE_BEFORE, CREDIT_ZONE_AFTER_BODY_START)
     content = page.content()
     if not zone or not content:
         return []

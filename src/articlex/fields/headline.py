@@ -87,9 +87,9 @@ _CREDIT_IN_BRACKETS = re.compile(r"^\(.*\)$|[.!?]\s*\([^()]*\)$")
 """A line all in brackets, or a sentence then a bracket, ends: a picture's credit ('(Jo Lind / Harbour Press)',
 'The pier at dawn. (credit: Jo Lind)'), never a title."""
 MATCH_MIN_SHARE = 0.75
+"""A block shorter than this share of every structured title cannot be the visible headline."""
 INSIDE_TITLE_MIN_SHARE = 0.6
 """A heading inside a title makes at least this share of its words (the rest: a site's name, a mark)."""
-"""A block shorter than this share of every structured title cannot be the visible headline."""
 
 
 def clean_line(text: str) -> str:
@@ -215,18 +215,21 @@ def _heading_inside_title(
     """A heading the title holds with a site's name or a mark around it ('» Post title :blogname').
 
     Titles join a site's name in ways no separator list foresees; a heading of several words that makes
-    most of a title, the rest at its ends, is the headline that title names.
+    most of a title, the rest at its ends, is the headline that title names. A title that opens with an
+    `<h1>` of several words is that `<h1>` and its deck ('Headline, its deck - Site' over `<h1>` and `<h2>`).
     """
-    if any(_opens_a_title(block, titles) for block in headings if block.level == 1):
-        return None  # 'Headline, its deck - Site' over an <h1> and an <h2>: the <h1> is the headline
+    keyed = [(title, _match_key(title.value)) for title in titles]
     found = []
     for block in headings:
         text = _match_key(clean_line(block.text))
-        if len(words(text)) <= HEADLINE_MIN_WORDS or block.level > OPENING_HEADING_MAX_LEVEL:
+        if len(words(text)) <= HEADLINE_MIN_WORDS:
             continue
-        title = _title_holding(text, titles)
-        if title is not None:
-            found.append((block, title))
+        if block.level == 1 and any(key.startswith(text) for _, key in keyed):
+            return None
+        if block.level <= OPENING_HEADING_MAX_LEVEL:
+            title = _title_holding(text, keyed)
+            if title is not None:
+                found.append((block, title))
     if not found:
         return None
     block, title = max(found, key=lambda match: _placement(match[0], body_anchor))
@@ -234,17 +237,10 @@ def _heading_inside_title(
     return Candidate(clean_line(block.text), Source.BLOCK, evidence, block.index)
 
 
-def _opens_a_title(block: Block, titles: Sequence[Candidate[str]]) -> bool:
-    """A heading of several words that a title starts with."""
-    text = _match_key(clean_line(block.text))
-    return len(words(text)) > HEADLINE_MIN_WORDS and any(_match_key(t.value).startswith(text) for t in titles)
-
-
-def _title_holding(text: str, titles: Sequence[Candidate[str]]) -> Candidate[str] | None:
+def _title_holding(text: str, keyed: Sequence[tuple[Candidate[str], str]]) -> Candidate[str] | None:
     """The first title holding `text` (a match key) with little else: most of its words are the text's."""
-    for title in titles:
-        wanted = _match_key(title.value)
-        if text != wanted and text in wanted and len(words(text)) >= INSIDE_TITLE_MIN_SHARE * len(words(wanted)):
+    for title, key in keyed:
+        if text != key and text in key and len(words(text)) >= INSIDE_TITLE_MIN_SHARE * len(words(key)):
             return title
     return None
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from urllib.parse import SplitResult, urlsplit
 
 from articlex.fields.body import Element, resolve_address
+from articlex.fields.site_titles import bare_host
 from articlex.model import Source
 from articlex.stages import Candidate, Picture
 
@@ -72,26 +73,19 @@ def names_no_photograph(address: str) -> bool:
 
 
 def lead_image(elements: Sequence[Element], pictures: Sequence[Picture], base: str | None) -> Candidate[str] | None:
-    """The body's first figure, when it comes before the body's third text element and looks like a photograph."""
-    by_address: dict[str, Picture] = {}
-    for picture in pictures:
-        resolved = resolve_address(base, picture.src)
-        if resolved is not None:
-            by_address.setdefault(resolved, picture)
-    text_elements = 0
-    for element in elements:
-        if element["type"] != "figure":
-            text_elements += 1
-            if text_elements >= LEAD_TEXT_ELEMENTS:
-                return None
-            continue
-        # Only the first figure: when it is a button or an icon, the pictures after it are the rest of its row.
-        address = str(element["src"])
-        found = by_address.get(address)
-        if found is None or not _sized_like_a_photograph(found) or not _addressed_like_a_photograph(found, address):
-            return None
-        return Candidate(address, Source.HTML_ATTRIBUTE, _evidence(found), found.block)
-    return None
+    """The body's first figure, when it comes before the body's third text element and looks like a photograph.
+
+    Only the first figure is judged: when it is a button or an icon, the pictures after it are the rest of its row.
+    """
+    # Every element before the first figure is a text element: the figure's position counts them.
+    position, figure = next(((i, e) for i, e in enumerate(elements) if e["type"] == "figure"), (0, None))
+    if figure is None or position >= LEAD_TEXT_ELEMENTS:
+        return None
+    address = str(figure["src"])
+    found = next((picture for picture in pictures if resolve_address(base, picture.src) == address), None)
+    if found is None or not _sized_like_a_photograph(found) or not _addressed_like_a_photograph(found, address):
+        return None
+    return Candidate(address, Source.HTML_ATTRIBUTE, _evidence(found), found.block)
 
 
 def _sized_like_a_photograph(picture: Picture) -> bool:
@@ -109,7 +103,7 @@ def _addressed_like_a_photograph(picture: Picture, address: str) -> bool:
         not FURNITURE_WORDS.isdisjoint(_words(parts.path.lower()))
         or any(side < MIN_SIDE_PIXELS for side in _query_sides(parts.query))
         or any(side < MIN_SIDE_PIXELS for side in _named_sides(name))
-        or _on_service(_host(picture.link))
+        or _on_service(bare_host(picture.link))
         or _shares(picture.link)
     )
 
@@ -142,11 +136,6 @@ def _shares(link: str) -> bool:
     """Whether the link around a picture is a share button's, by the words of its path and query."""
     parts = _split(link) if link else None
     return parts is not None and not SHARE_LINK_WORDS.isdisjoint(_words(f"{parts.path} {parts.query}".lower()))
-
-
-def _host(address: str) -> str | None:
-    parts = _split(address) if address else None
-    return parts.hostname if parts is not None else None
 
 
 def _query_sides(query: str) -> list[int]:

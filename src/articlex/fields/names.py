@@ -218,17 +218,17 @@ def _without_glued_prefix(name: str) -> str:
     These scripts write no space after a prefix; a name already credited is read so, a line is never made a
     credit by it ('记者了解到…' opens many stories).
     """
-    if not _unspaced(name):
+    if not _chinese_or_japanese(name):
         return name
     for prefix in byline_vocabulary().prefixes:
         rest = name[len(prefix) :]
-        if name.startswith(prefix) and _unspaced(prefix) and 2 <= len(rest) <= CJK_NAME_MAX_CHARS:
+        if name.startswith(prefix) and _chinese_or_japanese(prefix) and 2 <= len(rest) <= CJK_NAME_MAX_CHARS:
             return rest
     return name
 
 
-def _unspaced(text: str) -> bool:
-    """Text of the scripts written without spaces between words: Chinese characters, kana."""
+def _chinese_or_japanese(text: str) -> bool:
+    """Text all in Chinese characters or kana, scripts that put no space after a prefix (Korean spaces its words)."""
     return bool(text) and all("\u3040" <= char <= "\u30ff" or "\u4e00" <= char <= "\u9fff" for char in text)
 
 

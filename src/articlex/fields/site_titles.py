@@ -62,8 +62,7 @@ class Site:
     @classmethod
     def of(cls, meta: Metadata, url: str | None) -> Site:
         """The site as the page's metadata and address name it."""
-        host = (urlsplit(url).hostname or "") if url else ""
-        labels = host.removeprefix("www.").split(".")
+        labels = bare_host(url).split(".") if url else [""]
         domain = labels[-2] if len(labels) > 1 else labels[0]
         headlines = [_squash(c.value) for c in meta.headlines]
         # A "site name" that holds the page's headline is the page's title, not the site's name.
@@ -126,6 +125,33 @@ def structured_titles(meta: Metadata, site: Site) -> list[Candidate[str]]:
         if title and not site.is_named_by(title):
             titles.append(Candidate(title, candidate.source, candidate.evidence))
     return titles
+
+
+def bare_host(address: str) -> str:
+    """The host of an address without 'www.': 'https://www.harbourherald.example/x' → 'harbourherald.example'.
+
+    '' for an address that names none or cannot be read ('http://[bad').
+    """
+    try:
+        return (urlsplit(address.strip()).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ""
+
+
+def site_name_in_metadata(meta: Metadata) -> Candidate[str] | None:
+    """The first site name the metadata gives; one written as an address ('https://www.example.com/') as its host."""
+    for candidate in meta.site_names:
+        value = candidate.value
+        if value and _ADDRESS.fullmatch(value.strip()):
+            host = bare_host(value)
+            if host:
+                return Candidate(host, candidate.source, f"{candidate.evidence}, an address: its host")
+        elif value:
+            return candidate
+    return None
+
+
+_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
 SITE_NAME_MAX_WORDS = 6

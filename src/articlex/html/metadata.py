@@ -308,9 +308,7 @@ def _json_ld_comments(value: object, nodes: dict[str, dict[str, Any]]) -> list[J
     """The article's `comment` list: each comment (or answer) that has a text, with its author and date."""
     found = []
     for listed in _as_list(value)[:MAX_JSON_LD_COMMENTS]:
-        item = listed
-        if isinstance(item, dict) and "text" not in item and isinstance(item.get("@id"), str):
-            item = nodes.get(item["@id"], item)
+        item = _dereferenced(listed, nodes, "text")
         if not isinstance(item, dict) or (_types(item) and not _types(item) & COMMENT_TYPES):
             continue
         text = _text(item.get("text"))
@@ -412,12 +410,17 @@ def _url_of(value: object, nodes: dict[str, dict[str, Any]]) -> str:
     """
     if isinstance(value, list) and value:
         value = value[0]
+    value = _dereferenced(value, nodes, "url", "contentUrl")
     if isinstance(value, dict):
-        reference = value.get("@id")
-        if not (value.get("url") or value.get("contentUrl")) and isinstance(reference, str) and reference in nodes:
-            value = nodes[reference]
         value = value.get("url") or value.get("contentUrl") or value.get("@id")
     return value.strip() if isinstance(value, str) else ""
+
+
+def _dereferenced(value: object, nodes: dict[str, dict[str, Any]], *content: str) -> object:
+    """A reference (`{"@id": …}` holding none of the `content` keys) replaced by the graph's node with that id."""
+    if isinstance(value, dict) and not any(value.get(key) for key in content) and isinstance(value.get("@id"), str):
+        return nodes.get(value["@id"], value)
+    return value
 
 
 def _agents(value: object, nodes: dict[str, dict[str, Any]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -428,9 +431,7 @@ def _agents(value: object, nodes: dict[str, dict[str, Any]]) -> tuple[tuple[str,
     people: list[str] = []
     organisations: list[str] = []
     for listed in _as_list(value):
-        item = listed
-        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
-            item = nodes.get(item["@id"], item)
+        item = _dereferenced(listed, nodes, "name")
         if isinstance(item, str):
             people.append(_json_string(item))
         elif isinstance(item, dict):
