@@ -598,23 +598,6 @@ def test_a_short_story_beside_a_long_cookie_notice_keeps_the_story() -> None:
     assert "cookies" not in body
 
 
-@pytest.mark.parametrize("box_class", ["donation-box", "donate", "support-donations"])
-def test_a_donation_appeal_under_the_story_stays_out(box_class: str) -> None:
-    """A box asking readers to give is a call to action like a newsletter form, however much prose it holds."""
-    paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
-    page = (
-        "<html><head><title>River rises | Riverside Gazette</title></head><body><main><article>"
-        f"<h1>River rises</h1><div class='entry-content'>{paragraphs}</div>"
-        f"<div class='{box_class}'><h3>Support local reporting</h3><p>Our small newsroom reports on the valley every"
-        " day, and we rely on readers like you. If this work matters to you, please give what you can, once or every"
-        " month, so we can keep reporting.</p><a href='/give'>Give now</a></div></article></main></body></html>"
-    )
-    body = _body(page)
-    assert all(text in body for text in PARAGRAPHS)
-    assert "newsroom" not in body
-    assert "Support local reporting" not in body
-
-
 def test_a_page_about_cookies_named_for_them_keeps_its_text() -> None:
     """A cookie policy page names its own element for cookies; with its `<h1>` inside, that element is the page."""
     page = (

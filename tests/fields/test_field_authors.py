@@ -236,8 +236,3 @@ def test_a_signed_byline_under_a_long_standfirst_and_a_caption_is_the_credit(as_
     article = extract(text_copy(headline, lines) if as_text else article_page(headline=headline, body=lines))
     assert article.authors == ("Jana Roe",)
     assert "By Jana Roe" not in article.text
-
-
-def test_a_chinese_name_keeps_no_prefix_glued_in_front() -> None:
-    assert split_names("作者： 记者王敬照") == ["王敬照"]
-    assert split_names("记者 王敬照") == ["王敬照"]

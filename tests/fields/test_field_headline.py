@@ -332,11 +332,6 @@ def test_a_label_before_a_colon_in_the_title_is_never_the_headline() -> None:
     assert extract(page).headline == "New cranes arrive at the east quay"
 
 
-def test_an_ellipsis_the_title_drops_does_not_hide_the_visible_headline() -> None:
-    article = extract(_banner_blog_page("Cranes tested and they held - Harbour Notes", "Cranes tested… and they held"))
-    assert article.headline == "Cranes tested… and they held"
-
-
 def test_a_heading_that_makes_most_of_an_oddly_joined_title_is_the_headline() -> None:
     paragraphs = "".join(f"<p>{text}</p>" for text in PROSE)
     page = (

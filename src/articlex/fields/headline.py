@@ -218,10 +218,10 @@ def _heading_inside_title(
     most of a title, the rest at its ends, is the headline that title names. A title that opens with an
     `<h1>` of several words is that `<h1>` and its deck ('Headline, its deck - Site' over `<h1>` and `<h2>`).
     """
-    keyed = [(title, _match_key(title.value)) for title in titles]
+    keyed = [(title, comparable(title.value)) for title in titles]
     found = []
     for block in headings:
-        text = _match_key(clean_line(block.text))
+        text = comparable(clean_line(block.text))
         if len(words(text)) <= HEADLINE_MIN_WORDS:
             continue
         if block.level == 1 and any(key.startswith(text) for _, key in keyed):
@@ -405,7 +405,7 @@ def _visible_match(
     rank: Callable[[Block, int | None], tuple[object, ...]] = _rank,
 ) -> Candidate[str] | None:
     """A block whose text equals a structured title: the visible headline, confirmed."""
-    wanted = {_match_key(title.value): title for title in titles}
+    wanted = {comparable(title.value): title for title in titles}
     if not wanted:
         return None
     # Normalising only removes characters (spaces, an image file name), bar a rare ligature or 'ß'
@@ -418,22 +418,13 @@ def _visible_match(
         for block in blocks
         if shortest <= len(block.text)
         and len(cleaned := clean_line(block.text)) <= longest
-        and (key := _match_key(cleaned)) in wanted
+        and (key := comparable(cleaned)) in wanted
     ]
     if not matches:
         return None
     block, title = max(matches, key=lambda match: rank(match[0], body_anchor))
     evidence = f"block {block.index} (matches {title.evidence})"
     return Candidate(clean_line(block.text), Source.BLOCK, evidence, block.index)
-
-
-def _match_key(text: str) -> str:
-    """A title or a block folded for matching: an ellipsis one drops ('Stats… Impressive!') counts for nothing."""
-    folded = comparable(text)
-    return collapse(_ELLIPSIS.sub(" ", folded)) if "..." in folded else folded
-
-
-_ELLIPSIS = re.compile(r"\.{3,}")
 
 
 def _nearest_heading(blocks: Sequence[Block], body_anchor: int | None) -> Block | None:

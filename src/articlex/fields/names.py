@@ -91,7 +91,7 @@ def split_names(text: str, *, after_prefix: bool = False, marked: bool = False) 
             looks_like_name(name) or (prefixed and not names and _INITIALS.match(name) is not None)
         )
         if is_name:
-            names.append(_without_glued_prefix(name))
+            names.append(name)
         describing = bool(rest or not is_name)
         after_name = is_name
     return names
@@ -206,30 +206,6 @@ def _prefixes_by_start() -> _PrefixIndex:
     for prefix in prefixes:
         by_start[prefix[:PREFIX_KEY_CHARS]] = (*by_start.get(prefix[:PREFIX_KEY_CHARS], ()), prefix)
     return _PrefixIndex(by_start, max(map(len, prefixes), default=0))
-
-
-CJK_NAME_MAX_CHARS = 4
-"""Chinese and Japanese names are two to four characters: what a prefix glued in front leaves ('记者王敬照')."""
-
-
-def _without_glued_prefix(name: str) -> str:
-    """A Chinese or Japanese name without a byline prefix glued in front ('记者王敬照' → '王敬照').
-
-    These scripts write no space after a prefix; a name already credited is read so, a line is never made a
-    credit by it ('记者了解到…' opens many stories).
-    """
-    if not _chinese_or_japanese(name):
-        return name
-    for prefix in byline_vocabulary().prefixes:
-        rest = name[len(prefix) :]
-        if name.startswith(prefix) and _chinese_or_japanese(prefix) and 2 <= len(rest) <= CJK_NAME_MAX_CHARS:
-            return rest
-    return name
-
-
-def _chinese_or_japanese(text: str) -> bool:
-    """Text all in Chinese characters or kana, scripts that put no space after a prefix (Korean spaces its words)."""
-    return bool(text) and all("\u3040" <= char <= "\u30ff" or "\u4e00" <= char <= "\u9fff" for char in text)
 
 
 def _strip_prefix(text: str) -> str:
