@@ -1181,3 +1181,84 @@ def test_a_documentation_page_keeps_its_code_and_table_and_not_its_navigation() 
     assert "Installation" not in body
     assert "Edit this page" not in body
     assert "On this page" not in body
+
+
+def test_a_wiki_article_whose_list_outscores_its_navigation_box_keeps_its_paragraphs() -> None:
+    """A wiki article's element also holds a box of links to every page of the series and its references.
+
+    Its list of appearances, each item a sentence, outscores the whole element with that clutter in it;
+    the list is one part of the article, and the paragraphs around it are the rest.
+    """
+    intro = (
+        "The <a href='/wiki/Clockwork_Heron'>Clockwork Heron</a> was a wind-up flying machine built by the "
+        "<a href='/wiki/Guild'>Guild of Tinkers</a> to carry letters across <a href='/wiki/Marsh'>the marsh</a> "
+        "in the years before <a href='/wiki/Bridge'>the bridge</a>."
+    )
+    history = (
+        "Its first flight ended in a reed bed, but the second version, with canvas wings and a brass spring, "
+        "crossed the marsh in under an hour and made the round trip twice a day for eleven years."
+    )
+    design = (
+        "The heron was wound with a crank under its tail, and a full winding lasted for some forty minutes of flight "
+        "in calm air, less against the autumn winds that blow in from the estuary."
+    )
+    appearances = "".join(
+        f"<li>In <a href='/wiki/Chapter_{n}'>Chapter {n}</a> the heron carries a sealed letter to the lighthouse "
+        f"keeper, who answers it the same evening with a warning about the tide.</li>"
+        for n in range(1, 8)
+    )
+    navbox = "".join(
+        f"<tr><th><a href='/wiki/Group_{g}'>Machines of group {g}</a></th><td>"
+        + " · ".join(f"<a href='/wiki/Machine_{g}_{m}'>Machine {g}-{m}</a>" for m in range(25))
+        + "</td></tr>"
+        for g in range(8)
+    )
+    references = "".join(
+        f"<li><a href='#cite-{n}'>^</a> <a href='/wiki/Source_{n}'>The Tinkers' Almanac, volume {n}</a></li>"
+        for n in range(1, 16)
+    )
+    page = (
+        "<html><head><title>Clockwork Heron | Tinker Wiki</title></head><body>"
+        "<nav><a href='/'>Main page</a> <a href='/recent'>Recent changes</a></nav>"
+        "<div id='content'><h1>Clockwork Heron</h1><div class='parser-output'>"
+        f"<p>{intro}</p><h2>History</h2><p>{history}</p><h2>Design</h2><p>{design}</p>"
+        f"<h2>Appearances</h2><ul>{appearances}</ul>"
+        f"<h2>Notes</h2><div class='refs'><ol>{references}</ol></div>"
+        f"<table class='series-box'>{navbox}</table>"
+        "</div></div><footer><p>Content is available under a free licence.</p></footer></body></html>"
+    )
+    body = _body(page)
+    assert "wind-up flying machine" in body  # a paragraph a third of whose words are links
+    assert "History" in body.splitlines()  # the section headings around the list
+    assert "brass spring" in body
+    assert "crank under its tail" in body
+    assert "warning about the tide" in body
+    assert "Machine 3-4" not in body
+
+
+def test_a_long_run_of_links_inside_the_article_is_no_paragraph() -> None:
+    """A post's box of tags, fifty linked words with nothing written between them, is a list of links however long."""
+    tags = " ".join(f"<a href='/tag/{n}'>river topic {n}</a>" for n in range(20))
+    page = (
+        "<html><body><div class='post'><h1>Flood waters reach the old landing</h1>"
+        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><div class='box'>{tags}</div><p>{PARAGRAPHS[2]}</p>"
+        "</div></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[2] in body
+    assert "river topic 7" not in body
+
+
+def test_a_long_paragraph_with_a_few_links_is_still_a_paragraph() -> None:
+    """The run of links is links end to end: a long sentence with links over most of it, but punctuated, stays."""
+    linked = (
+        "<a href='/a'>The council met the ferry company on Monday</a>, "
+        "<a href='/b'>the bakery owners on Tuesday and the school board on Wednesday</a>, "
+        "<a href='/c'>and by Thursday every street along the river had a plan for the next flood, with sandbags</a> "
+        "<a href='/d'>stored in the old depot and a phone list of volunteers kept at the town hall</a>."
+    )
+    page = (
+        "<html><body><div class='post'><h1>Flood waters reach the old landing</h1>"
+        f"<p>{PARAGRAPHS[0]}</p><p>{linked}</p><p>{PARAGRAPHS[1]}</p></div></body></html>"
+    )
+    assert "phone list of volunteers" in _body(page)

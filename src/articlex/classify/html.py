@@ -20,7 +20,7 @@ from articlex.classify.features import (
     has_prose_neighbour,
 )
 from articlex.classify.listed_parts import blocks_showing, widen_to_listed_parts
-from articlex.classify.lists import keep_whole_lists, link_targets
+from articlex.classify.lists import LIST_TAGS, keep_whole_lists, link_targets
 from articlex.classify.rules import judge_inside
 from articlex.hint_families import HintFamily
 from articlex.model import BlockKind, Label, Reason
@@ -506,7 +506,21 @@ def main_container(
         return None
     while containers[best].tag in TEXT_ELEMENTS and containers[best].parent >= 0:
         best = containers[best].parent  # one paragraph that outscores the rest is still part of something
-    return _most_specific(containers, scores, clustered, best)
+    return _around_a_list(containers, clustered, _most_specific(containers, scores, clustered, best))
+
+
+def _around_a_list(containers: Sequence[Container], clustered: Sequence[float], best: int) -> int:
+    """The element around `best` when `best` is a list among runs of prose in that element.
+
+    A wiki's list of appearances, each item a sentence, can outscore the article around it when the
+    article's element also holds a box of links to the whole series and a long list of references.
+    The list is one part of that article; the page's outermost element is no article, so the list
+    is never widened to it.
+    """
+    parent = containers[best].parent
+    if containers[best].tag not in LIST_TAGS or parent < 0 or containers[parent].parent < 0:
+        return best
+    return parent if clustered[parent] > clustered[best] else best
 
 
 def _short_sentence(feature: Features) -> bool:

@@ -76,11 +76,18 @@ def _linked_sentence(block: Block, features: Features) -> bool:
     return block.kind in SENTENCE_KINDS and sentence and features.link_density <= ROUND_UP_MAX_DENSITY
 
 
+def _run_of_links(features: Features) -> bool:
+    """A long block that is links from end to end with no clause between them: a wiki's box of links to the series."""
+    return features.link_density > ROUND_UP_MAX_DENSITY and not features.punctuated
+
+
 def _judge_text(block: Block, features: Features) -> Verdict:
     if features.phrase_family is not None:
         reason = family_reason(features.phrase_family)
         return Label.BOILERPLATE, reason, f"reads like a '{features.phrase_family}' label"
-    link_dense = features.link_density > LINK_DENSE and features.words < LINK_DENSE_MAX_WORDS
+    link_dense = features.link_density > LINK_DENSE and (
+        features.words < LINK_DENSE_MAX_WORDS or _run_of_links(features)
+    )
     if link_dense and not _linked_sentence(block, features):
         return Label.BOILERPLATE, Reason.LINK_DENSE, f"link density {features.link_density:.2f}"
     if block.kind is BlockKind.CAPTION:
