@@ -424,6 +424,21 @@ def test_a_lead_paragraph_set_in_the_post_header_is_kept() -> None:
     assert "Mill Lane" not in body
 
 
+def test_a_standfirst_written_without_its_full_stop_is_kept() -> None:
+    """A standfirst in the header is a sentence, and many sites print it without the stop at its end."""
+    lead = "The council agreed to pay for new flood gates on the upper river after a night of debate"
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+        f"<h1>Flood waters reach the old landing</h1><div class='deck'><p>{lead}</p></div>"
+        "<div class='meta'>May 6, 2024, 10:15</div>"
+        f"<div class='story-text'><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></div>"
+        "</article><footer><p>Riverside Gazette, 12 Mill Lane</p></footer></body></html>"
+    )
+    body = _body(page)
+    assert body.startswith(lead)
+    assert PARAGRAPHS[2] in body
+
+
 def test_a_photo_post_of_one_line_beats_the_site_blurb() -> None:
     """A photo post holds one short line, no paragraph; a site's credit blurb elsewhere must not become the article."""
     blurb = (

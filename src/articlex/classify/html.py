@@ -289,8 +289,11 @@ def _lead_before(
         block = blocks[index]
         if block.kind is BlockKind.HEADING or parent not in block.ancestors or hinted[block.ancestors[-1]]:
             continue
-        if features[index].is_prose:
-            return block.index
+        feature = features[index]
+        if feature.is_prose or (
+            block.kind is BlockKind.PARAGRAPH and feature.words >= feature.prose_min_words and not block.link_chars
+        ):
+            return block.index  # a standfirst is a sentence, often written without its full stop
     return None
 
 
