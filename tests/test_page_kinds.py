@@ -613,6 +613,33 @@ def test_a_short_story_beside_a_long_cookie_notice_keeps_the_story() -> None:
     assert "cookies" not in body
 
 
+def test_a_closed_dialog_is_no_part_of_the_page() -> None:
+    """A dialog the page marks hidden (role=dialog, aria-hidden=true) opens only on a click; closed, it is not read.
+
+    A privacy plugin's settings box, a login or newsletter popup: its text can outweigh a short story, and
+    its names ('pp-modal', 'settingsPanel') need not say what it is.
+    """
+    tabs = "".join(
+        f"<h4>Group {n}</h4><p>The helpers of group {n} are small files kept by your browser between visits. "
+        "They remember the language you chose, the size of the text and the last page you read, so the site can "
+        "open where you left it. Some of them count how often each page is read and how long a visit lasts, "
+        "and that count is shared with the firm that hosts the site, which keeps it for a year. You can turn "
+        "the group off here at any time, and the site will still work, though it may forget your settings.</p>"
+        for n in range(2)
+    )
+    page = (
+        "<html><head><title>Flood waters reach the old landing</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header><div class='story'>"
+        f"<h1>Flood waters reach the old landing</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+        f"<p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p></div>"
+        f"<div class='pp-modal' id='settingsPanel' role='dialog' aria-hidden='true'><div class='pp-body'>{tabs}</div></div>"
+        "</body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[3] in body
+    assert "kept by your browser" not in body
+
+
 def test_a_page_about_cookies_named_for_them_keeps_its_text() -> None:
     """A cookie policy page names its own element for cookies; with its `<h1>` inside, that element is the page."""
     page = (
