@@ -236,3 +236,42 @@ def test_a_signed_byline_under_a_long_standfirst_and_a_caption_is_the_credit(as_
     article = extract(text_copy(headline, lines) if as_text else article_page(headline=headline, body=lines))
     assert article.authors == ("Jana Roe",)
     assert "By Jana Roe" not in article.text
+
+
+# ---- a byline label in an element of its own -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [("By", "Ann Example"), ("Author", "Ann Example"), ("Von", "Greta Lindner"), ("Par", "Élodie Durand")],
+)
+def test_a_byline_label_set_apart_from_the_name_credits_the_name(label: str, name: str) -> None:
+    """Templates print label and name in two elements ('<span>By</span><a>Ann Example</a>'); together they credit."""
+    below = f'<div class="meta"><div class="meta-label">{label}</div><div class="meta-value"><a href="/a">{name}</a></div></div>'
+    article = extract(article_page(below=below))
+    assert article.authors == (name,)
+    assert label not in article.text.split("\n\n")
+
+
+def test_a_byline_label_set_apart_in_a_text_copy_credits_the_next_line() -> None:
+    """A browser copies the two elements as two lines: 'By', then the name."""
+    article = extract(text_copy(HEADLINE, ("By", "Ann Example", *PROSE)))
+    assert article.authors == ("Ann Example",)
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        "<table><tr><th>Author</th><th>Message</th></tr><tr><td>pixelmoth</td><td>{text}</td></tr></table>",
+        '<div class="meta"><div>By</div><div>Ann Example</div><div>and</div><div>Tom Lee</div></div>{text}',
+        '<div class="meta"><div>Author</div><div>Guidelines</div></div>{text}',
+    ],
+)
+def test_a_label_apart_names_no_one_from_a_table_head_a_longer_list_or_a_single_word(cells: str) -> None:
+    """A forum's table heads its columns 'Author' and 'Message'; a byline over four blocks is read elsewhere
+    or not at all, never cut to its first name; one word after the label is a heading, not a person."""
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+    article = extract(article_page(below=cells.format(text=text), body=()))
+    assert "Message" not in article.authors
+    assert "Guidelines" not in article.authors
+    assert article.authors != ("Ann Example",)

@@ -43,6 +43,8 @@ SIGNED_LINE_EXTRA_BLOCKS = 4
 """A line that is only a signed byline is looked for this many blocks below the credit zone too…"""
 SIGNED_LINE_MAX_WORDS = 8
 """…when it is this short ('Posted by Jana Roe and Tom Lee')."""
+LABELLED_NAME_MIN_WORDS = 2
+"""A name in the block after a byline label of its own ('Author' | 'Ann Example') has at least this many words."""
 DATELINE_BLOCKS = 3
 """How many content blocks below the headline may hold the dateline: the story's first paragraph, after a
 standfirst and a picture's caption or counter at most."""
@@ -109,17 +111,23 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
     zone = page.zone(CREDIT_ZONE_BEFORE, CREDIT_ZONE_AFTER_BODY_START)
     for index in zone:
         block = page.blocks[index]
-        if index == page.headline_block or (page.elsewhere(block) and not _headline_caption_byline(page, block)):
+        if index in claims or index == page.headline_block:
+            continue  # a name already read with the byline label above it
+        if page.elsewhere(block) and not _headline_caption_byline(page, block):
             continue
         dated = any(mark.kind in DATE_KINDS for mark in block.marks)
-        credit = read_credit(
-            block.text, month_first=page.month_first, reference=page.options.reference_date, dated=dated
+        at, credit = (
+            index,
+            read_credit(block.text, month_first=page.month_first, reference=page.options.reference_date, dated=dated),
         )
+        if credit is None and (labelled := _label_apart(page, index)) is not None:
+            claims[index] = _claim(labelled[1])  # the label goes with the name it heads
+            at, credit = labelled
         # Above the headline only a byline counts: a bare date there is the site's ('Last updated: …').
-        if credit is not None and (anchor is None or index > anchor or credit.authors or credit.agency or credit.desk):
+        if credit is not None and (anchor is None or at > anchor or credit.authors or credit.agency or credit.desk):
             credit = _without_title_names(credit, headline)  # still claimed: a repeated title is no body
-            lines.append((index, credit))
-            claims[index] = _claim(credit)
+            lines.append((at, credit))
+            claims[at] = _claim(credit)
     if not any(credit.authors for _, credit in lines):
         for index, credit in _signed_line_below(page, zone):
             lines.append((index, credit))
@@ -129,6 +137,34 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
     dateline = _dateline(page, content)
     closing, closing_claims = _closing(page, content)
     return Credits(tuple(lines), dateline, closing), {**claims, **closing_claims}
+
+
+def _label_apart(page: PageView, index: int) -> tuple[int, Credit] | None:
+    """The credit of a byline label set in a block of its own ('Author', 'Von') and the name in the next one.
+
+    Templates print their credits as label and value in two elements ('<h4>Author</h4><p>Ann Example</p>'):
+    read together, the two say what each alone does not. Returns the name's block and the credit.
+    """
+    block = page.blocks[index]
+    label = block.text.strip()
+    if prefix_end(label) != len(label) or block.kind is BlockKind.TABLE_CELL or index + 2 >= len(page.blocks):
+        return None  # a forum's table heads its columns 'Author' and 'Message'
+    value, after = page.blocks[index + 1], page.blocks[index + 2].text.strip()
+    if page.elsewhere(value) or len(value.text.split()) > SIGNED_LINE_MAX_WORDS or _continues_names(after):
+        return None
+    credit = read_credit(f"{label} {value.text}", month_first=page.month_first, reference=page.options.reference_date)
+    if credit is None or not credit.signed or not credit.authors:
+        return None
+    # A name set apart has a given name and a surname, each capitalised: a lone word there is a heading or a UI label.
+    if not all(len(name.split()) >= LABELLED_NAME_MIN_WORDS and name[:1].isupper() for name in credit.authors):
+        return None
+    return index + 1, credit
+
+
+def _continues_names(text: str) -> bool:
+    """A block that carries a list of names on (',', 'and', '& Tom Lee'): the byline runs over more blocks."""
+    first = text.split(maxsplit=1)[0].casefold() if text.split() else ""
+    return text[:1] in ",;&" or first in byline_vocabulary().joiners
 
 
 def _signed_line_below(page: PageView, zone: range) -> list[tuple[int, Credit]]:
