@@ -116,10 +116,10 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
         if page.elsewhere(block) and not _headline_caption_byline(page, block):
             continue
         dated = any(mark.kind in DATE_KINDS for mark in block.marks)
-        at, credit = (
-            index,
-            read_credit(block.text, month_first=page.month_first, reference=page.options.reference_date, dated=dated),
+        credit = read_credit(
+            block.text, month_first=page.month_first, reference=page.options.reference_date, dated=dated
         )
+        at = index  # the block the credit is read from: the name's, when the label stands in a block of its own
         if credit is None and (labelled := _label_apart(page, index)) is not None:
             claims[index] = _claim(labelled[1])  # the label goes with the name it heads
             at, credit = labelled
@@ -163,8 +163,8 @@ def _label_apart(page: PageView, index: int) -> tuple[int, Credit] | None:
 
 def _continues_names(text: str) -> bool:
     """A block that carries a list of names on (',', 'and', '& Tom Lee'): the byline runs over more blocks."""
-    first = text.split(maxsplit=1)[0].casefold() if text.split() else ""
-    return text[:1] in ",;&" or first in byline_vocabulary().joiners
+    words = text.split(maxsplit=1)
+    return text[:1] in ",;&" or (bool(words) and words[0].casefold() in byline_vocabulary().joiners)
 
 
 def _signed_line_below(page: PageView, zone: range) -> list[tuple[int, Credit]]:
