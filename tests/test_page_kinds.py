@@ -640,6 +640,23 @@ def test_a_closed_dialog_is_no_part_of_the_page() -> None:
     assert "kept by your browser" not in body
 
 
+@pytest.mark.parametrize("opened", [False, True])
+def test_a_dialog_element_is_read_only_when_open(opened: bool) -> None:
+    """Browsers render a `<dialog>` only with `open`: closed, its text (a sign-up form's pitch) is not the page's."""
+    pitch = (
+        "Join our readers' club and get the weekly letter from the river desk, with the tide tables, the ferry "
+        "times and a story from the archive that nobody has printed in fifty years, sent every Friday morning."
+    )
+    page = (
+        "<html><body><div class='story'><h1>Flood waters reach the old landing</h1>"
+        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></div>"
+        f"<dialog{' open' if opened else ''} class='club'><p>{pitch}</p><p>{pitch}</p></dialog></body></html>"
+    )
+    article = articlex.extract(page, url="https://riverside-gazette.example/2024/05/flood")
+    assert PARAGRAPHS[2] in article.text
+    assert any(d.preview.startswith("Join our readers") for d in article.decisions) is opened
+
+
 def test_a_page_about_cookies_named_for_them_keeps_its_text() -> None:
     """A cookie policy page names its own element for cookies; with its `<h1>` inside, that element is the page."""
     page = (
