@@ -657,6 +657,23 @@ def test_a_dialog_element_is_read_only_when_open(opened: bool) -> None:
     assert any(d.preview.startswith("Join our readers") for d in article.decisions) is opened
 
 
+def test_sections_collapsed_until_found_are_part_of_the_page() -> None:
+    """`hidden="until-found"` collapses a section that the browser opens on a search or a link: the article's own."""
+    sections = "".join(
+        f"<h2>Section {n}</h2><section hidden='until-found'><p>{PARAGRAPHS[2 + n]}</p>"
+        f"<p>In the year of the flood, section {n} of the town's story was written down by the ferry keeper.</p>"
+        "</section>"
+        for n in range(2)
+    )
+    page = (
+        "<html><body><div class='story'><h1>Flood waters reach the old landing</h1>"
+        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{sections}</div></body></html>"
+    )
+    body = _body(page)
+    assert PARAGRAPHS[3] in body
+    assert "section 1 of the town's story" in body
+
+
 def test_a_page_about_cookies_named_for_them_keeps_its_text() -> None:
     """A cookie policy page names its own element for cookies; with its `<h1>` inside, that element is the page."""
     page = (

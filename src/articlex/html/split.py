@@ -44,14 +44,17 @@ _INVISIBLE = (
 """Subtrees a reader never sees as text; removed before the walk (all but a `<button>` in a heading). A wiki's
 section-edit control ('[edit]' after every heading of a MediaWiki page) is a control like a button."""
 _HIDDEN = (
-    "[hidden], [style*='display:none' i], [style*='display: none' i], [style*='visibility:hidden' i], "
-    "[style*='visibility: hidden' i], [role='dialog'][aria-hidden='true' i], dialog:not([open])"
+    "[hidden]:not([hidden='until-found' i]), [style*='display:none' i], [style*='display: none' i], "
+    "[style*='visibility:hidden' i], [style*='visibility: hidden' i], [role='dialog'][aria-hidden='true' i], "
+    "dialog:not([open])"
 )
 """Subtrees hidden until a script shows them (a menu, a dialog, a tab, the rest of an article behind
 'Read more'): removed before the walk, unless the caller asks to see those that hold a paragraph. A dialog the
 page marks hidden to screen readers is closed: a privacy plugin's settings or a login popup, and on some shops
 and reports the text of each item, opened on a click (so it is read again, like the others, when the visible
-body is a small part of it). So is a `<dialog>` without `open`, which browsers do not render."""
+body is a small part of it). So is a `<dialog>` without `open`, which browsers do not render. Not so a section
+`hidden="until-found"`: collapsed, but part of the page, which the browser opens when a reader searches it or
+follows a link to it (an encyclopedia's sections on a phone)."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 UNSCRIPTED_COPY_MIN_CHARS = 200
 """`<noscript>` and `<template>` elements holding less text than this (a notice, a widget) are never the page."""
