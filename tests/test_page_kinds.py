@@ -28,6 +28,13 @@ def _body(page: str) -> str:
     return articlex.extract(page, url="https://riverside-gazette.example/2024/05/flood").text
 
 
+def _story(inner: str, *, after: str = "") -> str:
+    """A page of one story: its headline and `inner` in the story's element, then `after` beside it."""
+    return (
+        f"<html><body><div class='story'><h1>Flood waters reach the old landing</h1>{inner}</div>{after}</body></html>"
+    )
+
+
 def test_a_post_filed_under_categories_with_a_long_discussion_keeps_the_post() -> None:
     """Blog engines name the post's element for what it is filed under ('category-…', 'tag-…').
 
@@ -647,10 +654,9 @@ def test_a_dialog_element_is_read_only_when_open(opened: bool) -> None:
         "Join our readers' club and get the weekly letter from the river desk, with the tide tables, the ferry "
         "times and a story from the archive that nobody has printed in fifty years, sent every Friday morning."
     )
-    page = (
-        "<html><body><div class='story'><h1>Flood waters reach the old landing</h1>"
-        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></div>"
-        f"<dialog{' open' if opened else ''} class='club'><p>{pitch}</p><p>{pitch}</p></dialog></body></html>"
+    page = _story(
+        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>",
+        after=f"<dialog{' open' if opened else ''} class='club'><p>{pitch}</p><p>{pitch}</p></dialog>",
     )
     article = articlex.extract(page, url="https://riverside-gazette.example/2024/05/flood")
     assert PARAGRAPHS[2] in article.text
@@ -665,10 +671,7 @@ def test_sections_collapsed_until_found_are_part_of_the_page() -> None:
         "</section>"
         for n in range(2)
     )
-    page = (
-        "<html><body><div class='story'><h1>Flood waters reach the old landing</h1>"
-        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{sections}</div></body></html>"
-    )
+    page = _story(f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{sections}")
     body = _body(page)
     assert PARAGRAPHS[3] in body
     assert "section 1 of the town's story" in body
@@ -1315,11 +1318,7 @@ def test_a_wiki_article_whose_list_outscores_its_navigation_box_keeps_its_paragr
 def test_a_long_run_of_links_inside_the_article_is_no_paragraph() -> None:
     """A post's box of tags, fifty linked words with nothing written between them, is a list of links however long."""
     tags = " ".join(f"<a href='/tag/{n}'>river topic {n}</a>" for n in range(20))
-    page = (
-        "<html><body><div class='post'><h1>Flood waters reach the old landing</h1>"
-        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><div class='box'>{tags}</div><p>{PARAGRAPHS[2]}</p>"
-        "</div></body></html>"
-    )
+    page = _story(f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><div class='box'>{tags}</div><p>{PARAGRAPHS[2]}</p>")
     body = _body(page)
     assert PARAGRAPHS[2] in body
     assert "river topic 7" not in body
@@ -1333,8 +1332,5 @@ def test_a_long_paragraph_with_a_few_links_is_still_a_paragraph() -> None:
         "<a href='/c'>and by Thursday every street along the river had a plan for the next flood, with sandbags</a> "
         "<a href='/d'>stored in the old depot and a phone list of volunteers kept at the town hall</a>."
     )
-    page = (
-        "<html><body><div class='post'><h1>Flood waters reach the old landing</h1>"
-        f"<p>{PARAGRAPHS[0]}</p><p>{linked}</p><p>{PARAGRAPHS[1]}</p></div></body></html>"
-    )
+    page = _story(f"<p>{PARAGRAPHS[0]}</p><p>{linked}</p><p>{PARAGRAPHS[1]}</p>")
     assert "phone list of volunteers" in _body(page)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from articlex.classify.features import phrase_family
 from articlex.fields.agency_names import COPYRIGHT_OPENING, Dateline, find_dateline
 from articlex.fields.credit_line import CREDIT_MAX_WORDS, Credit, read_credit
-from articlex.fields.names import names_in_mark, prefix_end, split_names
+from articlex.fields.names import names_in_mark, opens_with_name_separator, prefix_end, split_names
 from articlex.fields.page_view import META_INFO, PageView
 from articlex.fields.person_name import is_credited_name
 from articlex.fields.site_titles import Site
@@ -149,8 +149,8 @@ def _label_apart(page: PageView, index: int) -> tuple[int, Credit] | None:
     label = block.text.strip()
     if prefix_end(label) != len(label) or block.kind is BlockKind.TABLE_CELL or index + 2 >= len(page.blocks):
         return None  # a forum's table heads its columns 'Author' and 'Message'
-    value, after = page.blocks[index + 1], page.blocks[index + 2].text.strip()
-    if page.elsewhere(value) or len(value.text.split()) > SIGNED_LINE_MAX_WORDS or _continues_names(after):
+    value, after = page.blocks[index + 1], page.blocks[index + 2].text
+    if page.elsewhere(value) or len(value.text.split()) > SIGNED_LINE_MAX_WORDS or opens_with_name_separator(after):
         return None
     credit = read_credit(f"{label} {value.text}", month_first=page.month_first, reference=page.options.reference_date)
     if credit is None or not credit.signed or not credit.authors:
@@ -159,12 +159,6 @@ def _label_apart(page: PageView, index: int) -> tuple[int, Credit] | None:
     if not all(len(name.split()) >= LABELLED_NAME_MIN_WORDS and name[:1].isupper() for name in credit.authors):
         return None
     return index + 1, credit
-
-
-def _continues_names(text: str) -> bool:
-    """A block that carries a list of names on (',', 'and', '& Tom Lee'): the byline runs over more blocks."""
-    words = text.split(maxsplit=1)
-    return text[:1] in ",;&" or (bool(words) and words[0].casefold() in byline_vocabulary().joiners)
 
 
 def _signed_line_below(page: PageView, zone: range) -> list[tuple[int, Credit]]:

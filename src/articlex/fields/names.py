@@ -56,6 +56,11 @@ def _name_split() -> re.Pattern[str]:
     return re.compile(rf"(?<!\s)\s*+{separator}\s*+|{separator}\s*+")
 
 
+def opens_with_name_separator(text: str) -> bool:
+    """Whether a text opens with what stands between names (',', 'and', '& Tom Lee'): a byline running on."""
+    return _name_split().match(text.lstrip()) is not None
+
+
 def split_names(text: str, *, after_prefix: bool = False, marked: bool = False) -> list[str]:
     """The person names in a credit: prefix, roles, outlets, contacts and non-names removed.
 
