@@ -265,6 +265,37 @@ def test_the_title_the_story_s_opening_echoes_wins_over_a_line_nearer_the_body(b
     assert extract(text, options=Options(input_kind="text")).headline == HEADLINE
 
 
+@pytest.mark.parametrize("label", ["Share it with friends", "Newsletter sign up today", "Listen to this story"])
+def test_a_label_standing_over_the_byline_of_a_text_copy_is_not_its_headline(label: str) -> None:
+    """The title, its date in parts, then a share bar's or an audio player's label right over the byline: the label
+    stands where a title stands, but the story's opening echoes the title (one of its words), not the label."""
+    title = "Council vote ends a year of wrangling over the spending plan"
+    text = "\n\n".join(["Harbour Gazette", title, "November 20", "15:23", "2021", label, "By Jane Doe", *PROSE])
+    assert extract(text, options=Options(input_kind="text")).headline == title
+
+
+def test_the_title_over_its_byline_still_wins_when_no_line_is_echoed_by_the_story() -> None:
+    """A title made of a pun shares no word with its story; then, as before, standing over the byline decides."""
+    text = "\n\n".join(
+        ["Harbour Gazette", "Tides of change", "By Jane Doe", "Readers also liked these stories", *PROSE]
+    )
+    assert extract(text, options=Options(input_kind="text")).headline == "Tides of change"
+
+
+def test_a_title_the_story_echoes_only_after_its_first_lines_is_still_the_one_it_echoes() -> None:
+    """A story opening with short lines of its own (a place, a quote, a question) names its subject a few lines on."""
+    opening = [
+        "It was late.",
+        "Nobody had expected it to take so long, and nobody wanted to be the first to leave the room.",
+        '"We will stay until it is done," one member said to the few people still waiting in the hall.',
+        "At last the chair called for a vote, and the room fell quiet while the clerk read out the names.",
+        "It passed by two votes.",
+    ]
+    teaser = "Lighthouse museum opens on the north shore after ten years of repairs"
+    text = "\n\n".join(["Harbour Gazette", HEADLINE, "Photo gallery", teaser, *opening, *PROSE])
+    assert extract(text, options=Options(input_kind="text")).headline == HEADLINE
+
+
 def test_a_long_title_read_as_the_body_s_first_line_is_the_headline_of_a_text_copy() -> None:
     """Above it only menu words; the title is long and has a colon, so it passes for a sentence and opens the body."""
     title = "Harbour chaos: ferries halted and the old pier closed until the spring floods are over"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from articlex.classify.features import phrase_family
 from articlex.date_text import label_role, visible_dates
@@ -75,7 +75,7 @@ TOPIC_SHARE_BONUS = CREDITED_TITLE_BONUS
 opening repeats (a title names what the story is about; a notice, a menu or another story's title does not)…"""
 TOPIC_WORD_MIN_CHARS = 5
 """…of at least this many letters (articles, pronouns and the like are shorter)…"""
-TOPIC_OPENING_LINES = 4
+TOPIC_OPENING_LINES = 12
 """…in the body's first this many lines."""
 _TWO_SENTENCES = re.compile(r"[a-z]{3}\.\s+[A-Z]")
 """A full stop after a word, then another sentence ('… by its audience. When you buy …'): no title has one
@@ -272,22 +272,17 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
         line for line in (clean_line(block.text) for block in searched) if line.casefold().startswith(TRAIL_ROOTS)
     ]
     opening = _topic_words(blocks[body_start : body_start + TOPIC_OPENING_LINES])
-    best: tuple[float, Block] | None = None
-    distance = 0
-    for block in reversed(searched):
-        text = clean_line(block.text)
-        if _LIST_MARK.search(text):
-            continue
-        distance += 1
-        if distance > LINE_SEARCH_WINDOW:
-            break
-        count = len(words(text))
-        if not HEADLINE_MIN_WORDS < count <= LINE_HEADLINE_MAX_WORDS or not _title_shaped(text):
-            continue
-        score = min(count, LINE_SCORE_MAX_WORDS) - LINE_DISTANCE_COST * distance
-        score += _placement_bonus(block, text, searched, trail_ends, crumbs)
+    candidates = []
+    for block, text, distance in _title_shaped_lines(searched):
         own = _topic_words([block])
-        score += TOPIC_SHARE_BONUS * len(own & opening) / len(own) if own else 0.0
+        candidates.append((block, text, distance, len(own & opening) / len(own) if own else 0.0))
+    # Standing over a byline counts for a line the story's opening echoes, when the opening echoes any.
+    echoed = any(share for *_, share in candidates)
+    best: tuple[float, Block] | None = None
+    for block, text, distance, share in candidates:
+        score = min(len(words(text)), LINE_SCORE_MAX_WORDS) - LINE_DISTANCE_COST * distance
+        score += TOPIC_SHARE_BONUS * share
+        score += _placement_bonus(block, text, searched, trail_ends, crumbs, on_topic=bool(share) or not echoed)
         if best is None or score > best[0]:
             best = (score, block)
     if best is None:
@@ -297,17 +292,38 @@ def find_line_headline(blocks: Sequence[Block], body_start: int | None) -> Candi
     return Candidate(clean_line(block.text), Source.BLOCK, f"block {block.index} (title-shaped line)", block.index)
 
 
+def _title_shaped_lines(searched: Sequence[Block]) -> Iterator[tuple[Block, str, int]]:
+    """The title-shaped lines of the window above the body, nearest first: (block, cleaned text, distance in lines)."""
+    distance = 0
+    for block in reversed(searched):
+        text = clean_line(block.text)
+        if _LIST_MARK.search(text):
+            continue
+        distance += 1
+        if distance > LINE_SEARCH_WINDOW:
+            return
+        if HEADLINE_MIN_WORDS < len(words(text)) <= LINE_HEADLINE_MAX_WORDS and _title_shaped(text):
+            yield block, text, distance
+
+
 def _topic_words(blocks: Sequence[Block]) -> set[str]:
     """The longer words of some lines, case aside: what a title and the story's opening share."""
     return {word.casefold() for block in blocks for word in words(block.text) if len(word) >= TOPIC_WORD_MIN_CHARS}
 
 
-def _placement_bonus(
-    block: Block, text: str, searched: Sequence[Block], trail_ends: set[str], crumbs: Sequence[str]
+def _placement_bonus(  # noqa: PLR0913 - the line, the lines around it, and whether the story echoes it
+    block: Block, text: str, searched: Sequence[Block], trail_ends: set[str], crumbs: Sequence[str], *, on_topic: bool
 ) -> float:
-    """What a title-shaped line gains from where it stands: over its byline, at the end of a breadcrumb trail."""
+    """What a title-shaped line gains from where it stands: over its byline, at the end of a breadcrumb trail.
+
+    Standing over a byline or a date line counts only `on_topic`: for a line the story's opening echoes,
+    when it echoes any. A share bar's or a newsletter box's label ('Share it with friends', 'Newsletter sign
+    up') stands between many a headline and its byline, and shares no word with the story; where no line
+    shares one (a headline made of a pun), the byline's place is all there is. A trail's end repeats the
+    page's title, which is evidence enough.
+    """
     bonus = 0.0
-    if _credited_below(searched, block):
+    if on_topic and _credited_below(searched, block):
         bonus += CREDITED_TITLE_BONUS  # the line a byline or a date line follows: where a title stands
     if comparable(text) in trail_ends:
         bonus += TRAIL_END_BONUS  # the page's own title, where its breadcrumb trail ends
