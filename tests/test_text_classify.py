@@ -199,6 +199,18 @@ def test_a_domain_under_a_title_is_no_wrapped_line() -> None:
     assert "example.com Science" in texts
 
 
+def test_a_byline_under_a_title_is_no_wrapped_line() -> None:
+    """'by Jana Roe' in lower case under a long title is the title's byline, not the title's next words; a line
+    going on with 'by the river …' still is a wrapped paragraph's next words."""
+    title = "Engineers test a quieter engine for the new fleet of electric city buses"
+    wrapped = "The new buses will run along the harbour road and stop\nby the river on their way to the station."
+    page = "\n\n".join([MENU, f"{title}\nby Jana Roe", paragraphs(ARTICLE), wrapped, MENU])
+    texts = [decision.block.text for decision in decide(page)]
+    assert title in texts
+    assert "by Jana Roe" in texts
+    assert wrapped.replace("\n", " ") in texts
+
+
 def test_copyright_notice_ends_the_article() -> None:
     """A copyright line with its year closes the article: the partner's promotion printed under it is not the body."""
     promotion = (

@@ -296,6 +296,15 @@ def test_a_title_the_story_echoes_only_after_its_first_lines_is_still_the_one_it
     assert extract(text, options=Options(input_kind="text")).headline == HEADLINE
 
 
+def test_a_byline_on_the_line_under_the_title_of_a_text_copy_credits_its_author() -> None:
+    """A browser copies '<h1>' and the byline under it onto lines next to each other: neither joins the other."""
+    title = "Ferry service resumes at the old pier after the winter storms"
+    text = "\n\n".join(["Harbour Gazette", f"{title}\nby Jana Roe", *PROSE])
+    article = extract(text, options=Options(input_kind="text"))
+    assert article.headline == title
+    assert article.authors == ("Jana Roe",)
+
+
 def test_a_long_title_read_as_the_body_s_first_line_is_the_headline_of_a_text_copy() -> None:
     """Above it only menu words; the title is long and has a colon, so it passes for a sentence and opens the body."""
     title = "Harbour chaos: ferries halted and the old pier closed until the spring floods are over"

@@ -6,11 +6,13 @@ cells are separated by tabs is a table row (`TABLE_CELL`: browsers copy a `<tr>`
 line set off by a blank line is a `PARAGRAPH` (browsers copy `<p>` that way), any other a
 `LINE`, and the classifier judges lines by their shape and their neighbours. A table row keeps
 its cells (`Block.cells`) for the typed body. A paragraph wrapped in mid-sentence (a copy of
-preformatted or mailed text) is joined back into one block (`_continues`).
+preformatted or mailed text) is joined back into one block (`_continues`), but never a byline line
+under a title ("by Jana Roe": its prefix in lower case opens it, as a wrapped line opens).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 
@@ -18,6 +20,8 @@ from articlex.model import BlockKind
 from articlex.options import Options
 from articlex.stages import Block, Page, SplitPage
 from articlex.textnorm import collapse
+from articlex.trie import longest_first
+from articlex.vocabulary import byline_vocabulary
 
 _CLOCK_EVERY_LINES = 4096
 WRAP_MIN_CHARS = 40
@@ -67,7 +71,17 @@ def _continues(raw: list[str], lines: list[str], index: int, last: Block) -> boo
     above = lines[index - 1] if index else ""
     if not above or last.kind is BlockKind.TABLE_CELL or _TAB_BETWEEN_CELLS.search(raw[index]):
         return False
-    return len(above) >= WRAP_MIN_CHARS and _opens_with_a_word(lines[index]) and not _CLOSES.search(above)
+    line = lines[index]
+    if _byline_opening().match(line):
+        return False  # 'by Jana Roe' under a title: the title's byline, on a line of its own
+    return len(above) >= WRAP_MIN_CHARS and _opens_with_a_word(line) and not _CLOSES.search(above)
+
+
+@functools.cache
+def _byline_opening() -> re.Pattern[str]:
+    """A byline prefix opening a line, in any case, then a capitalised word ('by Jana Roe', 'von Jana Roe')."""
+    prefixes = longest_first(byline_vocabulary().prefixes, ignore_case=True)
+    return re.compile(r"(?:" + prefixes + r")\s+(?=(?-i:[^\W\d_a-z]))", re.IGNORECASE)
 
 
 def _opens_with_a_word(line: str) -> bool:
