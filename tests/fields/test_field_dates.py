@@ -214,6 +214,19 @@ def test_site_banner_update_date_above_the_headline_is_not_the_article_date() ->
     assert article.updated is None
 
 
+def test_a_date_right_above_the_headline_dates_the_article() -> None:
+    """A blog's date header over its post's title, a news page's date over its headline."""
+    assert extract(article_page(above="<p>Monday, 3 May 2021</p>")).published == dt.date(2021, 5, 3)
+    text = "\n\n".join(["Harbour Gazette", "Monday, 3 May 2021", "Ferry service resumes at the old pier", *PROSE])
+    assert extract(text, options=Options(input_kind="text")).published == dt.date(2021, 5, 3)
+
+
+def test_a_date_further_above_the_headline_is_the_site_s() -> None:
+    """The day the site shows in its header, a line of links away from the headline, dates no article."""
+    lines = ["Monday, 3 May 2021", "Home News Sport Weather", "Ferry service resumes at the old pier", *PROSE]
+    assert extract("\n\n".join(["Harbour Gazette", *lines]), options=Options(input_kind="text")).published is None
+
+
 def test_date_opening_the_first_paragraph() -> None:
     body = ("(18.01.2018) " + "Farmers fear the spread of the disease, officials said on Thursday, as tests continue.",)
     article = extract(article_page(body=(*body, "More text follows here, with details, figures and quotes.")))

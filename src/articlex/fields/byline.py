@@ -123,8 +123,7 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
         if credit is None and (labelled := _label_apart(page, index)) is not None:
             claims[index] = _claim(labelled[1])  # the label goes with the name it heads
             at, credit = labelled
-        # Above the headline only a byline counts: a bare date there is the site's ('Last updated: …').
-        if credit is not None and (anchor is None or at > anchor or credit.authors or credit.agency or credit.desk):
+        if credit is not None and _the_article_s(credit, at, anchor):
             credit = _without_title_names(credit, headline)  # still claimed: a repeated title is no body
             lines.append((at, credit))
             claims[at] = _claim(credit)
@@ -137,6 +136,18 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
     dateline = _dateline(page, content)
     closing, closing_claims = _closing(page, content)
     return Credits(tuple(lines), dateline, closing), {**claims, **closing_claims}
+
+
+def _the_article_s(credit: Credit, at: int, anchor: int | None) -> bool:
+    """Whether a credit line read at block `at` is the article's: a byline anywhere in the zone, other credits below.
+
+    Above the headline (the anchor) a bare date is the site's ('Last updated: …' in its banner), but for a date
+    right above the headline that no label calls an update: it dates the post under it (a blog's date header,
+    a news page's date over its title).
+    """
+    if credit.authors or credit.agency or credit.desk or anchor is None or at > anchor:
+        return True
+    return at == anchor - 1 and credit.date is not None
 
 
 def _label_apart(page: PageView, index: int) -> tuple[int, Credit] | None:
