@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from articlex.data import available, load_table, load_words, string_list
 from articlex.errors import DataFileError
 from articlex.hint_families import HintFamily
+from articlex.trie import longest_first
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -231,6 +232,16 @@ def byline_vocabulary() -> BylineVocabulary:
     return BylineVocabulary(
         **{entry.name: frozenset(_words(table, entry.name, _BYLINES)) for entry in fields(BylineVocabulary)}
     )
+
+
+@functools.cache
+def byline_prefix_before_a_name() -> re.Pattern[str]:
+    """A byline prefix of bylines.toml in any case, then a capitalised word: where a credited name starts.
+
+    '… by Noa Levin', '… byRahim', 'von Jana Roe' (not 'by the river', 'Byzantium').
+    """
+    prefixes = longest_first(byline_vocabulary().prefixes, ignore_case=True)
+    return re.compile(r"(?<!\w)(?:" + prefixes + r")\s*(?=(?-i:[^\W\d_a-z]))", re.IGNORECASE)
 
 
 @functools.cache

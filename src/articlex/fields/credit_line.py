@@ -11,7 +11,6 @@ A photo credit ('dpa/Jonas Berger': an agency, a slash, a photographer) is not t
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -29,8 +28,7 @@ from articlex.fields.agency_names import agencies_in, agency_named
 from articlex.fields.names import desk_name, holds_role, is_role_phrase, prefix_end, split_names
 from articlex.fields.person_name import looks_like_name
 from articlex.textnorm import collapse
-from articlex.trie import longest_first
-from articlex.vocabulary import Agency, byline_vocabulary
+from articlex.vocabulary import Agency, byline_prefix_before_a_name, byline_vocabulary
 
 CREDIT_MAX_WORDS = 30
 """Credit lines are short; a longer block is prose even when it starts with 'By'."""
@@ -213,7 +211,7 @@ def _other_credits_apart(text: str) -> str:
         return text  # only a byline ('Text von …') is followed by other credits
     non_names = byline_vocabulary().non_names
     cuts = []
-    for match in _inner_prefix().finditer(text, start):
+    for match in byline_prefix_before_a_name().finditer(text, start):
         before = text[start : match.start()].split()
         if len(before) > 1 and before[-1].casefold().strip(":,&") in non_names:
             cuts.append(match.start() - len(before[-1]) - 1)
@@ -230,7 +228,7 @@ def _described_byline(text: str) -> str | None:
     words = text.split()
     if len(words) > DESCRIBED_BYLINE_MAX_WORDS or any(char.isdigit() for char in text):
         return None
-    match = _inner_prefix().search(text)
+    match = byline_prefix_before_a_name().search(text)
     if match is None or match.start() == 0:
         return None
     before = text[: match.start()].split()
@@ -359,18 +357,11 @@ def _names_around_dates(segment: str, first_start: int, last_end: int) -> tuple[
         connector = _CONNECTOR.search(before, start)
         credited = before[start : connector.start() if connector else None]
         return split_names(credited, after_prefix=True), credited
-    match = _inner_prefix().search(segment, last_end)
+    match = byline_prefix_before_a_name().search(segment, last_end)
     if match is None:
         return [], ""
     end = prefix_end(segment[match.start() :])
     return split_names(segment[match.start() :]), segment[match.start() + (end or 0) :]
-
-
-@functools.cache
-def _inner_prefix() -> re.Pattern[str]:
-    """A byline prefix word inside a line, followed by a capitalised word ('… by Noa Levin', '… byRahim')."""
-    words = longest_first(byline_vocabulary().prefixes, ignore_case=True)
-    return re.compile(r"(?<!\w)(?:" + words + r")\s*(?=(?-i:[^\W\d_a-z]))", re.IGNORECASE)
 
 
 def _without_agency(segment: str, agency: Agency) -> str:

@@ -12,7 +12,6 @@ under a title ("by Jana Roe": its prefix in lower case opens it, as a wrapped li
 
 from __future__ import annotations
 
-import functools
 import re
 import time
 
@@ -20,8 +19,7 @@ from articlex.model import BlockKind
 from articlex.options import Options
 from articlex.stages import Block, Page, SplitPage
 from articlex.textnorm import collapse
-from articlex.trie import longest_first
-from articlex.vocabulary import byline_vocabulary
+from articlex.vocabulary import byline_prefix_before_a_name
 
 _CLOCK_EVERY_LINES = 4096
 WRAP_MIN_CHARS = 40
@@ -72,16 +70,9 @@ def _continues(raw: list[str], lines: list[str], index: int, last: Block) -> boo
     if not above or last.kind is BlockKind.TABLE_CELL or _TAB_BETWEEN_CELLS.search(raw[index]):
         return False
     line = lines[index]
-    if _byline_opening().match(line):
+    if byline_prefix_before_a_name().match(line):
         return False  # 'by Jana Roe' under a title: the title's byline, on a line of its own
     return len(above) >= WRAP_MIN_CHARS and _opens_with_a_word(line) and not _CLOSES.search(above)
-
-
-@functools.cache
-def _byline_opening() -> re.Pattern[str]:
-    """A byline prefix opening a line, in any case, then a capitalised word ('by Jana Roe', 'von Jana Roe')."""
-    prefixes = longest_first(byline_vocabulary().prefixes, ignore_case=True)
-    return re.compile(r"(?:" + prefixes + r")\s+(?=(?-i:[^\W\d_a-z]))", re.IGNORECASE)
 
 
 def _opens_with_a_word(line: str) -> bool:
