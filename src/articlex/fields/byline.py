@@ -123,7 +123,7 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
         if credit is None and (labelled := _label_apart(page, index)) is not None:
             claims[index] = _claim(labelled[1])  # the label goes with the name it heads
             at, credit = labelled
-        if credit is not None and _the_article_s(credit, at, anchor):
+        if credit is not None and _credits_the_article(credit, at, anchor):
             credit = _without_title_names(credit, headline)  # still claimed: a repeated title is no body
             lines.append((at, credit))
             claims[at] = _claim(credit)
@@ -138,7 +138,7 @@ def find_credits(page: PageView, headline: str | None = None) -> tuple[Credits, 
     return Credits(tuple(lines), dateline, closing), {**claims, **closing_claims}
 
 
-def _the_article_s(credit: Credit, at: int, anchor: int | None) -> bool:
+def _credits_the_article(credit: Credit, at: int, anchor: int | None) -> bool:
     """Whether a credit line read at block `at` is the article's: a byline anywhere in the zone, other credits below.
 
     Above the headline (the anchor) a bare date is the site's ('Last updated: …' in its banner), but for a date
