@@ -54,6 +54,17 @@ def articlex_version(articlex: ModuleType | None) -> str:
     return f"{getattr(articlex, '__version__', '?')} (source tree)"
 
 
+def build_name(articlex: ModuleType) -> str:
+    """Which build of articlex runs: 'compiled' (mypyc, `ARTICLEX_COMPILE=1`) or 'pure Python'."""
+    return "compiled" if getattr(articlex, "compiled", False) else "pure Python"
+
+
+def no_pages_found(folder: Path) -> int:
+    """Say that `folder` holds no pages to time; the exit status of that usage error."""
+    print(f"no .html or .html.gz pages under {folder}", file=sys.stderr)
+    return 2
+
+
 def machine_info() -> dict[str, str]:
     """Date (UTC), Python version, machine and CPU count, for the record of a run."""
     return {

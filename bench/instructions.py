@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import import_articlex, machine_info
+from bench.common import import_articlex, machine_info, no_pages_found
 
 _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 WARM_UP = "<html><body><p>A page to build the vocabularies and patterns before counting.</p></body></html>"
@@ -104,8 +104,7 @@ def main() -> int:
         return 2
     pages = len(_page_files(args.data)[: args.limit])
     if not pages:
-        print(f"no .html or .html.gz pages under {args.data}", file=sys.stderr)
-        return 2
+        return no_pages_found(args.data)
     counts = {what: _count(what, args.data, args.limit, args.warm_up) for what in WORKS}
     when = machine_info()["date"]
     print(f"Instructions per page (millions), {pages} pages after {args.warm_up} warm-up pages, {when}")

@@ -37,7 +37,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import contextlib
 
-from bench.common import articlex_version, distribution_version, import_articlex, machine_info
+from bench.common import (
+    articlex_version,
+    build_name,
+    distribution_version,
+    import_articlex,
+    machine_info,
+    no_pages_found,
+)
 
 Extractor = Callable[[str], object]
 PERCENTILE_95 = 0.95
@@ -257,15 +264,14 @@ def main() -> int:
     args = parser.parse_args()
     pages = load_pages(args.data, args.limit)
     if not pages:
-        print(f"no .html or .html.gz pages under {args.data}", file=sys.stderr)
-        return 2
+        return no_pages_found(args.data)
     info = machine_info()
     print(
         f"Speed on {len(pages)} pages, {info['date']}; python {info['python']}, {info['machine']}, {info['cpus']} cpus"
     )
     extractors = contestants([name for name in args.compare.split(",") if name])
     articlex = import_articlex()
-    build = "compiled" if getattr(articlex, "compiled", False) else "pure Python"
+    build = build_name(articlex)
     print(f"build: {build} (articlex {articlex_version(articlex)} from {Path(articlex.__file__).parent})")
     for _, html in pages[:3]:  # warm up imports and caches
         for extractor in extractors.values():

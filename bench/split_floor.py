@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from bench.common import import_articlex, machine_info
+from bench.common import build_name, import_articlex, machine_info, no_pages_found
 from bench.speed import load_pages
 
 import_articlex()  # from src/ when it is not installed, before the imports below
@@ -173,11 +173,10 @@ def main() -> int:
     args = parser.parse_args()
     pages = load_pages(args.data, args.limit)
     if not pages:
-        print(f"no .html or .html.gz pages under {args.data}", file=sys.stderr)
-        return 2
+        return no_pages_found(args.data)
     articlex = import_articlex()
     info = machine_info()
-    build = "compiled" if getattr(articlex, "compiled", False) else "pure Python"
+    build = build_name(articlex)
     print(f"The split's parts on {len(pages)} pages, {info['date']}; python {info['python']}, {build}")
     gc.disable()  # as `articlex.extract` runs: the collector held off (collection_pause.py)
     timed = [time_page(html, args.repeat) for _, html in pages]

@@ -70,9 +70,10 @@ def _continues(raw: list[str], lines: list[str], index: int, last: Block) -> boo
     if not above or last.kind is BlockKind.TABLE_CELL or _TAB_BETWEEN_CELLS.search(raw[index]):
         return False
     line = lines[index]
-    if byline_prefix_before_a_name().match(line):
-        return False  # 'by Jana Roe' under a title: the title's byline, on a line of its own
-    return len(above) >= WRAP_MIN_CHARS and _opens_with_a_word(line) and not _CLOSES.search(above)
+    if len(above) < WRAP_MIN_CHARS or not _opens_with_a_word(line) or _CLOSES.search(above):
+        return False
+    # 'by Jana Roe' under a title opens in lower case too: the title's byline, on a line of its own.
+    return byline_prefix_before_a_name().match(line) is None
 
 
 def _opens_with_a_word(line: str) -> bool:
